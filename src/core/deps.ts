@@ -1,0 +1,12 @@
+import type { Clock } from './clock.js';
+import type { AgreementData } from '../data/load.js';
+
+/**
+ * What every dialog and edge may depend on, handed in through constructors so tests pass fakes.
+ * Owners: data (src/data), state (src/state), config (src/config.ts), log (src/core/log.ts).
+ * Feature issues add fields here (e.g. delivery for reminders) — keep it a plain object.
+ */
+export interface BotDeps {
+  data: AgreementData;
+  clock: Clock;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Where a fact comes from: the seed document's file name and the section as a reader would look it up. */
+export const sourceRefSchema = z.object({
+  doc: z.string().min(1),
+  section: z.string().min(1),
+  /** Human title of the document, e.g. "Överenskommelse Vuxentorget (2020)"; filled in from data/ when rendering. */
+  title: z.string().optional(),
+  /** Date of the document (ISO), used to order conflicting sources newest first. */
+  date: z.string().optional(),
+});
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+
+export const factSchema = z.object({
+  label: z.string(),
+  value: z.string(),
+});
+export type Fact = z.infer<typeof factSchema>;
+
+export const choiceSchema = z.object({
+  /** What the button shows. */
+  label: z.string(),
+  /** What is sent back as the user's text when the button is pressed (defaults to label). */
+  value: z.string().optional(),
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
+/**
+ * The channel-neutral reply every dialog produces. Renderers per channel turn it into
+ * plain text (CLI), HTML (web), Adaptive Cards (Teams) and Block Kit (Slack).
+ */
+export const replySchema = z.object({
+  text: z.string(),
+  facts: z.array(factSchema).optional(),
+  sources: z.array(sourceRefSchema).optional(),
+  choices: z.array(choiceSchema).optional(),
+  /** Marks a reply built on demo figures (exempeldata), so every channel can flag it. */
+  exempeldata: z.boolean().optional(),
+});
+export type Reply = z.infer<typeof replySchema>;
+
+/** The name under which a Reply travels inside a Bot Framework activity (activity.channelData / attachments). */
+export const REPLY_CHANNEL_DATA_KEY = 'samverkansReply';

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { figureSchema, idSchema, recordBase, sourceSchema } from './common.js';
+
+const budgetRowSchema = z.object({
+  id: idSchema,
+  label: z.string(),
+  party: idSchema.optional(),
+  verksamhet: idSchema.optional(),
+  /** One figure per column, in the order of `columns`. */
+  values: z.array(figureSchema),
+  note: z.string().optional(),
+});
+
+/**
+ * A budget table as the document prints it: columns (years or periods), sections of rows with their
+ * stated sums, an optional result and equity. `unit` says tkr or kr as the document states.
+ * The loader checks that rows add up to each stated sum, that result = income − costs and that
+ * equity carries from column to column.
+ */
+export const budgetSchema = z.object({
+  ...recordBase,
+  forbund: idSchema,
+  title: z.string(),
+  /** verksamhet id when the table is for one verksamhet; absent for the förbund as a whole. */
+  verksamhet: idSchema.optional(),
+  unit: z.enum(['tkr', 'kr']),
+  columns: z.array(z.string()).min(1),
+  sections: z.array(z.object({
+    id: idSchema,
+    label: z.string(),
+    kind: z.enum(['income', 'cost', 'other']),
+    rows: z.array(budgetRowSchema),
+    /** The sum the document states for this section (checked against the rows). */
+    sum: z.array(figureSchema).optional(),
+  })),
+  /** Stated result per column (income − costs). */
+  result: z.array(figureSchema).optional(),
+  equity: z.object({
+    opening: z.array(figureSchema).optional(),
+    closing: z.array(figureSchema),
+  }).optional(),
+  sourceDetail: sourceSchema.optional(),
+});
+export type Budget = z.infer<typeof budgetSchema>;
