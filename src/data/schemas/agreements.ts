@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, recordBase, sourceSchema } from './common.js';
+import { malgruppSchema } from './organisation.js';
 
 export const agreementKindSchema = z.enum(['overenskommelse', 'uppdragsavtal', 'verksamhetsplan', 'protokoll', 'ansokan', 'kallelse', 'other']);
 
@@ -30,6 +31,10 @@ export const agreementSchema = z.object({
     note: z.string().optional(),
   })).default([]),
   purpose: z.string().optional(),
+  /** The agreement's vision, as stated. */
+  vision: z.string().optional(),
+  /** Target groups the agreement itself defines (e.g. 16–64 år, prioritised groups), as data. */
+  malgrupp: z.array(malgruppSchema).default([]),
   goals: z.array(z.object({
     id: idSchema,
     kind: z.string().optional(),
@@ -53,6 +58,18 @@ export const agreementSchema = z.object({
   changes: ruleSchema.optional(),
   payment: ruleSchema.optional(),
   otherRules: z.array(z.object({ topic: z.string(), text: z.string(), source: sourceSchema })).default([]),
+  /** For protokoll/kallelse: the meeting the document is about (date, time, place as written). */
+  meeting: z.object({ date: isoDateSchema, time: z.string().optional(), place: z.string().optional() }).optional(),
+  /** For protokoll: who took part (beslutande, övriga deltagare), as the document lists them. */
+  participants: z.array(z.object({
+    name: z.string(),
+    party: idSchema.optional(),
+    role: z.string().optional(),
+    group: z.string().optional(),
+    note: z.string().optional(),
+  })).optional(),
+  /** For kallelse: the agenda items (föredragningslista) with their text. */
+  agenda: z.array(z.object({ number: z.string(), title: z.string(), text: z.string().optional(), source: sourceSchema })).optional(),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 
@@ -127,6 +144,13 @@ export const applicationSchema = z.object({
   period: z.string().optional(),
   summary: z.string().optional(),
   proposal: z.string().optional(),
+  /** Samverkansparter as the application names them. */
+  partners: z.string().optional(),
+  targetGroup: z.string().optional(),
+  /** The beredningsgrupp's priority rank (1 = highest). */
+  priority: z.number().int().optional(),
+  /** The beredningsgrupp's comments, one per bullet. */
+  comments: z.array(z.string()).optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 
