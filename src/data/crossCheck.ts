@@ -35,6 +35,7 @@ function refsOf(kind: KindName, r: Loaded<KindName>): { refs: Ref[]; units: Unit
       a.parties.forEach((p, i) => ref('parties', p, `parties[${i}]`));
       a.verksamheter.forEach((v, i) => ref('verksamheter', v, `verksamheter[${i}]`));
       a.signatories.forEach((s, i) => ref('parties', s.party, `signatories[${i}].party`));
+      a.participants?.forEach((x, i) => ref('parties', x.party, `participants[${i}].party`));
       break;
     }
     case 'commitments': {

@@ -76,6 +76,8 @@ export const malgruppSchema = z.object({
   groups: z.array(z.string()).default([]),
   exclusions: z.array(z.string()).default([]),
   prioritised: z.array(z.string()).default([]),
+  /** Age band the document prioritises within the målgrupp (e.g. 16–29 in Samverkansteam Finnveden). */
+  prioritisedAge: z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).optional(),
   /** Minimum number of authorities whose joint support is needed, where the document states one. */
   minAuthorities: z.number().int().optional(),
   source: sourceSchema,
