@@ -1,5 +1,7 @@
 import type { Clock } from './clock.js';
+import type { Logger } from './log.js';
 import type { AgreementData } from '../data/load.js';
+import type { StateStore } from '../state/store.js';
 
 /**
  * What every dialog and edge may depend on, handed in through constructors so tests pass fakes.
@@ -9,4 +11,8 @@ import type { AgreementData } from '../data/load.js';
 export interface BotDeps {
   data: AgreementData;
   clock: Clock;
+  /** Runtime state (lowdb file); change it only through `state.update`. */
+  state: StateStore;
+  /** Structured log; pass ids and intent names, never what the user wrote. */
+  log: Logger;
 }

@@ -1,0 +1,39 @@
+import type { Dialog } from 'botbuilder-dialogs';
+import type { BotDeps } from '../src/core/deps.js';
+import { FallbackDialog } from './fallbackDialog.js';
+
+/** What a route's recogniser sees of an utterance. */
+export interface RouteInput {
+  /** The utterance as typed (personnummer already removed). */
+  text: string;
+  /** `normalize(text)` from src/domain/text.ts: lower case, å/ä/ö folded, punctuation stripped. */
+  normalized: string;
+  /** "Now" for this turn (`turnNow`). */
+  now: Date;
+}
+
+/**
+ * One feature MainDialog can route to. `recognize` returns how well the utterance fits,
+ * 0..1; MainDialog begins the best route's dialog with `RouteOptions` ({ text, now }).
+ */
+export interface Route {
+  id: string;
+  dialog: Dialog;
+  recognize(input: RouteInput): number;
+  /** Swedish, short: shown as a choice when two routes fit equally well. */
+  label: string;
+}
+
+/** The feature registry: each feature adds one line here. */
+export function buildRoutes(_deps: BotDeps): Route[] {
+  return [];
+}
+
+/**
+ * The one extension point for questions no route recognises: the dialog begun with
+ * `RouteOptions` when every route scores below the threshold. The search feature replaces
+ * this line with its own dialog.
+ */
+export function buildFallback(_deps: BotDeps): Dialog {
+  return new FallbackDialog();
+}

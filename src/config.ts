@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { LOG_LEVELS } from './core/log.js';
+
+/** An unset variable and an empty one (`PORT=` in a .env file) mean the same: use the default. */
+const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const withDefault = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('sv-SE', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const configSchema = z.object({
+  PORT: withDefault(
+    z.coerce
+      .number({ error: 'måste vara ett heltal 0–65535' })
+      .int({ error: 'måste vara ett heltal 0–65535' })
+      .min(0, { error: 'måste vara ett heltal 0–65535' })
+      .max(65535, { error: 'måste vara ett heltal 0–65535' })
+      .default(3978),
+  ),
+  DATA_DIR: withDefault(z.string().default('data')),
+  STATE_FILE: withDefault(z.string().default('state/state.json')),
+  TZ: withDefault(
+    z.string().refine(isTimeZone, { error: 'måste vara en IANA-tidszon, t.ex. Europe/Stockholm' }).default('Europe/Stockholm'),
+  ),
+  LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `måste vara en av ${LOG_LEVELS.join(', ')}` }).default('info')),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: withDefault(
+    z
+      .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+        error: 'måste vara SingleTenant, MultiTenant eller UserAssignedMSI',
+      })
+      .default('SingleTenant'),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_API_URL: withDefault(z.url({ error: 'måste vara en http(s)-adress, t.ex. https://slack.com/api/' }).optional()),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Variables whose values are secrets: a problem with them is reported without the value. */
+const SECRET_KEYS = new Set(['MicrosoftAppPassword', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN']);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ogiltig konfiguration (${problems.length} fel):\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function isSet(env: Env, key: string): boolean {
+  return (env[key] ?? '') !== '';
+}
+
+/** Rules that tie variables together; checked even when single values are wrong so all problems show at once. */
+function crossFieldProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (isSet(env, 'MicrosoftAppPassword') && !isSet(env, 'MicrosoftAppId')) {
+    problems.push('MicrosoftAppPassword: är satt men MicrosoftAppId saknas');
+  }
+  const appType = isSet(env, 'MicrosoftAppType') ? env.MicrosoftAppType : 'SingleTenant';
+  if (isSet(env, 'MicrosoftAppId') && appType === 'SingleTenant' && !isSet(env, 'MicrosoftAppTenantId')) {
+    problems.push('MicrosoftAppTenantId: krävs när MicrosoftAppId är satt och MicrosoftAppType är SingleTenant');
+  }
+  if (isSet(env, 'MicrosoftAppId') && appType !== 'UserAssignedMSI' && !isSet(env, 'MicrosoftAppPassword')) {
+    problems.push('MicrosoftAppPassword: krävs när MicrosoftAppId är satt');
+  }
+  if (isSet(env, 'SLACK_BOT_TOKEN') !== isSet(env, 'SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_BOT_TOKEN och SLACK_SIGNING_SECRET: ange båda eller ingen av dem');
+  }
+  return problems;
+}
+
+/**
+ * Parses the configuration from the environment, once at start-up. Throws a {@link ConfigError}
+ * listing every problem (in Swedish) rather than stopping at the first.
+ */
+export function parseConfig(env: Env = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      const shown = SECRET_KEYS.has(key) || env[key] === undefined ? '' : ` (värdet var "${env[key]}")`;
+      problems.push(`${key}: ${issue.message}${shown}`);
+    }
+  }
+  problems.push(...crossFieldProblems(env));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}
+
+/** True when Bot Framework credentials are configured (else /api/messages runs unauthenticated). */
+export function hasBotFrameworkCredentials(config: Config): boolean {
+  return config.MicrosoftAppId !== undefined;
+}
+
+/** True when Slack is configured. */
+export function hasSlack(config: Config): boolean {
+  return config.SLACK_BOT_TOKEN !== undefined && config.SLACK_SIGNING_SECRET !== undefined;
+}

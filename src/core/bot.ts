@@ -1,0 +1,68 @@
+import { ActivityHandler, MiddlewareSet, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { MainDialog } from '../../dialogs/mainDialog.js';
+import { welcomeReply } from '../../dialogs/helpContent.js';
+import type { Logger } from './log.js';
+import { createRedactMiddleware } from './redactMiddleware.js';
+import { sendReply } from './sendReply.js';
+
+export const TURN_ERROR_TEXT =
+  'Något gick fel hos mig, och jag har glömt var vi var i samtalet. Försök igen, gärna med en ny fråga.';
+
+/**
+ * The bot every adapter runs (CloudAdapter for Teams, our LocalAdapter for web, CLI and
+ * Slack). Thin on purpose: remove personnummer, run MainDialog, save state. Redaction and error
+ * handling live here rather than in adapter middleware so every channel gets them.
+ */
+export class SamverkansBot extends ActivityHandler {
+  private readonly guard: MiddlewareSet;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    dialog: MainDialog,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.guard = new MiddlewareSet(createRedactMiddleware(log));
+    const dialogState = conversationState.createProperty<DialogState>('dialogState');
+
+    this.onMessage(async (context, next) => {
+      await dialog.run(context, dialogState);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
+      if (joined) await sendReply(context, welcomeReply());
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    try {
+      await this.guard.run(context, async () => {
+        await super.run(context);
+        await this.conversationState.saveChanges(context, false);
+        await this.userState.saveChanges(context, false);
+      });
+    } catch (error) {
+      await this.recover(context, error);
+    }
+  }
+
+  /** A failed turn: log it (ids only), tell the user, and drop the conversation state so they are not stuck. */
+  private async recover(context: TurnContext, error: unknown): Promise<void> {
+    this.log.error(
+      'turn_failed',
+      { channelId: context.activity.channelId, conversationId: context.activity.conversation?.id, activityType: context.activity.type },
+      error,
+    );
+    try {
+      await this.conversationState.delete(context);
+      await sendReply(context, { text: TURN_ERROR_TEXT });
+    } catch (secondary) {
+      this.log.error('turn_recovery_failed', { conversationId: context.activity.conversation?.id }, secondary);
+    }
+  }
+}

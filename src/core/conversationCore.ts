@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, ConversationState, UserState, type Activity, type ActivityHandler } from 'botbuilder';
+import { MainDialog } from '../../dialogs/mainDialog.js';
+import { buildFallback, buildRoutes } from '../../dialogs/routes.js';
+import { LowdbStorage } from '../state/lowdbStorage.js';
+import { SamverkansBot } from './bot.js';
+import type { BotDeps } from './deps.js';
+import { LocalAdapter } from './localAdapter.js';
+import type { Reply } from './reply.js';
+import { repliesFromActivities } from './sendReply.js';
+
+/** One user turn as an edge hands it to the core. */
+export interface TurnInput {
+  channelId: string;
+  conversationId: string;
+  userId?: string;
+  userName?: string;
+  text?: string;
+  /** A submitted card/button value. */
+  value?: unknown;
+  /** ISO day (YYYY-MM-DD) that stands in for "today" in this turn (CLI --today, batch lines). */
+  today?: string;
+  /** "conversationStart": the user opened the conversation (a greeting is sent); default "message". */
+  kind?: 'message' | 'conversationStart';
+}
+
+export interface ConversationCore {
+  /** For CloudAdapter (Teams/Bot Framework) and other BotAdapters: `adapter.process(req, res, (ctx) => core.bot.run(ctx))`. */
+  bot: ActivityHandler;
+  /** Runs one turn through a LocalAdapter and returns the Replies the bot sent. */
+  ask(input: TurnInput): Promise<Reply[]>;
+  /** True when the bot has had a turn in this conversation (also after a restart). */
+  hasConversation(channelId: string, conversationId: string): Promise<boolean>;
+  /** Waits for state writes. */
+  flush(): Promise<void>;
+}
+
+export const BOT_ACCOUNT = { id: 'samverkansboten', name: 'Samverkansboten' } as const;
+
+/** The Bot Framework activity for a TurnInput. */
+export function activityFromInput(input: TurnInput, now: Date): Partial<Activity> {
+  const from = { id: input.userId ?? `${input.channelId}-user`, name: input.userName ?? '' };
+  const common: Partial<Activity> = {
+    id: randomUUID(),
+    channelId: input.channelId,
+    serviceUrl: `local://${input.channelId}`,
+    timestamp: now,
+    locale: 'sv-SE',
+    conversation: { id: input.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from,
+    recipient: { ...BOT_ACCOUNT },
+    channelData: input.today === undefined ? {} : { today: input.today },
+  };
+  if (input.kind === 'conversationStart') {
+    return { ...common, type: ActivityTypes.ConversationUpdate, membersAdded: [from] };
+  }
+  return { ...common, type: ActivityTypes.Message, text: input.text ?? '', value: input.value };
+}
+
+/**
+ * Builds the one conversation core every channel uses: the bot (MainDialog with the routes
+ * of dialogs/routes.ts) with conversation and dialog state in the lowdb state file.
+ */
+export function createConversationCore(deps: BotDeps): ConversationCore {
+  const storage = new LowdbStorage(deps.state);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const dialog = new MainDialog(deps, buildRoutes(deps), buildFallback(deps));
+  const bot = new SamverkansBot(conversationState, userState, dialog, deps.log);
+  const adapter = new LocalAdapter();
+
+  // Turns of one conversation run one after the other: they share dialog state (and its eTag).
+  const queues = new Map<string, Promise<unknown>>();
+  const serialized = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = queues.get(key) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const settled = run.catch(() => undefined);
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return run;
+  };
+
+  return {
+    bot,
+    ask(input) {
+      const key = `${input.channelId}/${input.conversationId}`;
+      return serialized(key, async () => {
+        const now = deps.clock();
+        const sent = await adapter.processActivity(activityFromInput(input, now), (context) => bot.run(context));
+        await deps.state.update((state) => {
+          const byChannel = (state.conversations[input.channelId] ??= {});
+          byChannel[input.conversationId] = { lastSeen: now.toISOString() };
+        });
+        deps.log.debug('turn', { channelId: input.channelId, conversationId: input.conversationId, replies: sent.length });
+        return repliesFromActivities(sent);
+      });
+    },
+    async hasConversation(channelId, conversationId) {
+      return deps.state.read().conversations[channelId]?.[conversationId] !== undefined;
+    },
+    async flush() {
+      await Promise.all([...queues.values()]);
+      await deps.state.flush();
+    },
+  };
+}

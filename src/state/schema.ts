@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The runtime state file (one JSON document, DESIGN.md "Runtime state").
+ * Every section has a default so a file written before a section existed still loads;
+ * sections are owned by the feature that fills them and tightened by that owner.
+ */
+
+/** One botbuilder storage item (conversation/user state incl. the dialog stack), keyed by storage key. */
+export const storeItemSchema = z.looseObject({ eTag: z.string().optional() });
+export type StoredItem = z.infer<typeof storeItemSchema>;
+
+/** A conversation the bot has seen, so an edge can tell a known conversation id from a made-up one. */
+export const knownConversationSchema = z.object({
+  /** ISO timestamp of the last turn. */
+  lastSeen: z.string(),
+});
+export type KnownConversation = z.infer<typeof knownConversationSchema>;
+
+export const stateSchema = z.object({
+  /** botbuilder Storage (src/state/lowdbStorage.ts): conversation and user state. */
+  botState: z.record(z.string(), storeItemSchema).default({}),
+  /** channelId → conversationId → what we know about it. */
+  conversations: z.record(z.string(), z.record(z.string(), knownConversationSchema)).default({}),
+  // Placeholders owned by their features (reminders, tertial reports, calendar, audit);
+  // each owner replaces `z.unknown()` with its record schema.
+  subscriptions: z.array(z.unknown()).default([]),
+  sentReminders: z.array(z.unknown()).default([]),
+  tertialReports: z.array(z.unknown()).default([]),
+  calendarAdditions: z.array(z.unknown()).default([]),
+  audit: z.array(z.unknown()).default([]),
+});
+
+export type StateData = z.infer<typeof stateSchema>;
+
+/** The content of a new state file. */
+export function defaultState(): StateData {
+  return stateSchema.parse({});
+}
