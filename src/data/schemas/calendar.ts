@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, recordBase } from './common.js';
+import { idSchema, isoDateSchema, recordBase, sourceSchema } from './common.js';
 
 /** A dated meeting or deadline (e.g. styrelse 2023-02-17 förmiddag). */
 export const calendarEventSchema = z.object({
@@ -7,6 +7,8 @@ export const calendarEventSchema = z.object({
   kind: z.enum(['meeting', 'deadline', 'period', 'other']),
   /** Organ/group id this belongs to (styrelse, ssg …), when it belongs to one. */
   organ: idSchema.optional(),
+  /** Further organs the event concerns (a joint workshop of styrelse and SSG); subscriptions of these get it too. */
+  alsoOrgans: z.array(idSchema).default([]),
   verksamhet: idSchema.optional(),
   date: isoDateSchema,
   /** For periods (e.g. 20/4–20/5). */
@@ -17,6 +19,10 @@ export const calendarEventSchema = z.object({
   place: z.string().optional(),
   title: z.string(),
   topics: z.array(z.string()).default([]),
+  /** What the event is about, where another section of the documents explains it (e.g. the planeringsdag in Bilaga 4). */
+  about: z.string().optional(),
+  /** Where `about` comes from, when it is another section than `source`. */
+  aboutSource: sourceSchema.optional(),
 });
 export type CalendarEvent = z.infer<typeof calendarEventSchema>;
 
@@ -25,10 +31,15 @@ export const calendarRuleSchema = z.object({
   ...recordBase,
   kind: z.enum(['deadline', 'period', 'recurring']),
   organ: idSchema.optional(),
+  alsoOrgans: z.array(idSchema).default([]),
   verksamhet: idSchema.optional(),
   title: z.string(),
-  /** Month 1–12 and optional day; with `yearOffset` −1 for "året före" the year it concerns. */
-  month: z.number().int().min(1).max(12),
+  /**
+   * Month 1–12 and optional day; with `yearOffset` −1 for "året före" the year it concerns.
+   * Absent for rules the documents give no month for (e.g. "varannan månad i efterskott"): they are
+   * stated, never projected onto dates.
+   */
+  month: z.number().int().min(1).max(12).optional(),
   day: z.number().int().min(1).max(31).optional(),
   endMonth: z.number().int().min(1).max(12).optional(),
   endDay: z.number().int().min(1).max(31).optional(),
@@ -37,5 +48,6 @@ export const calendarRuleSchema = z.object({
   fromYear: z.number().int().optional(),
   toYear: z.number().int().optional(),
   text: z.string(),
+  topics: z.array(z.string()).default([]),
 });
 export type CalendarRule = z.infer<typeof calendarRuleSchema>;
