@@ -107,26 +107,45 @@ function sumCheck(label: string, values: (number | null)[][], stated: Figure[] |
   return sums;
 }
 
-/** Budget arithmetic: rows add up to stated sums, result = income − costs, equity carries over. */
+/**
+ * Budget arithmetic (DESIGN.md, Data: "every misread number is reconciled from the document's own sums"):
+ * rows add up to each stated section sum, a stated row total equals its values, a section's grand total
+ * equals all its values, the cost sections add up to the stated cost total, result = income − costs
+ * (costs printed negative are added) and equity carries over: opening + result = closing, and each
+ * year's opening equals the previous year's closing. Every figure is checked by its chosen `value`.
+ */
 export function checkBudget(b: Loaded<'budgets'>): string[] {
   const problems: string[] = [];
   const where = `${b.origin.file}: budget ${b.id}`;
   const n = b.columns.length;
   const sectionSums = new Map<string, number[]>();
   for (const s of b.sections) {
-    s.rows.forEach((row) => { if (row.values.length !== n) problems.push(`${where}: raden ${row.id} har ${row.values.length} värden men ${n} kolumner`); });
+    s.rows.forEach((row) => {
+      if (row.values.length !== n) problems.push(`${where}: raden ${row.id} har ${row.values.length} värden men ${n} kolumner`);
+      const total = row.total === undefined ? null : figureValue(row.total);
+      const sum = row.values.reduce<number>((acc, f) => acc + (figureValue(f) ?? 0), 0);
+      if (total !== null && Math.abs(total - sum) > EPS) problems.push(`${where}: raden ${row.id}: värdena summerar till ${sum}, angiven radsumma ${total}`);
+    });
     if (s.sum && s.sum.length !== n) problems.push(`${where}: summan i ${s.id} har ${s.sum.length} värden men ${n} kolumner`);
     const sums = sumCheck(`${where}: ${s.id}`, s.rows.map((row) => row.values.map(figureValue)), s.sum, b.columns, problems);
+    const grand = s.grandTotal === undefined ? null : figureValue(s.grandTotal);
+    const all = sums.reduce((a, x) => a + x, 0);
+    if (grand !== null && Math.abs(grand - all) > EPS) problems.push(`${where}: ${s.id}: alla värden summerar till ${all}, angiven totalsumma ${grand}`);
     sectionSums.set(s.id, s.sum ? s.sum.map((f, i) => figureValue(f) ?? sums[i] ?? 0) : sums);
   }
   const total = (kind: 'income' | 'cost') => b.columns.map((_, c) =>
     b.sections.filter((s) => s.kind === kind).reduce((acc, s) => acc + (sectionSums.get(s.id)?.[c] ?? 0), 0));
+  const income = total('income');
+  const cost = total('cost');
+  b.costTotal?.forEach((f, c) => {
+    const v = figureValue(f);
+    if (v !== null && Math.abs(v - (cost[c] ?? 0)) > EPS) problems.push(`${where}: kostnader totalt ${b.columns[c]} är ${v} men kostnadsavsnitten summerar till ${cost[c]}`);
+  });
+  const costs = b.costTotal ? b.costTotal.map((f, c) => figureValue(f) ?? cost[c] ?? 0) : cost;
   if (b.result) {
-    const income = total('income');
-    const cost = total('cost');
     b.result.forEach((f, c) => {
       const v = figureValue(f);
-      const expected = (income[c] ?? 0) - (cost[c] ?? 0);
+      const expected = b.costSign === 'negative' ? (income[c] ?? 0) + (costs[c] ?? 0) : (income[c] ?? 0) - (costs[c] ?? 0);
       if (v !== null && Math.abs(v - expected) > EPS) problems.push(`${where}: resultat ${b.columns[c]} är ${v} men intäkter − kostnader = ${expected}`);
     });
   }

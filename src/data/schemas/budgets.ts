@@ -8,6 +8,8 @@ const budgetRowSchema = z.object({
   verksamhet: idSchema.optional(),
   /** One figure per column, in the order of `columns`. */
   values: z.array(figureSchema),
+  /** The row total the document states across the columns (checked against the values). */
+  total: figureSchema.optional(),
   note: z.string().optional(),
 });
 
@@ -23,7 +25,9 @@ export const budgetSchema = z.object({
   title: z.string(),
   /** verksamhet id when the table is for one verksamhet; absent for the förbund as a whole. */
   verksamhet: idSchema.optional(),
-  unit: z.enum(['tkr', 'kr']),
+  unit: z.enum(['tkr', 'kr', 'årsarbetare']),
+  /** 'negative' when the document prints costs with a minus sign (values are stored as printed). */
+  costSign: z.enum(['positive', 'negative']).optional(),
   columns: z.array(z.string()).min(1),
   sections: z.array(z.object({
     id: idSchema,
@@ -32,7 +36,11 @@ export const budgetSchema = z.object({
     rows: z.array(budgetRowSchema),
     /** The sum the document states for this section (checked against the rows). */
     sum: z.array(figureSchema).optional(),
+    /** The stated sum of every value in the section (all rows, all columns), checked. */
+    grandTotal: figureSchema.optional(),
   })),
+  /** Stated total of all cost sections per column ("Kostnader totalt"), checked. */
+  costTotal: z.array(figureSchema).optional(),
   /** Stated result per column (income − costs). */
   result: z.array(figureSchema).optional(),
   equity: z.object({
