@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { renderTexts } from '../../core/renderText.js';
+import { parseAskArgs, type AskCommand } from './args.js';
+import { answerBatch } from './batch.js';
+import { openCliRuntime, reportCliError } from './runtime.js';
+
+/** `npm run -s ask -- [--today YYYY-MM-DD] [--json] "<fråga>"` and `npm run -s ask -- --batch FILE.jsonl`. */
+async function main(command: AskCommand): Promise<void> {
+  const content = command.mode === 'batch' ? await readFile(command.file, 'utf8') : undefined;
+  const runtime = await openCliRuntime({ today: command.mode === 'question' ? command.today : undefined });
+  try {
+    if (command.mode === 'batch') {
+      for await (const result of answerBatch(runtime.core, content ?? '')) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+      }
+      return;
+    }
+    const replies = await runtime.core.ask({
+      channelId: 'cli',
+      conversationId: 'ask',
+      text: command.question,
+      today: command.today,
+    });
+    process.stdout.write(command.json ? `${JSON.stringify(replies, null, 2)}\n` : `${renderTexts(replies)}\n`);
+  } finally {
+    await runtime.close();
+  }
+}
+
+let command: AskCommand | undefined;
+try {
+  command = parseAskArgs(process.argv.slice(2));
+} catch (error) {
+  reportCliError(error);
+  process.exitCode = 2;
+}
+if (command) await main(command).catch(reportCliError);
