@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { idSchema, recordBase, sourceSchema } from './common.js';
+import { malgruppSchema } from './organisation.js';
 
 /** The person's benefit (ersättning) as the aktualisering rules speak of it. */
 export const benefitSchema = z.enum([
   'sjukpenning', 'aktivitetsersattning', 'forsorjningsstod', 'etableringsersattning',
   'sjukersattning-hel', 'sjukersattning-partiell', 'a-kassa-aktivitetsstod', 'ingen', 'okand',
+  // Sjukersättning whose degree (hel/partiell) is not known.
+  'sjukersattning',
 ]);
 export type Benefit = z.infer<typeof benefitSchema>;
 
@@ -18,8 +21,21 @@ export const forankringRuleSchema = z.object({
   id: idSchema,
   /** The rule applies when the person has any of these benefits (empty: whatever the benefit). */
   benefits: z.array(benefitSchema).default([]),
-  /** Party ids (and unit) to consult before aktualisering. */
-  consult: z.array(z.object({ party: idSchema, unit: idSchema.optional(), role: z.string().optional() })),
+  /**
+   * Whom to consult before aktualisering: a party (and unit), or — where the document names a
+   * municipal function without a municipality ("Socialtjänstens försörjningsstödshandläggare") —
+   * `homeMunicipalityUnit`, the unit of the person's home municipality.
+   */
+  consult: z.array(z.object({
+    party: idSchema.optional(),
+    unit: idSchema.optional(),
+    homeMunicipalityUnit: idSchema.optional(),
+    role: z.string().optional(),
+  })),
+  /** förankring (consult before), avstämning (check with) — the document's own word decides. */
+  kind: z.enum(['forankring', 'avstamning']).default('forankring'),
+  /** A condition other than the benefit, as the document words it ("om individen bedöms stå nära arbetsmarknaden"). */
+  condition: z.string().optional(),
   why: z.string(),
   /** Path ids open after förankring. */
   paths: z.array(idSchema).default([]),
@@ -35,11 +51,20 @@ export const individprocessSchema = z.object({
   title: z.string(),
   /** Who usually refers, as the document says. */
   whoRefers: z.string().optional(),
-  steps: z.array(z.object({ text: z.string(), source: sourceSchema })).default([]),
+  steps: z.array(z.object({
+    /** aktualisering, kartläggning, insats, avslut; `oklart`/`utveckling` where the document says a flow is unclear or being developed. */
+    kind: z.enum(['aktualisering', 'kartlaggning', 'insats', 'avslut', 'oklart', 'utveckling']).optional(),
+    /** Benefits the step is about (empty: any). */
+    benefits: z.array(benefitSchema).default([]),
+    text: z.string(),
+    source: sourceSchema,
+  })).default([]),
   forankring: z.array(forankringRuleSchema).default([]),
   /** Path ids this process can lead to. */
   paths: z.array(idSchema).default([]),
   followUp: z.string().optional(),
+  /** Who the process is for, where the document limits it (e.g. KAA: 16–19 år, folkbokförda i kommunen). */
+  eligibility: malgruppSchema.optional(),
 });
 export type Individprocess = z.infer<typeof individprocessSchema>;
 
@@ -52,6 +77,8 @@ export const pathSchema = z.object({
   description: z.string(),
   /** Who takes part (party ids). */
   participants: z.array(idSchema).default([]),
+  /** Who takes part as the document words it (a unit, or a function of the home municipality). */
+  roles: z.array(z.string()).default([]),
   verksamhet: idSchema.optional(),
 });
 export type ReferralPath = z.infer<typeof pathSchema>;
