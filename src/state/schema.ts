@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarAdditionSchema } from '../data/schemas/calendar.js';
+import { sentReminderSchema, subscriptionSchema } from '../reminders/schema.js';
 
 /**
  * The runtime state file (one JSON document, DESIGN.md "Runtime state").
@@ -24,10 +26,13 @@ export const stateSchema = z.object({
   conversations: z.record(z.string(), z.record(z.string(), knownConversationSchema)).default({}),
   // Placeholders owned by their features (reminders, tertial reports, calendar, audit);
   // each owner replaces `z.unknown()` with its record schema.
-  subscriptions: z.array(z.unknown()).default([]),
-  sentReminders: z.array(z.unknown()).default([]),
+  /** Reminder subscriptions per channel and group (src/reminders/schema.ts). */
+  subscriptions: z.array(subscriptionSchema).default([]),
+  /** The reminder sent-log, one entry per (subscription, event, offset) (src/reminders/schema.ts). */
+  sentReminders: z.array(sentReminderSchema).default([]),
   tertialReports: z.array(z.unknown()).default([]),
-  calendarAdditions: z.array(z.unknown()).default([]),
+  /** Meetings and deadlines the kansli imported (next year's mötesplan), src/data/schemas/calendar.ts. */
+  calendarAdditions: z.array(calendarAdditionSchema).default([]),
   audit: z.array(z.unknown()).default([]),
 });
 

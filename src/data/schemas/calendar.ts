@@ -51,3 +51,22 @@ export const calendarRuleSchema = z.object({
   topics: z.array(z.string()).default([]),
 });
 export type CalendarRule = z.infer<typeof calendarRuleSchema>;
+
+/**
+ * A meeting or deadline the kansli added (next year's mötesplan) by `npm run import -- calendar` or
+ * the chat command; kept in the state file (`calendarAdditions`), not in data/. It has no seed
+ * document, so instead of `source` it records who imported it, when and from where.
+ */
+export const calendarAdditionSchema = calendarEventSchema.omit({ source: true }).extend({
+  forbund: idSchema,
+  imported: z.object({
+    /** ISO timestamp of the import. */
+    at: z.string(),
+    /** `channel:userId` of the kansli member, or `cli`. */
+    by: z.string(),
+    via: z.enum(['cli', 'chat']),
+    file: z.string().optional(),
+    row: z.number().int().optional(),
+  }),
+});
+export type CalendarAddition = z.infer<typeof calendarAdditionSchema>;

@@ -1,0 +1,51 @@
+import { normalize } from '../text.js';
+
+/** A group a question can name: an organ (styrelse, SSG …) or a verksamhet (Vuxentorget …). */
+export interface GroupName {
+  id: string;
+  forbund: string;
+  kind: 'organ' | 'verksamhet';
+  name: string;
+  aliases: readonly string[];
+}
+
+export interface GroupMatch {
+  group: GroupName;
+  /** The alias as matched in the normalised text. */
+  matched: string;
+}
+
+/**
+ * The groups named in `text`, longest mention first and without overlaps ("styrgruppen för
+ * Vuxentorget" is the styrgrupp, not Vuxentorget too). A word may carry a suffix
+ * ("styrelsemötet", "SSG:s"); two-letter aliases (AU, BG, UT) count only when typed in capitals,
+ * since "ut" and "st" are also ordinary words.
+ */
+export function findGroups(text: string, groups: readonly GroupName[]): GroupMatch[] {
+  const n = normalize(text);
+  const found: { start: number; end: number; m: GroupMatch }[] = [];
+  for (const group of groups) {
+    for (const alias of new Set([group.name, ...group.aliases])) {
+      const a = normalize(alias);
+      if (a.length < 2) continue;
+      if (a.length <= 2) {
+        if (!new RegExp(`(^|[^\\p{L}])${alias}($|[^\\p{L}])`, 'u').test(text) || alias !== alias.toUpperCase()) continue;
+      }
+      const re = new RegExp(`(?:^|[\\s\\-/:.])(${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(\\p{L}*)`, 'gu');
+      for (const m of n.matchAll(re)) {
+        const suffix = m[2] ?? '';
+        if (a.length <= 3 && suffix !== '' && suffix !== 's') continue;
+        const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+        found.push({ start, end: start + a.length, m: { group, matched: a } });
+      }
+    }
+  }
+  found.sort((x, y) => (y.end - y.start) - (x.end - x.start) || x.start - y.start);
+  const accepted: typeof found = [];
+  for (const f of found) {
+    if (accepted.some((a) => f.start < a.end && a.start < f.end)) continue;
+    if (accepted.some((a) => a.m.group.id === f.m.group.id && a.m.group.forbund === f.m.group.forbund)) continue;
+    accepted.push(f);
+  }
+  return accepted.sort((x, y) => x.start - y.start).map((f) => f.m);
+}

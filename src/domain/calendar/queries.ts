@@ -1,0 +1,132 @@
+import { addDays, type IsoDay } from '../dates.js';
+import { normalize } from '../text.js';
+import {
+  additionOccurrence, compareOccurrences, concernsGroup, eventOccurrence, occurrencesBetween, projectRule,
+  type CalendarData, type CalendarOccurrence, type CalendarRuleRecord, type OccurrenceFilter,
+} from './occurrences.js';
+
+/** Dated events and imports (not rules) as occurrences, filtered and sorted. */
+export function datedOccurrences(cal: CalendarData, filter: OccurrenceFilter = {}): CalendarOccurrence[] {
+  return [...cal.events.map(eventOccurrence), ...cal.additions.map(additionOccurrence)]
+    .filter((o) => (filter.forbund === undefined || o.forbund === filter.forbund)
+      && (filter.group === undefined || concernsGroup(o, filter.group))
+      && (filter.kinds === undefined || filter.kinds.includes(o.kind)))
+    .sort(compareOccurrences);
+}
+
+export interface NextMeeting {
+  /** The next meeting on or after today, and any others the same day (förmiddag and eftermiddag). */
+  next: CalendarOccurrence[];
+  /** When there is none: the last dated meeting the documents (or imports) give. */
+  lastKnown?: CalendarOccurrence;
+}
+
+/**
+ * The next meeting of a group from `today` (inclusive: a meeting today is "nästa"), from the dated
+ * mötesplaner only — yearly rules never invent a meeting date. 001 "5. Mötesplan för 2023/Årshjul".
+ */
+export function nextMeeting(cal: CalendarData, today: IsoDay, filter: OccurrenceFilter): NextMeeting {
+  const meetings = datedOccurrences(cal, { ...filter, kinds: ['meeting'] });
+  const first = meetings.find((o) => o.date >= today);
+  if (!first) return { next: [], lastKnown: meetings.at(-1) };
+  return { next: meetings.filter((o) => o.date === first.date) };
+}
+
+/** Everything in [from, to]: dated meetings and deadlines, imports and projected yearly rules. */
+export function eventsBetween(cal: CalendarData, from: IsoDay, to: IsoDay, filter: OccurrenceFilter = {}): CalendarOccurrence[] {
+  return occurrencesBetween(cal, from, to, filter);
+}
+
+/**
+ * The coming deadlines from `today` (inclusive) within `horizonDays`: dated ones and yearly rules
+ * with a day ("senast 31 december året före", "senast 30 november"), nearest first.
+ */
+export function nextDeadlines(cal: CalendarData, today: IsoDay, filter: OccurrenceFilter = {}, horizonDays = 400): CalendarOccurrence[] {
+  return occurrencesBetween(cal, today, addDays(today, horizonDays), { ...filter, kinds: ['deadline'] })
+    .filter((o) => o.date >= today && o.precision === 'day');
+}
+
+/** The last dated meeting of a group in the documents or imports: the edge of what is known. */
+export function lastKnownMeeting(cal: CalendarData, filter: OccurrenceFilter): CalendarOccurrence | undefined {
+  return datedOccurrences(cal, { ...filter, kinds: ['meeting'] }).at(-1);
+}
+
+/** All dated meetings of the year of the last known one (the latest mötesplan), for "beyond the data" answers. */
+export function latestKnownPlan(cal: CalendarData, filter: OccurrenceFilter): CalendarOccurrence[] {
+  const last = lastKnownMeeting(cal, filter);
+  if (!last) return [];
+  const year = last.date.slice(0, 4);
+  return datedOccurrences(cal, { ...filter, kinds: ['meeting'] }).filter((o) => o.date.startsWith(year));
+}
+
+const STOPWORDS = new Set([
+  'nar', 'ska', 'skall', 'upp', 'vad', 'handlar', 'om', 'ar', 'den', 'det', 'de', 'i', 'pa', 'for', 'med', 'och', 'hander',
+  'var', 'vem', 'vilka', 'vilken', 'vilket', 'till', 'av', 'en', 'ett', 'som', 'vara', 'bli', 'blir', 'tas', 'las', 'man',
+  'hur', 'nasta', 'kommande', 'senast', 'datum', 'dag', 'dagen', 'mote', 'motet', 'moten', 'hos', 'fran', 'under', 'ha',
+  'har', 'hall', 'hallas', 'halls', 'sker', 'gors', 'lamnas', 'inlamnad', 'inlamnas', 'klar', 'klart', 'infor', 'efter',
+  'innan', 'fore', 'vi', 'jag', 'du', 'kan', 'maste', 'behover', 'galler', 'nagon', 'nagot', 'sa', 'da', 'ju', 'val', 'tid',
+]);
+
+/** Content words of a question, normalised, for topic matching. */
+export function topicTokens(text: string): string[] {
+  return normalize(text).split(/[\s\-/:.]+/).filter((t) => t.length >= 2 && !STOPWORDS.has(t));
+}
+
+function tokenMatches(query: string, word: string): boolean {
+  if (query === word) return true;
+  // Swedish inflection: "planeringsdagen" ~ "planeringsdag", "bilagan" ~ "bilaga", "parternas" ~ "parter".
+  const [short, long] = query.length <= word.length ? [query, word] : [word, query];
+  return short.length >= 5 && long.startsWith(short.slice(0, Math.max(5, short.length - 1)));
+}
+
+function topicScore(queryTokens: readonly string[], words: readonly string[]): number {
+  let score = 0;
+  for (const q of queryTokens) if (words.some((w) => tokenMatches(q, w))) score += 1;
+  return score;
+}
+
+function wordsOf(...texts: (string | undefined)[]): string[] {
+  return texts.flatMap((t) => (t ? normalize(t).split(/[\s\-/:.()]+/).filter((w) => w.length >= 2) : []));
+}
+
+export interface TopicMatch {
+  /** Dated events and imports about the topic, best first, then by date. */
+  events: CalendarOccurrence[];
+  /** Yearly rules about the topic. */
+  rules: CalendarRuleRecord[];
+  score: number;
+}
+
+/**
+ * Calendar items about what the question names ("delrapport T2", "planeringsdagen", "bilagan med
+ * parternas åtaganden"): matched on topics and titles (topics weigh double). Only the best-scoring
+ * items are returned.
+ */
+export function findByTopic(cal: CalendarData, question: string, filter: OccurrenceFilter = {}): TopicMatch {
+  const tokens = topicTokens(question);
+  if (tokens.length === 0) return { events: [], rules: [], score: 0 };
+  const scoreOf = (topics: readonly string[], title: string) =>
+    2 * topicScore(tokens, wordsOf(...topics)) + topicScore(tokens, wordsOf(title));
+  const events = datedOccurrences(cal, filter).map((o) => ({ o, s: scoreOf(o.topics, o.title) }));
+  const rules = cal.rules
+    .filter((r) => (filter.forbund === undefined || r.forbund === filter.forbund)
+      && (filter.group === undefined || r.organ === filter.group || r.alsoOrgans.includes(filter.group) || r.verksamhet === filter.group))
+    .map((r) => ({ r, s: scoreOf(r.topics, r.title) }));
+  const best = Math.max(0, ...events.map((e) => e.s), ...rules.map((r) => r.s));
+  if (best === 0) return { events: [], rules: [], score: 0 };
+  return {
+    events: events.filter((e) => e.s === best).map((e) => e.o),
+    rules: rules.filter((r) => r.s === best).map((r) => r.r),
+    score: best,
+  };
+}
+
+/** The next occurrence of a yearly rule on or after `today` (the rule's date, or its period still running). */
+export function nextOfRule(rule: CalendarRuleRecord, today: IsoDay): CalendarOccurrence | undefined {
+  const year = Number(today.slice(0, 4));
+  for (let y = year - 1; y <= year + 2; y += 1) {
+    const o = projectRule(rule, y);
+    if (o && (o.endDate ?? o.date) >= today) return o;
+  }
+  return undefined;
+}
