@@ -1,5 +1,7 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
+import { budgetScore } from '../src/domain/budget.js';
+import { BudgetDialog } from './budgetDialog.js';
 import { FallbackDialog } from './fallbackDialog.js';
 
 /** What a route's recogniser sees of an utterance. */
@@ -25,8 +27,10 @@ export interface Route {
 }
 
 /** The feature registry: each feature adds one line here. */
-export function buildRoutes(_deps: BotDeps): Route[] {
-  return [];
+export function buildRoutes(deps: BotDeps): Route[] {
+  return [
+    { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetScore(normalized), label: 'Budget' },
+  ];
 }
 
 /**

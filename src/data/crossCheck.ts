@@ -96,7 +96,8 @@ function refsOf(kind: KindName, r: Loaded<KindName>): { refs: Ref[]; units: Unit
   return { refs, units };
 }
 
-const EPS = 0.5;
+/** Figures are exact as printed (staffing tables have quarters), so sums must match exactly up to float error. */
+const EPS = 0.001;
 
 function sumCheck(label: string, values: (number | null)[][], stated: Figure[] | undefined, columns: string[], problems: string[]): number[] {
   const sums = columns.map((_, c) => values.reduce((acc, row) => acc + (row[c] ?? 0), 0));

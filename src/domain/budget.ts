@@ -1,0 +1,396 @@
+import type { Budget, Figure, Source } from '../data/schema.js';
+import { fuzzyWordMatch } from './fuzzy.js';
+import { normalize } from './text.js';
+
+/**
+ * Budget questions answered from the curated budget tables (issue 3 and 7): Samordningsförbundet
+ * Umeåregionen's budget 2023–2025 (001, Bilaga 6, Samordningsförbundets budget) and Samverkansteam
+ * Finnveden's budget 2021–2022 (003). Pure: the tables, names and the question come in, plain
+ * values go out; the dialog turns them into a Reply.
+ */
+
+/** A budget table with the förbund folder it was loaded from. */
+export type BudgetTable = Budget & { forbund: string };
+
+/** Names people use for a party or a verksamhet, from data/ (name + aliases). */
+export interface NamedRecord {
+  id: string;
+  forbund: string;
+  name: string;
+  aliases?: readonly string[];
+}
+
+/** One stated figure of the answer. */
+export interface BudgetFigure {
+  label: string;
+  column: string;
+  value: number | null;
+  unit: Budget['unit'];
+  /** Printed costs are negative in 001; the answer speaks of amounts. */
+  isCost: boolean;
+  uncertain: boolean;
+  /** What the OCR printed and how the value was reconciled, or why it is uncertain. */
+  note?: string;
+  raw?: string;
+  alternatives?: number[];
+}
+
+export interface BudgetAnswer {
+  /** One-line summary, Swedish. */
+  headline: string;
+  figures: BudgetFigure[];
+  tables: BudgetTable[];
+  sources: Source[];
+  /** True when a figure of the answer is marked uncertain in data/. */
+  uncertain: boolean;
+}
+
+type Target =
+  | { kind: 'rows'; rows: { table: BudgetTable; sectionIndex: number; rowIndex: number }[] }
+  | { kind: 'section'; table: BudgetTable; sectionIndex: number }
+  | { kind: 'costTotal'; table: BudgetTable }
+  | { kind: 'result'; table: BudgetTable }
+  | { kind: 'equity'; table: BudgetTable }
+  | { kind: 'overview'; tables: BudgetTable[] };
+
+const FINNVEDEN_WORDS = ['finnveden', 'finnvedens', 'samverkansteam', 'gislaved', 'gnosjo', 'varnamo', 'jobbcenter'];
+
+function words(normalized: string): string[] {
+  return normalized.split(/[\s/:.]+/).filter((w) => w !== '');
+}
+
+/** True when every word of `phrase` (normalised) matches a word of the question, one typo allowed in long words. */
+function phraseIn(phrase: string, questionWords: readonly string[]): boolean {
+  const ws = words(normalize(phrase)).filter((w) => !/^\d+$/.test(w));
+  if (ws.length === 0) return false;
+  return ws.every((w) => questionWords.some((q) => q === w || fuzzyWordMatch(q, w) || (w.length >= 5 && q.startsWith(w))));
+}
+
+function hasWord(questionWords: readonly string[], ...candidates: string[]): boolean {
+  return candidates.some((c) => questionWords.some((q) => q === c || (c.length >= 5 && q.startsWith(c))));
+}
+
+/** The figure's number and how it was read. */
+function readFigure(f: Figure): Pick<BudgetFigure, 'value' | 'uncertain' | 'note' | 'raw' | 'alternatives'> {
+  if (typeof f === 'number') return { value: f, uncertain: false };
+  return { value: f.value, uncertain: f.uncertain === true, note: f.note, raw: f.raw, alternatives: f.alternatives };
+}
+
+/** "2 190" — Swedish thousands grouping with a plain space; decimals with a comma. */
+export function formatAmount(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  const [int, dec] = (Number.isInteger(abs) ? String(abs) : String(Math.round(abs * 100) / 100)).split('.');
+  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${sign}${grouped}${dec ? `,${dec}` : ''}`;
+}
+
+/** "2 190 tkr" for a figure, the amount without the printed minus for costs. */
+export function formatFigure(f: BudgetFigure): string {
+  if (f.value === null) return 'inget belopp';
+  const shown = f.isCost ? Math.abs(f.value) : f.value;
+  return `${formatAmount(shown)} ${f.unit}`;
+}
+
+/** Years asked about: explicit four-digit years, or "i år"/"nästa år"/"förra året" relative to `now`. */
+export function yearsIn(normalized: string, now?: Date): string[] {
+  const explicit = [...normalized.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1] ?? '');
+  if (explicit.length > 0) return [...new Set(explicit)];
+  if (!now) return [];
+  const y = now.getUTCFullYear();
+  if (/\b(i ar|detta ar|innevarande ar)\b/.test(normalized)) return [String(y)];
+  if (/\bnasta ar\b/.test(normalized)) return [String(y + 1)];
+  if (/\b(forra aret|forra ar|i fjol)\b/.test(normalized)) return [String(y - 1)];
+  return [];
+}
+
+/** Which förbund the question is about: Finnveden when it names it or its municipalities, else Umeåregionen. */
+export function forbundOf(questionWords: readonly string[]): 'finnveden' | 'umearegionen' {
+  return hasWord(questionWords, ...FINNVEDEN_WORDS) ? 'finnveden' : 'umearegionen';
+}
+
+/** Names a row answers to: its label (text before a comma), the verksamhet's and the party's names and aliases. */
+function rowNames(row: Budget['sections'][number]['rows'][number], forbund: string, named: readonly NamedRecord[]): string[] {
+  const names = [row.label.split(',')[0] ?? row.label];
+  for (const id of [row.verksamhet, row.party]) {
+    if (!id) continue;
+    for (const r of named.filter((n) => n.id === id && n.forbund === forbund)) {
+      names.push(r.name, ...(r.aliases ?? []).filter((a) => normalize(a).length >= 3));
+    }
+  }
+  return names;
+}
+
+/** Words of a row's names that alone don't identify it (a question about "kommunens" budget names no row). */
+const GENERIC = new Set(['kommun', 'kommuns', 'av', 'och', 'till', 'for', 'i', 'samordningsteamet']);
+
+function matchRows(tables: readonly BudgetTable[], questionWords: readonly string[], named: readonly NamedRecord[]): Target | undefined {
+  const hits: { table: BudgetTable; sectionIndex: number; rowIndex: number; strength: number }[] = [];
+  for (const table of tables) {
+    table.sections.forEach((section, sectionIndex) => section.rows.forEach((row, rowIndex) => {
+      let strength = 0;
+      for (const name of rowNames(row, table.forbund, named)) {
+        const significant = words(normalize(name)).filter((w) => !GENERIC.has(w) && !/^\d+$/.test(w) && w !== '%');
+        if (significant.length > 0 && phraseIn(significant.join(' '), questionWords)) strength = Math.max(strength, significant.join(' ').length);
+      }
+      if (strength > 0) hits.push({ table, sectionIndex, rowIndex, strength });
+    }));
+  }
+  if (hits.length === 0) return undefined;
+  // A kommun name matches both its income row and its Samordningsteam's cost row: keep both unless the question says which.
+  const incomeWords = hasWord(questionWords, 'intakt', 'intakter', 'bidrag', 'bidrar', 'kommun', 'kommuns', 'betalar', 'medlemsavgift', 'finansierar', 'tillskott');
+  const costWords = hasWord(questionWords, 'samordningsteam', 'samordningsteamet', 'kostnad', 'kostar');
+  let kept = hits;
+  if (incomeWords !== costWords) {
+    const wanted = incomeWords ? 'income' : 'cost';
+    const narrowed = hits.filter((h) => h.table.sections[h.sectionIndex]?.kind === wanted);
+    if (narrowed.length > 0) kept = narrowed;
+  }
+  const best = Math.max(...kept.map((h) => h.strength));
+  // Keep every row matched about as well as the best (e.g. "Vindeln" as kommun and as Samordningsteam).
+  kept = kept.filter((h) => h.strength >= Math.min(best, 6));
+  return { kind: 'rows', rows: kept };
+}
+
+function sectionByKeyword(table: BudgetTable, questionWords: readonly string[], normalized: string): Target | undefined {
+  const find = (id: string) => table.sections.findIndex((s) => s.id === id);
+  if (/\bkansli(et)? och styrelse\b/.test(normalized) || hasWord(questionWords, 'kansliet', 'kansli')) {
+    const i = find('kansli-och-styrelse');
+    if (i >= 0) return { kind: 'section', table, sectionIndex: i };
+  }
+  if (hasWord(questionWords, 'verksamhetsnara')) {
+    const i = find('verksamhetsnara-kostnader');
+    if (i >= 0) return { kind: 'section', table, sectionIndex: i };
+  }
+  if (/\b(summa verksamheter|verksamheterna)\b/.test(normalized)) {
+    const i = find('verksamheter');
+    if (i >= 0) return { kind: 'section', table, sectionIndex: i };
+  }
+  if (hasWord(questionWords, 'intakter', 'intakterna', 'inkomster')) {
+    const i = table.sections.findIndex((s) => s.kind === 'income');
+    if (i >= 0) return { kind: 'section', table, sectionIndex: i };
+  }
+  if (hasWord(questionWords, 'beviljat', 'beviljades', 'beviljade')) {
+    const i = find('beviljat');
+    if (i >= 0) return { kind: 'section', table, sectionIndex: i };
+  }
+  return undefined;
+}
+
+/** Rows whose row matches the kommun name as a whole Samordningsteamen question ("samordningsteamen" without a kommun). */
+function samordningsteamenRows(table: BudgetTable): Target | undefined {
+  const rows: { table: BudgetTable; sectionIndex: number; rowIndex: number }[] = [];
+  table.sections.forEach((s, sectionIndex) => s.rows.forEach((r, rowIndex) => {
+    if (r.verksamhet?.startsWith('samordningsteamet-')) rows.push({ table, sectionIndex, rowIndex });
+  }));
+  return rows.length > 0 ? { kind: 'rows', rows } : undefined;
+}
+
+/** What the question asks for, in the tables of its förbund. */
+function targetOf(tables: readonly BudgetTable[], normalized: string, named: readonly NamedRecord[]): Target | undefined {
+  const qw = words(normalized);
+  const forbund = forbundOf(qw);
+  const own = tables.filter((t) => t.forbund === forbund);
+  const main = own[0];
+  if (!main) return undefined;
+
+  if (forbund === 'finnveden') {
+    if (hasWord(qw, 'sokt', 'sokta', 'soker', 'ansokan', 'ansokt')) {
+      const t = own.find((x) => x.id.startsWith('sokta-medel'));
+      if (t) return { kind: 'section', table: t, sectionIndex: 0 };
+    }
+    if (hasWord(qw, 'bemanning', 'bemannad', 'arsarbetare', 'tjanster', 'omfattning', 'heltid')) {
+      return { kind: 'overview', tables: own.filter((x) => x.unit === 'årsarbetare') };
+    }
+  }
+  if (/\bkostnader totalt\b|\btotala kostnader\b|\bkostnaderna\b|\bsumma kostnader\b/.test(normalized) && main.costTotal) {
+    return { kind: 'costTotal', table: main };
+  }
+  if (hasWord(qw, 'resultat', 'resultatet', 'underskott', 'overskott')) return { kind: 'result', table: main };
+  if (/\beget kapital\b|\bkapitalet\b/.test(normalized)) return { kind: 'equity', table: main };
+
+  const moneyTables = own.filter((t) => t.unit !== 'årsarbetare');
+  if (forbund === 'umearegionen' && hasWord(qw, 'samordningsteamen') && !['vannas', 'nordmaling', 'vindeln', 'robertsfors', 'bjurholm'].some((k) => hasWord(qw, k))) {
+    const all = samordningsteamenRows(main);
+    if (all) return all;
+  }
+  const rows = matchRows(moneyTables.filter((t) => !t.id.startsWith('sokta-medel')), qw, named);
+  if (rows) return rows;
+  const section = sectionByKeyword(main, qw, normalized);
+  if (section) return section;
+  return { kind: 'overview', tables: moneyTables.filter((t) => !t.id.startsWith('sokta-medel')) };
+}
+
+function columnIndexes(table: BudgetTable, years: readonly string[]): number[] {
+  const all = table.columns.map((_, i) => i);
+  if (years.length === 0) return all;
+  const picked = all.filter((i) => years.includes(table.columns[i] ?? ''));
+  return picked;
+}
+
+function figuresOf(table: BudgetTable, label: string, figures: readonly Figure[], isCost: boolean, cols: readonly number[]): BudgetFigure[] {
+  return cols.flatMap((c) => {
+    const f = figures[c];
+    if (f === undefined) return [];
+    return [{ label, column: table.columns[c] ?? '', unit: table.unit, isCost, ...readFigure(f) }];
+  });
+}
+
+function isCostTable(table: BudgetTable, sectionKind: string): boolean {
+  return sectionKind === 'cost' && table.costSign === 'negative';
+}
+
+function describe(target: Target, years: readonly string[]): { figures: BudgetFigure[]; tables: BudgetTable[]; missingYears: boolean } {
+  const out: BudgetFigure[] = [];
+  const used = new Set<BudgetTable>();
+  let missingYears = false;
+  const cols = (t: BudgetTable) => {
+    const c = columnIndexes(t, years);
+    if (years.length > 0 && c.length === 0) missingYears = true;
+    return c;
+  };
+  switch (target.kind) {
+    case 'rows':
+      for (const r of target.rows) {
+        const section = r.table.sections[r.sectionIndex];
+        const row = section?.rows[r.rowIndex];
+        if (!section || !row) continue;
+        used.add(r.table);
+        const label = rowLabel(r.table, section, row);
+        out.push(...figuresOf(r.table, label, row.values, isCostTable(r.table, section.kind), cols(r.table)));
+      }
+      break;
+    case 'section': {
+      const section = target.table.sections[target.sectionIndex];
+      if (!section) break;
+      used.add(target.table);
+      const c = cols(target.table);
+      const cost = isCostTable(target.table, section.kind);
+      if (section.sum) out.push(...figuresOf(target.table, sumLabel(target.table, section), section.sum, cost, c));
+      for (const row of section.rows) out.push(...figuresOf(target.table, rowLabel(target.table, section, row), row.values, cost, c));
+      break;
+    }
+    case 'costTotal':
+      used.add(target.table);
+      out.push(...figuresOf(target.table, 'Kostnader totalt', target.table.costTotal ?? [], target.table.costSign === 'negative', cols(target.table)));
+      break;
+    case 'result':
+      used.add(target.table);
+      out.push(...figuresOf(target.table, 'Resultat', target.table.result ?? [], false, cols(target.table)));
+      break;
+    case 'equity': {
+      used.add(target.table);
+      const c = cols(target.table);
+      out.push(...figuresOf(target.table, 'Eget kapital vid årets början', target.table.equity?.opening ?? [], false, c));
+      out.push(...figuresOf(target.table, 'Eget kapital vid årets slut', target.table.equity?.closing ?? [], false, c));
+      break;
+    }
+    case 'overview':
+      for (const t of target.tables) {
+        used.add(t);
+        if (t.unit === 'årsarbetare') {
+          out.push(...staffingFigures(t));
+          continue;
+        }
+        const c = cols(t);
+        // Finnveden's table is short and per employer: every row is worth showing; Umeå's overview shows the sums.
+        const withRows = t.forbund === 'finnveden';
+        for (const s of t.sections) {
+          const cost = isCostTable(t, s.kind);
+          if (s.sum) out.push(...figuresOf(t, sumLabel(t, s), s.sum, cost, c));
+          if (withRows || !s.sum) for (const row of s.rows) out.push(...figuresOf(t, rowLabel(t, s, row), row.values, cost, c));
+        }
+        if (t.costTotal) out.push(...figuresOf(t, 'Kostnader totalt', t.costTotal, t.costSign === 'negative', c));
+        if (t.result) out.push(...figuresOf(t, 'Resultat', t.result, false, c));
+        if (t.equity) out.push(...figuresOf(t, 'Eget kapital vid årets slut', t.equity.closing, false, c));
+      }
+      break;
+  }
+  return { figures: out, tables: [...used], missingYears };
+}
+
+function sumLabel(table: BudgetTable, section: Budget['sections'][number]): string {
+  if (table.forbund === 'finnveden') return 'Totalt';
+  return `Summa ${section.label.toLowerCase()}`;
+}
+
+/** Staffing tables: per row its stated total (column headings may be masked), or per column when they are named. */
+function staffingFigures(t: BudgetTable): BudgetFigure[] {
+  const out: BudgetFigure[] = [];
+  const masked = t.columns.every((c) => /^x+$/i.test(c));
+  for (const s of t.sections) {
+    for (const row of s.rows) {
+      if (!masked) out.push(...figuresOf(t, row.label, row.values, false, t.columns.map((_, i) => i)));
+      if (row.total !== undefined) out.push({ label: masked ? row.label : `${row.label}, summa`, column: 'totalt', unit: t.unit, isCost: false, ...readFigure(row.total) });
+    }
+    if (s.grandTotal !== undefined) out.push({ label: 'Totalt', column: 'alla kommuner', unit: t.unit, isCost: false, ...readFigure(s.grandTotal) });
+  }
+  return out;
+}
+
+function rowLabel(table: BudgetTable, section: Budget['sections'][number], row: Budget['sections'][number]['rows'][number]): string {
+  if (row.verksamhet?.startsWith('samordningsteamet-')) return `Samordningsteamet ${row.label}`;
+  if (section.kind === 'income' && row.party) return `${row.label} (intäkt)`;
+  return row.label;
+}
+
+/**
+ * Answers a budget question: the figures of the row, section, result or equity it names, for the
+ * years it names (all years otherwise), with how each OCR-reconciled figure was read.
+ * Returns undefined when there is no budget table for the förbund asked about.
+ */
+export function answerBudget(
+  text: string,
+  tables: readonly BudgetTable[],
+  named: readonly NamedRecord[] = [],
+  now?: Date,
+): BudgetAnswer | undefined {
+  const normalized = normalize(text);
+  const target = targetOf(tables, normalized, named);
+  if (!target) return undefined;
+  const years = yearsIn(normalized, now);
+  const { figures, tables: used, missingYears } = describe(target, years);
+  const first = used[0];
+  const sources = used.map((t) => t.source);
+  const uncertain = figures.some((f) => f.uncertain);
+  if (missingYears || figures.length === 0) {
+    const available = [...new Set(used.flatMap((t) => t.columns))].join(', ');
+    return {
+      headline: `Budgeten har inga siffror för ${years.join(', ')}. ${first ? `${first.title} gäller ${available}.` : ''}`.trim(),
+      figures: describe(target, []).figures,
+      tables: used,
+      sources,
+      uncertain,
+    };
+  }
+  const firstFig = figures[0];
+  const single = figures.length === 1 && firstFig;
+  const headline = single
+    ? `${firstFig.label} ${firstFig.column}: ${formatFigure(firstFig)}${firstFig.isCost ? ' (budgeterad kostnad)' : ''}${firstFig.uncertain ? ' – osäker siffra' : ''}.`
+    : `${first?.title ?? 'Budget'}${years.length > 0 ? `, ${years.join(', ')}` : ''}${first && !first.title.includes(first.unit) ? ` (${first.unit})` : ''}:`;
+  return { headline, figures, tables: used, sources, uncertain };
+}
+
+/** The note shown for a figure that was reconciled from OCR or is uncertain. */
+export function figureNote(f: BudgetFigure): string | undefined {
+  if (!f.note && !f.raw) return undefined;
+  const prefix = f.uncertain ? 'Osäker siffra' : 'Avstämd siffra';
+  const alts = f.alternatives && f.alternatives.length > 1 ? ` Möjliga värden: ${f.alternatives.map((a) => formatAmount(f.isCost ? Math.abs(a) : a)).join(' eller ')} ${f.unit}.` : '';
+  return `${prefix} (${f.label} ${f.column}${f.raw && !(f.note ?? '').includes(f.raw) ? `, tryckt "${f.raw}"` : ''}): ${f.note ?? ''}${alts}`.trim();
+}
+
+/**
+ * How clearly a question is a budget question (routes.ts): "budget" or "eget kapital" name it;
+ * "tkr", "intäkter", "kostnader" or "beviljat" make it plausible. Tertial words ("utfall", "T2")
+ * belong to the tertial dialog, which also answers "budget och utfall".
+ */
+export function budgetScore(normalized: string): number {
+  const w = words(normalized);
+  if (hasWord(w, 'utfall', 'utfallet', 'tertial', 'tertialet', 'tertialrapport') || /\bt[123]\b/.test(normalized)) return 0.3;
+  if (hasWord(w, 'budget', 'budgeten', 'budgeterat', 'budgeterad', 'budgetar', 'budgeterade')) return 0.9;
+  if (/\beget kapital\b/.test(normalized)) return 0.85;
+  if (hasWord(w, 'resultat', 'resultatet', 'underskott', 'overskott') && /\b20\d\d\b/.test(normalized)) return 0.7;
+  if (hasWord(w, 'sokta', 'beviljat', 'beviljades', 'kostnader', 'intakter', 'kostar', 'tkr')) return 0.6;
+  if (hasWord(w, 'betalar', 'bidrar') && hasWord(w, 'forbundet', 'samordningsforbundet')) return 0.6;
+  return 0;
+}
