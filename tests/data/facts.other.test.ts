@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 function get<K extends KindName>(kind: K, forbund: string, id: string): Loaded<K> {
-  const found = (data[kind] as Loaded<K>[]).find((r) => r.forbund === forbund && r.id === id);
+  const found = (data[kind] as unknown as Loaded<K>[]).find((r) => r.forbund === forbund && r.id === id);
   if (!found) throw new Error(`${kind} ${forbund}/${id} saknas`);
   return found;
 }
