@@ -1,0 +1,180 @@
+import { describe, expect, test } from '@jest/globals';
+import { ConversationState, UserState } from 'botbuilder';
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { SamverkansBot } from '../../src/core/bot.js';
+import { createConversationCore } from '../../src/core/conversationCore.js';
+import type { BotDeps } from '../../src/core/deps.js';
+import { LowdbStorage } from '../../src/state/lowdbStorage.js';
+import { CANCELLED_TEXT, CANNOT_GO_BACK_TEXT, CancelAndHelpDialog, RESTART_TEXT } from '../../dialogs/cancelAndHelpDialog.js';
+import { FALLBACK_TEXT, FallbackDialog } from '../../dialogs/fallbackDialog.js';
+import { HELP_QUESTION } from '../../dialogs/helpContent.js';
+import { MainDialog, NOTHING_TO_CANCEL_TEXT } from '../../dialogs/mainDialog.js';
+import { readRouteOptions } from '../../dialogs/routeOptions.js';
+import type { Route } from '../../dialogs/routes.js';
+import { turnNow } from '../../dialogs/turnClock.js';
+import { makeTestDeps, runSteps, transcript } from '../helpers/coreTestKit.js';
+
+/** The real bot of the conversation core (routes from dialogs/routes.ts), on a temp state file. */
+async function realBot() {
+  const deps = await makeTestDeps();
+  const core = createConversationCore(deps);
+  return transcript((context) => core.bot.run(context));
+}
+
+describe('MainDialog through the real bot', () => {
+  test('greets on "hej" and on a new member', async () => {
+    const t = await realBot();
+    await runSteps(t.say, [['Hej!', ['Hej! Jag är Samverkansboten']]]);
+    expect(await t.join()).toEqual([expect.stringContaining('Jag är Samverkansboten')]);
+  });
+
+  test('"hjälp" lists the five capabilities and asks which one; a choice answers with examples', async () => {
+    const t = await realBot();
+    await runSteps(t.say, [
+      ['hjälp', ['Det här kan jag', HELP_QUESTION]],
+      ['3', ['Årshjul och påminnelser: ']],
+    ]);
+    const [overview, prompt] = await t.say('hjalp');
+    expect(prompt).toContain('1) Aktualiseringscheck');
+    for (const capability of ['Aktualiseringscheck', 'Åtaganden och kontakter', 'Årshjul', 'Tertialsiffror', 'Sök i överenskommelserna']) {
+      expect(overview).toContain(capability);
+    }
+    // The choice is recognised by name too, typed without å/ä/ö.
+    const [examples] = await t.say('tertialsiffror');
+    expect(examples).toContain('Tertialsiffror och budget: ');
+    expect(examples).toContain('1) Vad är Vuxentorgets budget 2023?');
+  });
+
+  test('"avbryt" mid-dialog ends it: a number is no longer a choice, and there is nothing left to cancel', async () => {
+    const t = await realBot();
+    await runSteps(t.say, [
+      ['hjälp', ['Det här kan jag', HELP_QUESTION]],
+      ['Avbryt.', [CANCELLED_TEXT]],
+    ]);
+    expect((await t.say('2')).join('\n')).not.toContain('Åtaganden och kontakter:');
+    await runSteps(t.say, [['avbryt', [NOTHING_TO_CANCEL_TEXT]]]);
+  });
+
+  test('"hjälp" inside the help dialog gives its own help and asks again', async () => {
+    const t = await realBot();
+    await runSteps(t.say, [
+      ['hjälp', ['Det här kan jag', HELP_QUESTION]],
+      ['hjälp', ['Välj ett område med siffran', HELP_QUESTION]],
+      ['1', ['Aktualiseringscheck: ']],
+    ]);
+  });
+
+  test('"börja om" restarts the help dialog from its first step', async () => {
+    const t = await realBot();
+    await runSteps(t.say, [
+      ['hjälp', ['Det här kan jag', HELP_QUESTION]],
+      ['börja om', [RESTART_TEXT, 'Det här kan jag', HELP_QUESTION]],
+      ['5', ['Sök i överenskommelserna: ']],
+    ]);
+  });
+
+  test('"tillbaka" where a dialog cannot go back says so and asks again', async () => {
+    const t = await realBot();
+    await runSteps(t.say, [
+      ['hjälp', ['Det här kan jag', HELP_QUESTION]],
+      ['tillbaka', [CANNOT_GO_BACK_TEXT, HELP_QUESTION]],
+    ]);
+  });
+
+  test('a question typed at the help prompt is routed as a new question', async () => {
+    const t = await realBot();
+    const [, prompt] = await t.say('hjälp');
+    expect(prompt).toContain(HELP_QUESTION);
+    const replies = await t.say('Hur många deltagare hade Vuxentorget T2 2023?');
+    expect(replies.join('\n')).not.toContain(HELP_QUESTION);
+    expect(replies.length).toBeGreaterThan(0);
+  });
+});
+
+// A small route dialog that asks one question, to test routing, one-shot options and the base dialog.
+const YEAR_PROMPT = 'yearPrompt';
+class YearDialog extends CancelAndHelpDialog {
+  constructor(id: string, private readonly deps: BotDeps) {
+    super(id);
+    this.addDialog(new TextPrompt(YEAR_PROMPT));
+    this.addDialog(new WaterfallDialog(`${id}-steps`, [this.askStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = `${id}-steps`;
+  }
+  protected helpReply() {
+    return { text: `Hjälp för ${this.id}` };
+  }
+  private async askStep(step: WaterfallStepContext) {
+    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const year = /\b(20\d\d)\b/.exec(options.text ?? '')?.[1];
+    if (year) return step.next(year);
+    return step.prompt(YEAR_PROMPT, { prompt: `${this.id}: vilket år? (${options.now.slice(0, 10)})` });
+  }
+  private async answerStep(step: WaterfallStepContext) {
+    await step.context.sendActivity(`${this.id} för år ${String(step.result)}`);
+    return step.endDialog();
+  }
+}
+
+async function botWithRoutes() {
+  const deps = await makeTestDeps({ today: '2023-02-01' });
+  const storage = new LowdbStorage(deps.state);
+  const route = (id: string, label: string, words: Record<string, number>): Route => ({
+    id,
+    label,
+    dialog: new YearDialog(id, deps),
+    recognize: ({ normalized }) => Math.max(0, ...Object.entries(words).map(([w, s]) => (normalized.includes(w) ? s : 0))),
+  });
+  const routes = [
+    route('budget', 'Budget', { budget: 0.9, siffror: 0.7 }),
+    route('tertial', 'Tertialsiffror', { tertial: 0.9, siffror: 0.75 }),
+  ];
+  const main = new MainDialog(deps, routes, new FallbackDialog());
+  const bot = new SamverkansBot(new ConversationState(storage), new UserState(storage), main, deps.log);
+  return transcript((context) => bot.run(context));
+}
+
+describe('MainDialog routing', () => {
+  test('the best route answers in one turn when the question holds the facts', async () => {
+    const t = await botWithRoutes();
+    await runSteps(t.say, [['Vad är budgeten för 2024?', ['budget för år 2024']]]);
+  });
+
+  test('a route asks for what is missing; "now" is the injected clock', async () => {
+    const t = await botWithRoutes();
+    await runSteps(t.say, [
+      ['budget', ['budget: vilket år? (2023-02-01)']],
+      ['hjälp', ['Hjälp för budget', 'budget: vilket år?']],
+      ['2025', ['budget för år 2025']],
+    ]);
+  });
+
+  test('two routes within 0.1 of each other: one clarifying question, then the chosen route', async () => {
+    const t = await botWithRoutes();
+    await runSteps(t.say, [
+      ['siffror 2023', ['Menar du…\n\n1) Tertialsiffror\n2) Budget']],
+      ['2', ['budget för år 2023']],
+    ]);
+  });
+
+  test('"avbryt" works at the clarifying question', async () => {
+    const t = await botWithRoutes();
+    await runSteps(t.say, [
+      ['siffror', ['Menar du…']],
+      ['avbryt', [CANCELLED_TEXT]],
+    ]);
+  });
+
+  test('nothing recognised: the fallback answers', async () => {
+    const t = await botWithRoutes();
+    await runSteps(t.say, [['Vad tycker du om väder?', [FALLBACK_TEXT]]]);
+  });
+
+  test('"börja om" restarts a route without the first utterance', async () => {
+    const t = await botWithRoutes();
+    await runSteps(t.say, [
+      ['budget', ['vilket år?']],
+      ['börja om', [RESTART_TEXT, 'budget: vilket år?']],
+      ['2030', ['budget för år 2030']],
+    ]);
+  });
+});

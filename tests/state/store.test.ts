@@ -1,0 +1,105 @@
+import { describe, expect, test } from '@jest/globals';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultState } from '../../src/state/schema.js';
+import { StateFileError, openStateStore } from '../../src/state/store.js';
+import { tempDir } from '../helpers/coreTestKit.js';
+
+async function openError(file: string): Promise<StateFileError> {
+  try {
+    await openStateStore(file);
+  } catch (error) {
+    if (error instanceof StateFileError) return error;
+    throw error;
+  }
+  throw new Error('openStateStore did not throw');
+}
+
+describe('openStateStore', () => {
+  test('a missing file is created with defaults, folders included', async () => {
+    const file = join(tempDir(), 'nested', 'deeper', 'state.json');
+    const store = await openStateStore(file);
+    expect(existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(defaultState());
+    expect(store.read()).toEqual(defaultState());
+  });
+
+  test('update writes to disk before it resolves, and a reopened store sees it', async () => {
+    const file = join(tempDir(), 'state.json');
+    const store = await openStateStore(file);
+    const result = await store.update((s) => {
+      s.conversations.web = { abc: { lastSeen: '2026-11-23T10:00:00.000Z' } };
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(JSON.parse(readFileSync(file, 'utf8')).conversations.web.abc.lastSeen).toBe('2026-11-23T10:00:00.000Z');
+    const again = await openStateStore(file);
+    expect(again.read().conversations.web?.abc).toEqual({ lastSeen: '2026-11-23T10:00:00.000Z' });
+  });
+
+  test('concurrent updates are all kept, in order', async () => {
+    const file = join(tempDir(), 'state.json');
+    const store = await openStateStore(file);
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        store.update((s) => {
+          s.audit.push(i);
+        }),
+      ),
+    );
+    await store.flush();
+    expect(JSON.parse(readFileSync(file, 'utf8')).audit).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  test('a change that breaks the schema, or throws, changes nothing', async () => {
+    const file = join(tempDir(), 'state.json');
+    const store = await openStateStore(file);
+    const before = readFileSync(file, 'utf8');
+    await expect(
+      store.update((s) => {
+        (s.conversations as Record<string, unknown>).web = 'not a record';
+      }),
+    ).rejects.toThrow(/\$\.conversations\.web/);
+    await expect(
+      store.update((s) => {
+        s.audit.push('half');
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(store.read()).toEqual(defaultState());
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  test('a file written before newer sections existed loads with their defaults', async () => {
+    const file = join(tempDir(), 'state.json');
+    writeFileSync(file, JSON.stringify({ botState: { k: { eTag: '1', x: 1 } } }));
+    const store = await openStateStore(file);
+    expect(store.read().botState.k).toEqual({ eTag: '1', x: 1 });
+    expect(store.read().subscriptions).toEqual([]);
+  });
+
+  test.each([
+    ['not JSON', '{"botState": {', /ogiltig JSON/],
+    ['an empty file', '', /ogiltig JSON/],
+    ['a JSON array', '[]', /följer inte schemat/],
+    ['a schema violation', JSON.stringify({ conversations: { web: { abc: { lastSeen: 42 } } } }), /\$\.conversations\.web\.abc\.lastSeen/],
+    ['a wrong section type', JSON.stringify({ audit: {} }), /\$\.audit/],
+  ])('%s: StateFileError naming the file and the problem; the file is left untouched', async (_what, content, problem) => {
+    const dir = tempDir();
+    const file = join(dir, 'state.json');
+    writeFileSync(file, content);
+    const error = await openError(file);
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(problem);
+    expect(error.file).toBe(file);
+    expect(readFileSync(file, 'utf8')).toBe(content);
+    // No temp file or replacement was written beside it.
+    expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  test('a folder where the file should be is reported, not overwritten', async () => {
+    const file = join(tempDir(), 'state.json');
+    mkdirSync(file);
+    expect((await openError(file)).message).toContain('sökvägen är en mapp');
+  });
+});
