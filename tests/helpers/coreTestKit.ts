@@ -39,7 +39,8 @@ export function transcript(run: (context: TurnContext) => Promise<void>) {
       return take();
     },
     async join(): Promise<string[]> {
-      await adapter.processActivity({ type: 'conversationUpdate', membersAdded: [adapter.conversation.user] });
+      const user = adapter.conversation.user ?? { id: 'user1', name: 'User1' };
+      await adapter.processActivity({ type: 'conversationUpdate', membersAdded: [user] });
       return take().map((a) => a.text ?? '');
     },
   };

@@ -43,12 +43,12 @@ describe('openStateStore', () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         store.update((s) => {
-          s.audit.push(i);
+          s.botState.counter = { values: [...((s.botState.counter?.values as number[] | undefined) ?? []), i] };
         }),
       ),
     );
     await store.flush();
-    expect(JSON.parse(readFileSync(file, 'utf8')).audit).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(JSON.parse(readFileSync(file, 'utf8')).botState.counter.values).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 
   test('a change that breaks the schema, or throws, changes nothing', async () => {
@@ -62,7 +62,7 @@ describe('openStateStore', () => {
     ).rejects.toThrow(/\$\.conversations\.web/);
     await expect(
       store.update((s) => {
-        s.audit.push('half');
+        s.conversations.web = { half: { lastSeen: 'x' } };
         throw new Error('stop');
       }),
     ).rejects.toThrow('stop');
