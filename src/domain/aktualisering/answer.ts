@@ -1,0 +1,202 @@
+import type { Choice, Fact, Reply, SourceRef } from '../../core/reply.js';
+import type { DocumentInfo, Source } from '../../data/schema.js';
+import { normalize } from '../text.js';
+import { evaluate, forbundOf, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
+import type { CaseFacts, FactKey } from './facts.js';
+import { BENEFIT_LABELS, PARTY_LABELS, joinSv } from './labels.js';
+
+/**
+ * Turns the engine's result into the channel-neutral Reply (DESIGN.md: short first, details
+ * after, every fact with its source) and chooses the one question to ask next.
+ */
+
+export type AnswerData = AktualiseringData & { documents: readonly DocumentInfo[]; paths: AktualiseringData['paths'] };
+
+/** What the user is after. Only `forankring` and `fit` continue with questions. */
+export type AktIntent = 'forankring' | 'fit' | 'samtycke' | 'avslut' | 'uppfoljning' | 'arendebarare' | 'path';
+
+/** The intent of an opening question, from its wording and the facts it holds. */
+export function detectIntent(text: string, facts: Partial<CaseFacts>, data: Pick<AnswerData, 'paths'>): { intent: AktIntent; pathId?: string } {
+  const n = normalize(text);
+  const caseFacts = facts.referringParty !== undefined || (facts.benefits !== undefined && facts.benefits.length > 0);
+  if (/avslutsorsak|avslut(as|en|et)? (i|fran) samverkan|hur avslut|nar avslut|avslutas (en )?(person|individ|deltagare)/.test(n)) return { intent: 'avslut' };
+  if (/arendebarar/.test(n) && !caseFacts) return { intent: 'arendebarare' };
+  if (/(hur ofta|hur tat|var tredje manad|uppfoljning(en)? av (planen|handlingsplan)|handlingsplan)/.test(n) && !caseFacts) return { intent: 'uppfoljning' };
+  if (/samtyck|medgivande/.test(n) && !caseFacts && facts.age === undefined && facts.verksamhet === undefined) return { intent: 'samtycke' };
+  if (/\b(kan|far|ryms|passar|ingar|tillhor|omfattas)\b.*\b(\d{1,2} ?-? ?(aring|arig|ar)|(hon|han|hen|personen|individen))\b|malgrupp|aldersgrans|hur gammal|for (ung|gammal)|hel sjukersattning|missbruk/.test(n)
+    && facts.referringParty === undefined && (facts.verksamhet !== undefined || facts.age !== undefined || /malgrupp/.test(n))) {
+    return { intent: 'fit' };
+  }
+  if (!caseFacts && /\b(vad|vilka|vem|hur|vad ar|vad innebar|beskriv)\b/.test(n) && !/forankr|\bvem (ska|maste|behover)\b/.test(n)) {
+    const padded = ` ${n} `;
+    let best: { id: string; length: number } | undefined;
+    for (const p of data.paths) {
+      for (const name of [p.name, ...p.aliases].map(normalize)) {
+        if (name.length >= 5 && (padded.includes(` ${name} `) || padded.includes(` ${name}en `) || padded.includes(` ${name}s `))
+          && (best === undefined || name.length > best.length)) best = { id: p.id, length: name.length };
+      }
+    }
+    if (best !== undefined) return { intent: 'path', pathId: best.id };
+  }
+  return { intent: 'forankring' };
+}
+
+/** The facts the dialog may ask for with this intent, in asking order. */
+export function questionsFor(intent: AktIntent, result: AktualiseringResult): FactKey[] {
+  if (intent === 'fit') return result.missing.filter((k) => k !== 'referringParty' && k !== 'consent');
+  if (intent === 'forankring') return result.missing;
+  return [];
+}
+
+function withTitles(sources: readonly Source[], documents: readonly DocumentInfo[]): SourceRef[] {
+  const seen = new Set<string>();
+  const out: SourceRef[] = [];
+  for (const s of sources) {
+    const key = `${s.doc}|${s.section}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const d = documents.find((x) => x.doc === s.doc);
+    out.push({ doc: s.doc, section: s.section, ...(d ? { title: d.title, date: d.date } : {}) });
+  }
+  return out;
+}
+
+function factsOf(facts: CaseFacts, data: AnswerData): Fact[] {
+  const out: Fact[] = [];
+  if (facts.referringParty) out.push({ label: 'Aktualiserande part', value: PARTY_LABELS[facts.referringParty] });
+  if (facts.benefits && facts.benefits.length > 0) out.push({ label: 'Ersättning', value: joinSv(facts.benefits.map((b) => BENEFIT_LABELS[b])) });
+  if (facts.age !== undefined) out.push({ label: 'Ålder', value: `${facts.age} år` });
+  if (facts.municipality) out.push({ label: 'Hemkommun', value: facts.municipality });
+  if (facts.verksamhet) out.push({ label: 'Verksamhet', value: data.verksamheter.find((v) => v.id === facts.verksamhet)?.name ?? facts.verksamhet });
+  if (facts.consent !== undefined) out.push({ label: 'Samtycke', value: facts.consent ? 'ja' : 'nej' });
+  if (facts.substanceAbuse !== undefined) out.push({ label: 'Aktivt missbruk', value: facts.substanceAbuse ? 'ja' : 'nej' });
+  if (facts.obstacles !== undefined) out.push({ label: 'Medicinska/sociala hinder', value: facts.obstacles ? 'ja' : 'nej' });
+  return out;
+}
+
+function fitHeadline(fit: FitResult, facts: CaseFacts): string {
+  const who = facts.age !== undefined ? `en ${facts.age}-åring` : 'personen';
+  if (fit.verdict === 'nej') {
+    const why = fit.checks.filter((c) => c.ok === false).map((c) => c.text.replace(/^(Ålder|Bosättning|Undantag): /, '').replace(/\.$/, ''));
+    return `Nej – ${who} ingår inte i ${fit.verksamhetName}s målgrupp: ${why.join('; ')}.`;
+  }
+  if (fit.verdict === 'ja') return `Ja – ${who} ryms i ${fit.verksamhetName}s målgrupp vad gäller ålder, bosättning och undantag (övriga villkor bedöms i beredningen).`;
+  return `Det beror på – ${fit.verksamhetName}s målgrupp:`;
+}
+
+function fitLines(fit: FitResult): string[] {
+  const lines = fit.checks.map((c) => `• ${c.text}`);
+  if (fit.alternatives.length > 0) lines.push(`Målgrupper som kan passa i stället: ${fit.alternatives.map((a) => a.text.replace(/\.$/, '')).join('; ')}.`);
+  if (fit.toAssess.length > 0) lines.push(`Att bedöma också: ${fit.toAssess.map((a) => a.text.replace(/\.$/, '')).join('; ')}.`);
+  return lines;
+}
+
+function fitSources(fit: FitResult): Source[] {
+  return [...fit.checks, ...fit.alternatives, ...fit.toAssess].flatMap((l) => l.sources);
+}
+
+/** The full answer for a case (intent förankring or fit). */
+export function caseReply(facts: CaseFacts, intent: AktIntent, data: AnswerData): { reply: Reply; result: AktualiseringResult } {
+  const result = evaluate(facts, data);
+  const blocks: string[] = [];
+  const sources: Source[] = [];
+  const add = (title: string, lines: readonly Line[]) => {
+    if (lines.length === 0) return;
+    blocks.push(lines.length === 1 ? `${title}: ${lines[0]?.text ?? ''}` : `${title}:\n${lines.map((l) => `• ${l.text}`).join('\n')}`);
+    for (const l of lines) sources.push(...l.sources);
+  };
+  if (intent === 'fit' && result.fit) {
+    blocks.push(fitHeadline(result.fit, facts));
+    blocks.push(fitLines(result.fit).join('\n'));
+    sources.push(...fitSources(result.fit));
+  } else {
+    blocks.push(result.consent.text);
+    sources.push(...result.consent.sources);
+    add('Förankring', result.forankring);
+    add('Väg', result.paths);
+    if (result.fit) {
+      blocks.push(`Målgrupp – ${fitHeadline(result.fit, facts)}\n${fitLines(result.fit).join('\n')}`);
+      sources.push(...fitSources(result.fit));
+    }
+    add('Bra att veta', result.notes);
+  }
+  const depends = result.dependsOn.filter((d) => intent !== 'fit' || !/aktualiserar|ersättning personen har/.test(d.text));
+  if (depends.length > 0) blocks.push(`Beror på: ${depends.map((d) => d.text.replace(/\.$/, '')).join('; ')}.`);
+  return {
+    reply: { text: blocks.join('\n\n'), facts: factsOf(facts, data), sources: withTitles(sources, data.documents) },
+    result,
+  };
+}
+
+/** The question (text and choices) for one missing fact. */
+export function questionFor(key: FactKey, facts: CaseFacts, data: AnswerData, result: AktualiseringResult): { text: string; choices: Choice[] } {
+  const dontKnow: Choice = { label: 'Vet inte', value: 'vet inte' };
+  switch (key) {
+    case 'referringParty':
+      return {
+        text: 'Vem aktualiserar – vilken part kommer du från?',
+        choices: (Object.entries(PARTY_LABELS) as [keyof typeof PARTY_LABELS, string][]).map(([id, label]) => ({ label, value: PARTY_CHOICE_VALUES[id] })),
+      };
+    case 'benefits':
+      return {
+        text: 'Vilken ersättning har personen? (Flera går bra, t.ex. ”sjukpenning och försörjningsstöd”.)',
+        choices: [
+          { label: 'Sjukpenning', value: 'sjukpenning' },
+          { label: 'Aktivitetsersättning', value: 'aktivitetsersättning' },
+          { label: 'Försörjningsstöd', value: 'försörjningsstöd' },
+          { label: 'Etableringsersättning', value: 'etableringsersättning' },
+          { label: 'Hel sjukersättning', value: 'hel sjukersättning' },
+          { label: 'Partiell sjukersättning', value: 'partiell sjukersättning' },
+          { label: 'A-kassa/aktivitetsstöd', value: 'a-kassa' },
+          { label: 'Ingen ersättning', value: 'ingen ersättning' },
+          dontKnow,
+        ],
+      };
+    case 'age':
+      return { text: 'Hur gammal är personen? Skriv åldern, t.ex. ”31”.', choices: [dontKnow] };
+    case 'municipality': {
+      const forbund = forbundOf(facts, data);
+      const fitPlaces = result.fit ? data.verksamheter.find((v) => v.id === result.fit?.verksamhetId)?.malgrupp.flatMap((g) => g.residence) ?? [] : [];
+      const places = [...new Set([...fitPlaces, ...(data.forbund.find((f) => f.id === forbund)?.municipalities ?? [])])];
+      return { text: 'I vilken kommun bor personen?', choices: [...places.map((p) => ({ label: p, value: p })), { label: 'Annan kommun', value: 'annan kommun' }, dontKnow] };
+    }
+    case 'substanceAbuse':
+      return { text: 'Har personen ett aktivt missbruk som påverkar rehabiliteringsprocessen?', choices: [{ label: 'Ja', value: 'ja' }, { label: 'Nej', value: 'nej' }, dontKnow] };
+    case 'obstacles':
+      return { text: 'Finns det medicinska eller sociala hinder för att påbörja arbetsförberedande insatser?', choices: [{ label: 'Ja', value: 'ja' }, { label: 'Nej', value: 'nej' }, dontKnow] };
+    case 'consent':
+    default:
+      return { text: 'Har individen lämnat samtycke till att parterna utbyter uppgifter?', choices: [{ label: 'Ja', value: 'ja' }, { label: 'Nej', value: 'nej' }, dontKnow] };
+  }
+}
+
+/** What each party choice sends back: words the extractor understands. */
+export const PARTY_CHOICE_VALUES: Record<keyof typeof PARTY_LABELS, string> = {
+  region: 'Regionen',
+  socialtjanst: 'Socialtjänsten',
+  forsakringskassan: 'Försäkringskassan',
+  arbetsformedlingen: 'Arbetsförmedlingen',
+  kaa: 'KAA',
+  etableringsprogrammet: 'Etableringsprogrammet',
+  kriminalvard: 'Kriminalvården',
+};
+
+/** A process-wide answer (samtycke, avslutsorsaker, uppföljning, ärendebärare, a path) — complete in one reply. */
+export function generalReply(intent: Exclude<AktIntent, 'forankring' | 'fit'>, facts: Partial<CaseFacts>, data: AnswerData, pathId?: string): Reply {
+  const forbund = forbundOf({ unknown: [], ...facts }, data);
+  if (intent === 'path') {
+    const p = data.paths.find((x) => x.id === pathId && x.forbund === forbund) ?? data.paths.find((x) => x.id === pathId);
+    if (p !== undefined) {
+      const who = p.roles.length > 0 ? `\n\nDeltar: ${joinSv(p.roles)}.` : '';
+      return { text: `${p.name}: ${p.description}${who}`, sources: withTitles([p.source], data.documents) };
+    }
+  }
+  const topic = intent === 'path' ? 'ovrigt' : intent;
+  const rules = data.processRules.filter((r) => r.forbund === forbund && r.topic === topic);
+  if (rules.length === 0) {
+    return { text: 'Det står inte i överenskommelserna för det här förbundet.', sources: [] };
+  }
+  const text = rules.map((r) => (r.items.length > 0 ? `${r.text}\n${r.items.map((i, k) => `${k + 1}. ${i}`).join('\n')}` : r.text)).join('\n\n');
+  const lead = intent === 'samtycke' ? 'Ja – individen måste lämna samtycke innan parterna utbyter uppgifter.\n\n' : '';
+  return { text: `${lead}${text}`, sources: withTitles(rules.map((r) => r.source), data.documents) };
+}

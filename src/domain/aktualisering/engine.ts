@@ -1,0 +1,402 @@
+import type { AgreementData } from '../../data/load.js';
+import type { Benefit, Loaded, Source } from '../../data/schema.js';
+import { normalize } from '../text.js';
+import { isSettled, type CaseFacts, type FactKey } from './facts.js';
+import { BENEFIT_LABELS, PARTY_SHORT, benefitList, joinSv } from './labels.js';
+
+/**
+ * The aktualiseringscheck's rules engine (issue 5). Pure: case facts + curated data in, a
+ * structured answer out. The rules are the records of data/<förbund>/individprocesser.json,
+ * paths.json and processRules.json (Överenskommelse 2023, Bilaga 3 Samordnade individprocesser)
+ * and the målgrupp of each verksamhet in verksamheter.json (Vuxentorget 2020 § 4 and 6,
+ * Uppdragsavtal Samverkansteam Finnveden § 3). Nothing here guesses: an unknown fact gives a
+ * conditional line and a "beror på".
+ */
+
+export type AktualiseringData = Pick<AgreementData, 'individprocesser' | 'paths' | 'processRules' | 'verksamheter' | 'contacts' | 'parties' | 'forbund'>;
+
+/** One line of the answer with the sources it rests on. */
+export interface Line {
+  text: string;
+  sources: Source[];
+}
+
+export type ConsentStatus = 'given' | 'missing' | 'unknown';
+
+export interface FitCheck extends Line {
+  /** true fits, false does not, undefined depends on an unknown fact. */
+  ok: boolean | undefined;
+}
+
+export interface FitResult {
+  verksamhetId: string;
+  verksamhetName: string;
+  verdict: 'ja' | 'nej' | 'beror-pa';
+  checks: FitCheck[];
+  /** Conditions the document sets that a handläggare must judge (not asked). */
+  toAssess: Line[];
+  /** Other verksamheter of the förbund whose age and residence limits the person meets. */
+  alternatives: Line[];
+}
+
+export interface AktualiseringResult {
+  forbund: string;
+  consent: Line & { status: ConsentStatus };
+  /** With whom to förankra / stämma av, and why (one line per rule that applies or may apply). */
+  forankring: Line[];
+  /** Paths open after förankring. */
+  paths: Line[];
+  /** Other process facts worth knowing (unclear flows, development areas, KAA limits, follow-up). */
+  notes: Line[];
+  fit?: FitResult;
+  /** What the answer depends on that is not known ("Beror på …"). */
+  dependsOn: Line[];
+  /** Facts that would sharpen the answer, in the order a dialog should ask for them. */
+  missing: FactKey[];
+}
+
+type Process = Loaded<'individprocesser'>;
+type Rule = Process['forankring'][number];
+type Consult = Rule['consult'][number];
+
+const DEFAULT_FORBUND = 'umearegionen';
+
+/** The förbund the case belongs to: stated, from the verksamhet, from the municipality, else Umeåregionen (only it has Bilaga 3). */
+export function forbundOf(facts: CaseFacts, data: AktualiseringData): string {
+  if (facts.forbund !== undefined) return facts.forbund;
+  const v = facts.verksamhet !== undefined ? data.verksamheter.find((x) => x.id === facts.verksamhet) : undefined;
+  if (v !== undefined) return v.forbund;
+  if (facts.municipality !== undefined) {
+    const key = normalize(facts.municipality);
+    const f = data.forbund.find((x) => x.municipalities.some((m) => normalize(m) === key));
+    if (f !== undefined) return f.id;
+  }
+  return DEFAULT_FORBUND;
+}
+
+function knownBenefits(facts: CaseFacts): Benefit[] | undefined {
+  const b = facts.benefits?.filter((x) => x !== 'okand');
+  return b === undefined || b.length === 0 ? undefined : b;
+}
+
+/** Does the rule apply to these benefits: true, false, or undefined when the benefits are unknown. */
+function ruleApplies(rule: Rule, benefits: Benefit[] | undefined): boolean | undefined {
+  if (rule.benefits.length === 0) return true;
+  if (benefits === undefined) return undefined;
+  return rule.benefits.some((b) => benefits.includes(b) || (b.startsWith('sjukersattning') && benefits.includes('sjukersattning')));
+}
+
+function kommunParty(data: AktualiseringData, forbund: string, municipality: string | undefined): Loaded<'parties'> | undefined {
+  if (municipality === undefined) return undefined;
+  const key = normalize(municipality);
+  return data.parties.find((p) => p.forbund === forbund && p.kind === 'kommun'
+    && [p.name, ...p.aliases].some((n) => normalize(n).startsWith(key)));
+}
+
+/** The contact in contacts.json that fits a consult target, with how to reach it; none when no record fits. */
+function contactFor(data: AktualiseringData, forbund: string, party: string | undefined, unit: string | undefined, verksamhet: string | undefined): Line | undefined {
+  if (party === undefined) return undefined;
+  const candidates = data.contacts.filter((c) => c.forbund === forbund && c.party === party && (unit === undefined || c.unit === unit)
+    && (c.phone !== undefined || c.email !== undefined || c.how !== undefined));
+  if (candidates.length === 0) return undefined;
+  const rank = (c: (typeof candidates)[number]) => {
+    const scope = normalize(`${c.scope} ${c.role}`);
+    let r = 0;
+    if (/aktualiser|avstamning|forankr|arende|specifik/.test(scope)) r += 2;
+    if (verksamhet !== undefined && c.verksamhet === verksamhet) r += 1;
+    return r;
+  };
+  const best = [...candidates].sort((a, b) => rank(b) - rank(a))[0];
+  if (best === undefined) return undefined;
+  const reach = [best.phone, best.email, best.how].filter((x): x is string => x !== undefined).join(', ');
+  return { text: `${best.role}${reach !== '' ? ` (${reach})` : ''} – ${best.scope}`, sources: [best.source] };
+}
+
+function consultText(c: Consult, facts: CaseFacts, data: AktualiseringData, forbund: string): { text: string; contact?: Line } {
+  if (c.homeMunicipalityUnit !== undefined) {
+    const kommun = kommunParty(data, forbund, facts.municipality);
+    const role = c.role ?? c.homeMunicipalityUnit;
+    const where = facts.municipality !== undefined ? ` i ${facts.municipality}` : ' i personens hemkommun';
+    return { text: `${role}${where}`, contact: contactFor(data, forbund, kommun?.id, c.homeMunicipalityUnit, facts.verksamhet) };
+  }
+  const party = data.parties.find((p) => p.forbund === forbund && p.id === c.party);
+  const unit = party?.units.find((u) => u.id === c.unit);
+  const text = c.role ?? unit?.name ?? party?.name ?? c.party ?? '';
+  return { text, contact: contactFor(data, forbund, c.party, c.unit, facts.verksamhet) };
+}
+
+function pathName(data: AktualiseringData, forbund: string, id: string): string {
+  return data.paths.find((p) => p.forbund === forbund && p.id === id)?.name ?? id;
+}
+
+/** One rule as a sentence: "<prefix>förankra först med X innan aktualisering – why." */
+function ruleLine(rule: Rule, process: Process, facts: CaseFacts, data: AktualiseringData, forbund: string, prefix: string): Line[] {
+  const consults = rule.consult.map((c) => consultText(c, facts, data, forbund));
+  const whom = joinSv(consults.map((c) => c.text));
+  const who = PARTY_SHORT[process.referringParty];
+  const condition = rule.condition !== undefined ? `${rule.condition[0]?.toUpperCase() ?? ''}${rule.condition.slice(1)}: ` : '';
+  const verb = rule.kind === 'forankring'
+    ? `${who} ska först förankra med ${whom} innan aktualisering sker – ${rule.why}.`
+    : `${who} stämmer av med ${whom} – ${rule.why}.`;
+  const paths = rule.paths.length > 0 ? ` Därefter: ${joinSv(rule.paths.map((p) => pathName(data, forbund, p)), 'eller')}.` : '';
+  const lines: Line[] = [{ text: `${prefix}${condition}${verb}${paths}`, sources: [rule.source] }];
+  for (const c of consults) if (c.contact) lines.push({ text: `Kontakt: ${c.contact.text}`, sources: c.contact.sources });
+  return lines;
+}
+
+function benefitPrefix(rule: Rule, applies: boolean | undefined, benefits: Benefit[] | undefined): string {
+  if (rule.benefits.length === 0) return '';
+  if (applies === undefined) return `Om personen har ${benefitList(rule.benefits)}: `;
+  const matched = rule.benefits.filter((b) => benefits?.includes(b));
+  return `Personen har ${benefitList(matched.length > 0 ? matched : rule.benefits, 'och')}: `;
+}
+
+function pathLine(data: AktualiseringData, forbund: string, id: string): Line | undefined {
+  const p = data.paths.find((x) => x.forbund === forbund && x.id === id);
+  return p && { text: `${p.name}: ${p.description}`, sources: [p.source] };
+}
+
+function consentLine(facts: CaseFacts, data: AktualiseringData, forbund: string): AktualiseringResult['consent'] {
+  const rule = data.processRules.find((r) => r.forbund === forbund && r.topic === 'samtycke');
+  const sources = rule ? [rule.source] : [];
+  if (rule === undefined) {
+    return { status: facts.consent === true ? 'given' : facts.consent === false ? 'missing' : 'unknown', text: 'Samtycke: avtalet för den här verksamheten säger inget om samtycke – följ er egen rutin innan uppgifter om personen delas.', sources };
+  }
+  if (facts.consent === true) return { status: 'given', text: 'Samtycke finns – parterna får utbyta uppgifter om förmågor, förutsättningar, hindrande omständigheter och lösningar.', sources };
+  if (facts.consent === false) {
+    return { status: 'missing', text: 'Samtycke saknas: utan samtycke får inga uppgifter om personen delas – varken vid förankring, kartläggning eller aktualisering. Inhämta samtycke först.', sources };
+  }
+  return { status: 'unknown', text: 'Först samtycke: all samverkan bygger på att individen har lämnat samtycke till att parterna utbyter uppgifter – utan samtycke får ingenting delas.', sources };
+}
+
+/** The general förankring rules of every referring party, for when the party is not yet known. */
+function overview(processes: readonly Process[], data: AktualiseringData, forbund: string, facts: CaseFacts): Line[] {
+  const benefits = knownBenefits(facts);
+  return processes.map((p) => {
+    const who = PARTY_SHORT[p.referringParty];
+    const rules = p.forankring.filter((r) => ruleApplies(r, benefits) !== false);
+    if (rules.length === 0) {
+      const ways = joinSv(p.paths.slice(0, 2).map((id) => pathName(data, forbund, id)), 'eller');
+      return { text: `${who}: Bilaga 3 anger ingen särskild förankring – vägar: ${ways}.`, sources: [p.source] };
+    }
+    const parts = rules.map((r) => {
+      const whom = joinSv(r.consult.map((c) => consultText(c, facts, data, forbund).text));
+      const when = r.benefits.length > 0 ? `vid ${benefitList(r.benefits)} ` : r.condition !== undefined ? `${r.condition} ` : '';
+      return `${when}${r.kind === 'forankring' ? 'förankra med' : 'stäm av med'} ${whom}`;
+    });
+    return { text: `${who}: ${parts.join('; ')}.`, sources: rules.map((r) => r.source) };
+  });
+}
+
+function ageRange(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `${min}–${max} år`;
+  if (min !== undefined) return `från ${min} år`;
+  return `upp till ${max ?? ''} år`;
+}
+
+/** ageNote sentences meant for readers (drops notes to the data's authors). */
+function readerNote(note: string | undefined): string | undefined {
+  if (note === undefined) return undefined;
+  const kept = note.split(/(?<=[.;])\s+| – /).filter((s) => !/\bvisa\b/i.test(s)).join(' ').trim();
+  return kept === '' ? undefined : kept;
+}
+
+type Exclusion = { fact: 'benefits' | 'substanceAbuse' | 'obstacles'; test: (facts: CaseFacts) => boolean | undefined; label: string };
+
+/** How an exclusion's wording maps to a case fact (the wording itself comes from verksamheter.json). */
+function exclusionFor(text: string): Exclusion | undefined {
+  const n = normalize(text);
+  if (/hel sjukersattning/.test(n)) {
+    return {
+      fact: 'benefits', label: 'hel sjukersättning',
+      test: (f) => {
+        const b = knownBenefits(f);
+        if (b === undefined) return undefined;
+        if (b.includes('sjukersattning-hel')) return false;
+        if (b.includes('sjukersattning')) return undefined;
+        return true;
+      },
+    };
+  }
+  if (/missbruk/.test(n)) return { fact: 'substanceAbuse', label: 'aktivt missbruk', test: (f) => (f.substanceAbuse === undefined ? undefined : !f.substanceAbuse) };
+  if (/hinder/.test(n)) return { fact: 'obstacles', label: 'medicinska eller sociala hinder', test: (f) => (f.obstacles === undefined ? undefined : !f.obstacles) };
+  return undefined;
+}
+
+function inResidence(list: readonly string[], municipality: string): boolean {
+  const key = normalize(municipality);
+  return list.some((m) => normalize(m) === key);
+}
+
+/** Target-group fit of the person with the verksamhet's målgrupp (verksamheter.json): age, residence, exclusions. */
+export function checkFit(facts: CaseFacts, data: AktualiseringData, verksamhetId: string): FitResult | undefined {
+  const v = data.verksamheter.find((x) => x.id === verksamhetId && (facts.forbund === undefined || x.forbund === facts.forbund))
+    ?? data.verksamheter.find((x) => x.id === verksamhetId);
+  if (v === undefined) return undefined;
+  const groups = v.malgrupp;
+  const checks: FitCheck[] = [];
+  const toAssess: Line[] = [];
+
+  const aged = groups.filter((g) => g.ageMin !== undefined || g.ageMax !== undefined);
+  if (aged.length > 0) {
+    const min = Math.max(...aged.map((g) => g.ageMin ?? -Infinity));
+    const maxes = aged.map((g) => g.ageMax).filter((x): x is number => x !== undefined);
+    const max = maxes.length > 0 ? Math.min(...maxes) : undefined;
+    const lo = Number.isFinite(min) ? min : undefined;
+    const range = ageRange(lo, max);
+    const sources = aged.map((g) => g.source);
+    const wording = [...new Set(groups.map((g) => g.description.match(/(äldre än \d+ år|\d+\s?[–-]\s?\d+ år)/)?.[1]).filter((x): x is string => x !== undefined))];
+    const worded = wording.length > 1 ? ` (dokumentet skriver både ${joinSv(wording.map((w) => `”${w}”`))})` : '';
+    if (facts.age === undefined) {
+      checks.push({ ok: undefined, text: `Ålder: målgruppen är ${range}${worded}.`, sources });
+    } else {
+      const ok = (lo === undefined || facts.age >= lo) && (max === undefined || facts.age <= max);
+      const edge = facts.age === lo || facts.age === max;
+      const note = edge ? readerNote([...aged].sort((a, b) => (b.ageNote?.length ?? 0) - (a.ageNote?.length ?? 0))[0]?.ageNote) : undefined;
+      const verdict = ok ? `${facts.age} år ryms i målgruppen ${range}` : `${facts.age} år ryms inte i målgruppen ${range}`;
+      checks.push({ ok, text: `Ålder: ${verdict}${worded}.${note !== undefined ? ` Obs: ${note}` : ''}`, sources });
+    }
+  }
+
+  const residence = [...new Set(groups.flatMap((g) => g.residence))];
+  if (residence.length > 0) {
+    const sources = groups.filter((g) => g.residence.length > 0).map((g) => g.source).slice(0, 1);
+    const where = joinSv(residence, 'eller');
+    if (facts.municipality === undefined) checks.push({ ok: undefined, text: `Bosättning: personen ska vara bosatt i ${where}.`, sources });
+    else {
+      const ok = inResidence(residence, facts.municipality);
+      checks.push({ ok, text: `Bosättning: ${facts.municipality} ${ok ? 'ingår' : 'ingår inte'} (målgruppen ska vara bosatt i ${where}).`, sources });
+    }
+  }
+
+  for (const g of groups) {
+    for (const text of g.exclusions) {
+      const ex = exclusionFor(text);
+      if (ex === undefined) { toAssess.push({ text, sources: [g.source] }); continue; }
+      const ok = ex.test(facts);
+      const state = ok === undefined ? `beror på om personen har ${ex.label}` : ok ? `personen har inte ${ex.label}` : `personen har ${ex.label} – omfattas inte`;
+      checks.push({ ok, text: `Undantag: ”${text}” – ${state}.`, sources: [g.source] });
+    }
+    for (const text of g.conditions) toAssess.push({ text, sources: [g.source] });
+  }
+
+  const verdict = checks.some((c) => c.ok === false) ? 'nej' : checks.some((c) => c.ok === undefined) ? 'beror-pa' : 'ja';
+  const alternatives = verdict === 'nej' ? alternativesFor(facts, data, v) : [];
+  const seen = new Set<string>();
+  const dedupedAssess = toAssess.filter((l) => (seen.has(l.text) ? false : (seen.add(l.text), true)));
+  return { verksamhetId: v.id, verksamhetName: v.name, verdict, checks, toAssess: dedupedAssess, alternatives };
+}
+
+/** Verksamheter of the same förbund whose age limits and residence fit the known facts. */
+function alternativesFor(facts: CaseFacts, data: AktualiseringData, not: Loaded<'verksamheter'>): Line[] {
+  return data.verksamheter
+    .filter((v) => v.forbund === not.forbund && v.id !== not.id)
+    .flatMap((v) => {
+      const g = v.malgrupp.find((m) => m.ageMin !== undefined || m.ageMax !== undefined);
+      if (g === undefined) return [];
+      if (facts.age !== undefined && ((g.ageMin !== undefined && facts.age < g.ageMin) || (g.ageMax !== undefined && facts.age > g.ageMax))) return [];
+      if (facts.municipality !== undefined && g.residence.length > 0 && !inResidence(g.residence, facts.municipality)) return [];
+      const where = g.residence.length > 0 ? `, bosatta i ${joinSv(g.residence, 'eller')}` : '';
+      return [{ text: `${v.name}: ${ageRange(g.ageMin, g.ageMax)}${where}.`, sources: [g.source] }];
+    });
+}
+
+/**
+ * The aktualiseringscheck for a case: samtycke first, then förankring (with whom, why, contact),
+ * paths, target-group fit and what the answer depends on, each line with its source.
+ * Rules: Överenskommelse 2023, Bilaga 3 Samordnade individprocesser (per referring party).
+ */
+export function evaluate(facts: CaseFacts, data: AktualiseringData): AktualiseringResult {
+  const forbund = forbundOf(facts, data);
+  const processes = data.individprocesser.filter((p) => p.forbund === forbund);
+  const benefits = knownBenefits(facts);
+  const result: AktualiseringResult = {
+    forbund, consent: consentLine(facts, data, forbund), forankring: [], paths: [], notes: [], dependsOn: [], missing: [],
+  };
+  const needs = new Set<FactKey>();
+
+  const process = processes.find((p) => p.referringParty === facts.referringParty);
+  if (processes.length === 0) {
+    const names = data.forbund.find((f) => f.id === forbund)?.name ?? forbund;
+    result.notes.push({ text: `Avtalen för ${names} beskriver ingen förankring före aktualisering – bara målgruppen nedan.`, sources: [] });
+  } else if (process === undefined) {
+    result.forankring.push(...overview(processes, data, forbund, facts));
+    result.dependsOn.push({ text: 'vem som aktualiserar (regionen, socialtjänsten, Försäkringskassan, Arbetsförmedlingen, KAA, etableringsprogrammet eller Kriminalvården)', sources: [] });
+    needs.add('referringParty');
+  } else {
+    const pathIds = new Set<string>();
+    let benefitDependent = false;
+    for (const rule of process.forankring) {
+      const applies = ruleApplies(rule, benefits);
+      if (applies === false) continue;
+      if (applies === undefined) benefitDependent = true;
+      result.forankring.push(...ruleLine(rule, process, facts, data, forbund, benefitPrefix(rule, applies, benefits)));
+      rule.paths.forEach((p) => pathIds.add(p));
+      if (rule.condition !== undefined) result.dependsOn.push({ text: rule.condition.replace(/^om /, 'om '), sources: [rule.source] });
+    }
+    // Etableringsersättning: the person is in the etableringsprogram, whose own samverkan applies too.
+    if (process.referringParty !== 'etableringsprogrammet' && benefits?.includes('etableringsersattning')) {
+      const etab = processes.find((p) => p.referringParty === 'etableringsprogrammet');
+      for (const rule of etab?.forankring ?? []) {
+        if (ruleApplies(rule, benefits) !== true || etab === undefined) continue;
+        result.forankring.push(...ruleLine(rule, etab, facts, data, forbund, 'Personen har etableringsersättning (etableringsprogrammet): '));
+        rule.paths.forEach((p) => pathIds.add(p));
+      }
+    }
+    if (result.forankring.length === 0) {
+      const what = benefits !== undefined ? ` när personen har ${benefitList(benefits, 'och')}` : '';
+      const aktualisering = process.steps.find((s) => s.kind === 'aktualisering');
+      result.forankring.push({
+        text: `Bilaga 3 anger ingen förankring för ${PARTY_SHORT[process.referringParty]}${what} innan aktualisering.${aktualisering ? ` ${aktualisering.text}` : ''}`,
+        sources: [aktualisering?.source ?? process.source],
+      });
+    }
+    if (pathIds.size === 0) process.paths.forEach((p) => pathIds.add(p));
+    if (process.forankring.some((r) => r.benefits.length > 0) && (benefitDependent || !isSettled(facts, 'benefits'))) {
+      if (benefits === undefined) {
+        result.dependsOn.push({ text: `vilken ersättning personen har (${joinSv([...new Set(process.forankring.flatMap((r) => r.benefits))].map((b) => BENEFIT_LABELS[b]), 'eller')} eller annat)`, sources: [process.source] });
+        needs.add('benefits');
+      }
+    }
+    for (const id of pathIds) {
+      const line = pathLine(data, forbund, id);
+      if (line) result.paths.push(line);
+    }
+    for (const step of process.steps) {
+      const relevant = step.benefits.length === 0 || benefits === undefined || step.benefits.some((b) => benefits.includes(b));
+      if (relevant && (step.kind === 'oklart' || step.kind === 'utveckling' || (step.kind === 'avslut' && process.forankring.length === 0))) {
+        result.notes.push({ text: step.text, sources: [step.source] });
+      }
+    }
+    if (process.eligibility !== undefined) {
+      const e = process.eligibility;
+      const range = ageRange(e.ageMin, e.ageMax);
+      const ageText = facts.age === undefined ? '' : (e.ageMin === undefined || facts.age >= e.ageMin) && (e.ageMax === undefined || facts.age <= e.ageMax)
+        ? ` Personen (${facts.age} år) ryms i åldersgränsen.` : ` Personen (${facts.age} år) ryms inte i åldersgränsen ${range}.`;
+      result.notes.push({ text: `${e.description}${ageText}`, sources: [e.source] });
+    }
+    if (process.followUp !== undefined) result.notes.push({ text: process.followUp, sources: [process.source] });
+  }
+
+  if (facts.verksamhet !== undefined) {
+    const fit = checkFit(facts, data, facts.verksamhet);
+    if (fit) result.fit = fit;
+    // A "no" is final: asking for more facts would not change it.
+    if (fit && fit.verdict !== 'nej') {
+      if (fit.checks.some((c) => c.ok === undefined && c.text.startsWith('Ålder')) && !isSettled(facts, 'age')) needs.add('age');
+      if (fit.checks.some((c) => c.ok === undefined && c.text.startsWith('Bosättning')) && !isSettled(facts, 'municipality')) needs.add('municipality');
+      for (const g of data.verksamheter.find((v) => v.id === fit.verksamhetId)?.malgrupp ?? []) {
+        for (const text of g.exclusions) {
+          const ex = exclusionFor(text);
+          if (ex && ex.test(facts) === undefined && !isSettled(facts, ex.fact)) needs.add(ex.fact);
+        }
+      }
+      for (const c of fit.checks) if (c.ok === undefined) result.dependsOn.push({ text: c.text.replace(/^(Ålder|Bosättning|Undantag): /, ''), sources: c.sources });
+    }
+  }
+  if (!isSettled(facts, 'consent')) needs.add('consent');
+
+  const order: FactKey[] = ['referringParty', 'benefits', 'age', 'municipality', 'substanceAbuse', 'obstacles', 'consent'];
+  result.missing = order.filter((k) => needs.has(k));
+  return result;
+}

@@ -1,0 +1,284 @@
+import type { Benefit, ReferringParty } from '../../data/schemas/individprocesser.js';
+import type { Forbund, Verksamhet } from '../../data/schemas/organisation.js';
+import { normalize } from '../text.js';
+import type { CaseFacts, FactKey } from './facts.js';
+
+/**
+ * Free-text fact extraction for the aktualiseringscheck (DESIGN.md, Language: users type fast
+ * Swedish without å/ä/ö, with abbreviations and typos). Works on `normalize(text)`; longer key
+ * words tolerate one edit. Verksamheter and municipalities come from data/ through a Lexicon.
+ */
+
+/** What the extractor needs to know from data/: the verksamheter's names and the förbund municipalities. */
+export interface Lexicon {
+  verksamheter: { id: string; forbund: string; names: string[] }[];
+  municipalities: { name: string; forbund: string; key: string }[];
+}
+
+/** Builds the Lexicon from loaded data (verksamheter names/aliases, förbund municipalities). */
+export function buildLexicon(data: {
+  verksamheter: readonly (Pick<Verksamhet, 'id' | 'name' | 'aliases'> & { forbund: string })[];
+  forbund: readonly (Pick<Forbund, 'id' | 'municipalities'> & { forbund: string })[];
+}): Lexicon {
+  const verksamheter = data.verksamheter.map((v) => ({
+    id: v.id,
+    forbund: v.forbund,
+    // Two-letter aliases ("UT", "ST") are ordinary Swedish words once lower-cased.
+    names: [...new Set([v.name, ...v.aliases].map(normalize).filter((n) => n.length >= 4))],
+  }));
+  const municipalities = data.forbund.flatMap((f) =>
+    f.municipalities.map((name) => ({ name, forbund: f.id, key: normalize(name) })));
+  return { verksamheter, municipalities };
+}
+
+/** Optimal string alignment distance, capped: enough to tolerate one typo. */
+export function editDistance(a: string, b: string, cap = 2): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function tokens(normalized: string): string[] {
+  return normalized.split(/[\s/]+/).map((t) => t.replace(/^[-.:]+|[-.:]+$/g, '')).filter((t) => t !== '');
+}
+
+/**
+ * True when a token is the word `stem` (possibly inflected: `stem` + up to `suffix` letters),
+ * allowing one edit for stems of 7 letters or more.
+ */
+function tokenIs(token: string, stem: string, suffix = 3): boolean {
+  if (token.startsWith(stem) && token.length - stem.length <= suffix) return true;
+  if (stem.length < 7) return false;
+  // One typo in the stem, with the same inflection allowance.
+  for (let cut = 0; cut <= suffix && token.length - cut >= stem.length - 1; cut += 1) {
+    if (editDistance(token.slice(0, token.length - cut), stem, 1) <= 1) return true;
+  }
+  return false;
+}
+
+function hasWord(toks: readonly string[], stem: string, suffix = 3): number {
+  return toks.findIndex((t) => tokenIs(t, stem, suffix));
+}
+
+// --- Referring party -------------------------------------------------------------------------
+
+/** Stems that name each referring party (normalised, i.e. without å/ä/ö). */
+const PARTY_WORDS: Record<ReferringParty, readonly string[]> = {
+  region: ['region', 'psykiatri', 'psyk', 'primarvard', 'halsocentral', 'vardcentral', 'halsokoordinator', 'rehabkoordinator', 'habilitering', 'landsting', 'lakare', 'psykolog'],
+  socialtjanst: ['soc', 'socialtjanst', 'socialsekreterare', 'socialkontor', 'ifo', 'forsorjningsstodshandlaggare', 'socionom'],
+  forsakringskassan: ['fk', 'forsakringskassa', 'forsakringsutredare', 'kassan'],
+  arbetsformedlingen: ['af', 'arbetsformedling', 'arbetsformedlare'],
+  kaa: ['kaa', 'aktivitetsansvar'],
+  etableringsprogrammet: [],
+  kriminalvard: ['kriminalvard', 'frivard', 'kv', 'krim', 'frivardsinspektor'],
+};
+
+/** Words that, right before a party, mark it as the one consulted or referred to — not the one referring. */
+const OBJECT_MARKERS = new Set(['med', 'hos', 'till', 'mot', 'kontakta', 'via', 'och']);
+/** Words right before a party that mark it as the speaker or the referrer. */
+const SUBJECT_MARKERS = ['jag ar pa', 'jag jobbar pa', 'jag arbetar pa', 'vi pa', 'vi ar pa', 'jag ar fran', 'fran', 'handlaggare pa', 'handlaggare inom', 'jag ar', 'vi ar', 'jobbar pa', 'jobbar inom', 'arbetar inom', 'vi inom', 'har pa'];
+const REFERRING_VERBS = ['vill', 'ska', 'aktualiser', 'remitter', 'hanvis', 'skicka'];
+
+function exactPartyToken(token: string, word: string): boolean {
+  // Short abbreviations must match exactly ("af", "fk", "kv", "soc", "soc:s", "fk:s", "socen").
+  if (word.length <= 4) return token === word || token === `${word}:s` || token === `${word}s` || (word === 'soc' && (token === 'socen' || token === 'socialen'));
+  return tokenIs(token, word, 4);
+}
+
+interface PartyMention { party: ReferringParty; index: number; score: number }
+
+/** The party that refers (aktualiserar), judged from the words around each party mention. */
+export function extractReferringParty(normalized: string): ReferringParty | undefined {
+  const toks = tokens(normalized);
+  const mentions: PartyMention[] = [];
+  toks.forEach((token, index) => {
+    for (const [party, words] of Object.entries(PARTY_WORDS) as [ReferringParty, readonly string[]][]) {
+      if (!words.some((w) => exactPartyToken(token, w))) continue;
+      // "försörjningsstöd" alone is a benefit; "socialtjänstens försörjningsstödshandläggare" a party.
+      const before = toks.slice(Math.max(0, index - 4), index).join(' ');
+      const after = toks.slice(index + 1, index + 4).join(' ');
+      let score = 1;
+      if (SUBJECT_MARKERS.some((m) => before.endsWith(m))) score += 3;
+      if (REFERRING_VERBS.some((v) => after.split(' ').slice(0, 2).some((w) => w.startsWith(v)))) score += 3;
+      if (index === 0) score += 1;
+      const previous = toks[index - 1];
+      if (previous !== undefined && OBJECT_MARKERS.has(previous)) score -= 3;
+      if (previous === 'pa' && !SUBJECT_MARKERS.some((m) => before.endsWith(m))) score -= 1;
+      mentions.push({ party, index, score });
+    }
+  });
+  if (mentions.length === 0) {
+    if (/\betablering/.test(normalized) && !/\b(inte|ej)\b.{0,20}etablering/.test(normalized)) return 'etableringsprogrammet';
+    return undefined;
+  }
+  const best = [...mentions].sort((a, b) => b.score - a.score || a.index - b.index)[0];
+  return best !== undefined && best.score > 0 ? best.party : undefined;
+}
+
+// --- Benefits ----------------------------------------------------------------------------------
+
+const SICK_COMP = 'sjukersattning';
+
+/** The person's benefits named in the text; ['okand'] when the user says they do not know. */
+export function extractBenefits(normalized: string): Benefit[] | undefined {
+  const toks = tokens(normalized);
+  const found = new Set<Benefit>();
+  const has = (stem: string, suffix = 3) => hasWord(toks, stem, suffix) >= 0;
+
+  if (has('sjukpenning') || has('sjukpeng', 4)) found.add('sjukpenning');
+  if (has('aktivitetsersattning') || /\baktivitets\s?ersattning/.test(normalized)) found.add('aktivitetsersattning');
+  if (has('forsorjningsstod', 2) || /ekonomiskt? bistand|\bsocialbidrag|\bfsst?\b|\bforsorjningsstodet\b/.test(normalized)) found.add('forsorjningsstod');
+  if (has('etableringsersattning') || /\betableringsprogram|\betableringen\b|\betableringsarende/.test(normalized)) found.add('etableringsersattning');
+  if (has('aktivitetsstod') || /\ba-?\s?kassa|\barbetsloshetsersattning/.test(normalized)) found.add('a-kassa-aktivitetsstod');
+
+  const sick = toks.findIndex((t) => tokenIs(t, SICK_COMP, 2));
+  if (sick >= 0) {
+    const around = toks.slice(Math.max(0, sick - 3), sick + 4).join(' ');
+    if (/\b(hel|helt|heltid|hela|full|100)\b|\bhelsjukersattning/.test(around)) found.add('sjukersattning-hel');
+    else if (/\b(partiell|delvis|del|deltid|halv|halvt?|partiellt|25|50|75)\b/.test(around)) found.add('sjukersattning-partiell');
+    else found.add('sjukersattning');
+  }
+  if (/\bhelsjukersattning|\bhel sjukersattning/.test(normalized)) { found.delete('sjukersattning'); found.add('sjukersattning-hel'); }
+
+  // "Sjukskriven" means sjukpenning unless the text says the person lacks SGI / is nollklassad.
+  if (!found.has('sjukpenning') && /\bsjukskriv/.test(normalized) && !/nollklassad|\butan sgi|\bsaknar sgi|ingen sgi/.test(normalized)) {
+    found.add('sjukpenning');
+  }
+
+  if (found.size > 0) return [...found];
+  if (/\b(ingen|inga|utan|saknar)( \w+)? (ersattning|ersattningar|forsorjning|inkomst)\b|^inga?$|^ingen ersattning/.test(normalized)) return ['ingen'];
+  return undefined;
+}
+
+// --- Age, municipality, verksamhet, consent, exclusions ---------------------------------------
+
+/** The person's age: "23-åring", "är 31", "31 år", "31 år gammal", "ålder 40"; a bare number only when `bare`. */
+export function extractAge(normalized: string, bare = false): number | undefined {
+  const patterns = [
+    /\b(\d{1,2}) ?- ?(?:arig|aring|aringar|arsaring)\b/,
+    /\b(\d{1,2}) ?(?:ar|ars|år)\b(?! sedan| sen)/,
+    /\b(?:ar|fyller|fyllt|fyllde|alder|aldern|age)(?: pa| ar)? (\d{1,2})\b(?! ?(?:%|procent|timmar|manader|kr\b))/,
+  ];
+  for (const p of patterns) {
+    const m = normalized.match(p);
+    if (m?.[1] !== undefined) return Number(m[1]);
+  }
+  if (bare) {
+    const m = normalized.match(/^(\d{1,3})(?: ar)?$/);
+    if (m?.[1] !== undefined && Number(m[1]) <= 120) return Number(m[1]);
+  }
+  return undefined;
+}
+
+/** The municipality named in the text ("bor i Vannas", "Umeå kommun", "Vindelns"). */
+export function extractMunicipality(normalized: string, lexicon: Lexicon): { name: string; forbund: string } | undefined {
+  const toks = tokens(normalized);
+  for (const m of lexicon.municipalities) {
+    if (toks.some((t) => t === m.key || (t.startsWith(m.key) && t.length - m.key.length <= 2) || (m.key.length >= 6 && editDistance(t, m.key) <= 1))) {
+      return { name: m.name, forbund: m.forbund };
+    }
+  }
+  return undefined;
+}
+
+/** The verksamhet named in the text, by its name or aliases in data/. Longest name wins. */
+export function extractVerksamhet(normalized: string, lexicon: Lexicon): { id: string; forbund: string } | undefined {
+  const padded = ` ${normalized} `;
+  let best: { id: string; forbund: string; length: number } | undefined;
+  for (const v of lexicon.verksamheter) {
+    for (const name of v.names) {
+      const hit = padded.includes(` ${name} `) || padded.includes(` ${name}s `) || padded.includes(` ${name}:s `)
+        || (name.length >= 8 && tokens(normalized).some((t) => editDistance(t, name) <= 1));
+      if (hit && (best === undefined || name.length > best.length)) best = { id: v.id, forbund: v.forbund, length: name.length };
+    }
+  }
+  return best && { id: best.id, forbund: best.forbund };
+}
+
+/** Consent stated as a fact ("har gett samtycke" → true, "inget samtycke" → false); a question about consent is no fact. */
+export function extractConsent(normalized: string): boolean | undefined {
+  if (!/samtyck|medgivande|samtyck/.test(normalized)) return undefined;
+  if (/\b(inget|ingen|inte|ej|saknar|utan|saknas|nekat|nekar|vagrar|aterkall\w*)\b[\w ]{0,25}(samtyck|medgivande)|(samtycke|medgivande)[\w ]{0,15}\b(saknas|finns inte|finns ej|nej)\b/.test(normalized)) return false;
+  if (/\b(behover|maste|kravs|krav|ska|skall|fa|far|innan|hur|vad|varfor|galler)\b/.test(normalized) && !/\b(har|finns)\b[\w ]{0,20}(samtyck|medgivande)|(samtycke|medgivande) (finns|ar gett|ar lamnat)|\bsamtyckt\b/.test(normalized)) return undefined;
+  if (/\b(har|finns|gett|gav|lamnat|lamnade|skrivit|undertecknat|ja)\b[\w ]{0,25}(samtyck|medgivande)|(samtycke|medgivande) (finns|ar gett|ar lamnat|ja)|\bsamtyckt\b|\bsamtycker\b/.test(normalized)) return true;
+  return undefined;
+}
+
+/** Active substance abuse affecting rehabilitation (Finnveden exclusion): stated yes/no. */
+export function extractSubstanceAbuse(normalized: string): boolean | undefined {
+  if (!/missbruk/.test(normalized)) return undefined;
+  if (/\b(inget|ingen|inte|ej|utan|saknar)\b[\w ]{0,15}missbruk|missbruk\w*[\w ]{0,10}\b(nej|inte|saknas)\b/.test(normalized)) return false;
+  if (/\b(har|aktivt|pagaende|missbrukar)\b[\w ]{0,15}missbruk|\bmissbrukar\b|missbruk\w* ja\b/.test(normalized)) return true;
+  return undefined;
+}
+
+/** Medical or social obstacles to starting arbetsförberedande insatser: stated yes/no. */
+export function extractObstacles(normalized: string): boolean | undefined {
+  if (!/\bhinder\b/.test(normalized)) return undefined;
+  if (/\b(inga|inget|inte|ej|utan)\b[\w ]{0,20}\bhinder\b/.test(normalized)) return false;
+  if (/\b(har|finns|medicinska|sociala)\b[\w ]{0,20}\bhinder\b/.test(normalized)) return true;
+  return undefined;
+}
+
+const DONT_KNOW = /^(vet (inte|ej)|okant|okand|oklart|ingen aning|osaker|vet ej)$/;
+
+/** True when the whole answer means "I don't know". */
+export function isDontKnow(normalized: string): boolean {
+  return DONT_KNOW.test(normalized.replace(/[.!]+$/, '').trim());
+}
+
+/**
+ * Every fact the text states. `expecting` is the fact the dialog just asked for: it lets a bare
+ * answer ("31", "inga", "vet inte") count.
+ */
+export function extractFacts(text: string, lexicon: Lexicon, expecting?: FactKey): Partial<CaseFacts> {
+  const n = normalize(text);
+  const facts: Partial<CaseFacts> = {};
+  if (expecting !== undefined && isDontKnow(n)) {
+    if (expecting === 'benefits') facts.benefits = ['okand'];
+    facts.unknown = [expecting];
+    return facts;
+  }
+  const party = extractReferringParty(n);
+  if (party !== undefined) facts.referringParty = party;
+  const benefits = extractBenefits(n);
+  if (benefits !== undefined) facts.benefits = benefits;
+  const age = extractAge(n, expecting === 'age');
+  if (age !== undefined) facts.age = age;
+  const municipality = extractMunicipality(n, lexicon);
+  if (municipality !== undefined) facts.municipality = municipality.name;
+  const verksamhet = extractVerksamhet(n, lexicon);
+  if (verksamhet !== undefined) {
+    facts.verksamhet = verksamhet.id;
+    facts.forbund = verksamhet.forbund;
+  } else if (municipality !== undefined) {
+    facts.forbund = municipality.forbund;
+  }
+  const consent = extractConsent(n) ?? (expecting === 'consent' ? yesNo(n) : undefined);
+  if (consent !== undefined) facts.consent = consent;
+  const abuse = extractSubstanceAbuse(n) ?? (expecting === 'substanceAbuse' ? yesNo(n) : undefined);
+  if (abuse !== undefined) facts.substanceAbuse = abuse;
+  const obstacles = extractObstacles(n) ?? (expecting === 'obstacles' ? yesNo(n) : undefined);
+  if (obstacles !== undefined) facts.obstacles = obstacles;
+  // A bare "FK" answers "who refers?"; a bare "nej" answers a yes/no question only.
+  if (expecting === 'referringParty' && facts.referringParty === undefined && facts.benefits?.includes('etableringsersattning')) {
+    facts.referringParty = 'etableringsprogrammet';
+  }
+  return facts;
+}
+
+/** "ja"/"nej" answers. */
+export function yesNo(normalized: string): boolean | undefined {
+  const t = normalized.replace(/[.!]+$/, '').trim();
+  if (/^(ja|japp|jo|javisst|absolut|stammer|det har (hon|han|hen|den|personen)|ja det (har|finns))\b/.test(t)) return true;
+  if (/^(nej|nope|inte|nej det (har|finns))\b/.test(t)) return false;
+  return undefined;
+}
