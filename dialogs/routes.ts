@@ -2,7 +2,8 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import { budgetScore } from '../src/domain/budget.js';
 import { BudgetDialog } from './budgetDialog.js';
-import { FallbackDialog } from './fallbackDialog.js';
+import { agreementRoutes } from './agreementRoutes.js';
+import { SearchDialog } from './searchDialog.js';
 
 /** What a route's recogniser sees of an utterance. */
 export interface RouteInput {
@@ -30,6 +31,7 @@ export interface Route {
 export function buildRoutes(deps: BotDeps): Route[] {
   return [
     { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetScore(normalized), label: 'Budget' },
+    ...agreementRoutes(deps),
   ];
 }
 
@@ -38,6 +40,6 @@ export function buildRoutes(deps: BotDeps): Route[] {
  * `RouteOptions` when every route scores below the threshold. The search feature replaces
  * this line with its own dialog.
  */
-export function buildFallback(_deps: BotDeps): Dialog {
-  return new FallbackDialog();
+export function buildFallback(deps: BotDeps): Dialog {
+  return new SearchDialog(deps);
 }

@@ -1,0 +1,66 @@
+import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { BotDeps } from '../src/core/deps.js';
+import type { Reply } from '../src/core/reply.js';
+import { sendReply } from '../src/core/sendReply.js';
+import { parseQuery, type ParsedQuery } from '../src/domain/entities.js';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { choicePromptOptions, createChoicePrompt } from './choicePrompt.js';
+import { readRouteOptions, type RerouteResult } from './routeOptions.js';
+import { turnNow } from './turnClock.js';
+
+const NARROW_PROMPT = 'narrowPrompt';
+
+interface AnswerValues {
+  text?: string;
+}
+
+/**
+ * Base of the agreement-question dialogs (åtaganden, kontakter, organisation, målgrupp,
+ * samverkansinitiativ, sök): the first reply always holds the answer; when a fact that matters
+ * is missing (which party, which verksamhet) the answer carries choices and the dialog waits for
+ * one, then answers again narrowed to it. Anything else typed at the choice goes back to
+ * MainDialog as a new question.
+ */
+export abstract class AgreementAnswerDialog extends CancelAndHelpDialog {
+  private readonly waterfallId: string;
+
+  constructor(id: string, protected readonly deps: BotDeps) {
+    super(id);
+    this.waterfallId = `${id}.waterfall`;
+    this.addDialog(createChoicePrompt(NARROW_PROMPT, { acceptOther: true }));
+    this.addDialog(new WaterfallDialog(this.waterfallId, [this.answerStep.bind(this), this.narrowedStep.bind(this)]));
+    this.initialDialogId = this.waterfallId;
+  }
+
+  /** The reply for a parsed question; choices in it mean "narrow down with one of these". */
+  protected abstract answer(q: ParsedQuery): Reply;
+
+  protected parse(text: string): ParsedQuery {
+    return parseQuery(this.deps.data, text);
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const text = options.text ?? step.context.activity.text ?? '';
+    (step.values as AnswerValues).text = text;
+    const reply = this.answer(this.parse(text));
+    if (!reply.choices || reply.choices.length < 2) {
+      await sendReply(step.context, reply);
+      return step.endDialog();
+    }
+    const { choices, ...rest } = reply;
+    return step.prompt(NARROW_PROMPT, choicePromptOptions(rest, choices));
+  }
+
+  private async narrowedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const found = step.result as FoundChoice | undefined;
+    if (!found || typeof found.value !== 'string') {
+      const reroute: RerouteResult = { reroute: step.context.activity.text ?? '' };
+      return step.endDialog(reroute);
+    }
+    const original = (step.values as AnswerValues).text ?? '';
+    const { choices: _unused, ...reply } = this.answer(this.parse(`${original} ${found.value}`));
+    await sendReply(step.context, reply);
+    return step.endDialog();
+  }
+}

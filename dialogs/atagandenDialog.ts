@@ -1,0 +1,24 @@
+import type { BotDeps } from '../src/core/deps.js';
+import type { Reply } from '../src/core/reply.js';
+import { answerAtaganden } from '../src/domain/answers/ataganden.js';
+import type { ParsedQuery } from '../src/domain/entities.js';
+import { AgreementAnswerDialog } from './agreementAnswerDialog.js';
+
+export const ATAGANDEN_DIALOG = 'atagandenDialog';
+
+/** Åtaganden: vad en part eller enhet har åtagit sig, per överenskommelse och verksamhet (asks which party or verksamhet only when it matters, after answering). */
+export class AtagandenDialog extends AgreementAnswerDialog {
+  constructor(deps: BotDeps) {
+    super(ATAGANDEN_DIALOG, deps);
+  }
+
+  protected answer(q: ParsedQuery): Reply {
+    return answerAtaganden(this.deps.data, q);
+  }
+
+  protected helpReply(): Reply {
+    return {
+      text: 'Fråga vad en part har åtagit sig, t.ex. ”Vad åtar sig Arbetsförmedlingen i Vuxentorget?” eller ”Hur bemannar psykiatrin Vuxentorget?”. Välj ett alternativ med siffran eller namnet, eller skriv ”avbryt”.',
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import type { BotDeps } from '../src/core/deps.js';
+import type { Reply } from '../src/core/reply.js';
+import { answerMalgrupp } from '../src/domain/answers/malgrupp.js';
+import type { ParsedQuery } from '../src/domain/entities.js';
+import { AgreementAnswerDialog } from './agreementAnswerDialog.js';
+
+export const MALGRUPP_DIALOG = 'malgruppDialog';
+
+/** Målgrupp, mål & indikatorer, uppföljning, giltighet, ersättning, uppsägning och omförhandling. */
+export class MalgruppDialog extends AgreementAnswerDialog {
+  constructor(deps: BotDeps) {
+    super(MALGRUPP_DIALOG, deps);
+  }
+
+  protected answer(q: ParsedQuery): Reply {
+    return answerMalgrupp(this.deps.data, q);
+  }
+
+  protected helpReply(): Reply {
+    return {
+      text: 'Fråga om målgrupp, mål, indikatorer, uppföljning eller villkor, t.ex. ”Vilken målgrupp har Vuxentorget?” eller ”Hur sägs uppdragsavtalet upp?”. Välj en verksamhet med siffran eller namnet, eller skriv ”avbryt”.',
+    };
+  }
+}

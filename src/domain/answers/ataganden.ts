@@ -1,0 +1,140 @@
+/**
+ * Åtaganden: what a party (or one of its units) has committed to, per agreement and verksamhet
+ * (000 avsnitt 7 "Deltagande parter och åtaganden"; 001 Bilaga 5 "Parternas åtaganden";
+ * 003 §§ 5–8; 004 avsnitt 7 "Resurser och ansvar").
+ */
+import type { Choice, Fact, Reply } from '../../core/reply.js';
+import type { AgreementData } from '../../data/load.js';
+import type { Loaded } from '../../data/schema.js';
+import { hasStem, type ParsedQuery } from '../entities.js';
+import { docShortTitle, newestFirst, sourceRefs } from '../sources.js';
+import { clip, forbundOf, joinSv, notInDocumentsReply, partiesOf, partyName, refsIn, verksamhetName, type PartyUnit } from './common.js';
+
+type Commitment = Loaded<'commitments'>;
+type Verksamhet = Loaded<'verksamheter'>;
+
+const MAX_FACTS = 18;
+
+/** Verksamheter a commitment for `id` may be written under: itself and its umbrella (Vuxentorget → Arbetsmarknadstorgen). */
+function umbrellaOf(data: AgreementData, forbund: string, id: string): string[] {
+  const ids = [id];
+  if (id === 'vuxentorget' || id === 'ungdomstorget' || id.startsWith('samordningsteamet')) ids.push('arbetsmarknadstorgen');
+  if (id.startsWith('samordningsteamet-')) ids.push('samordningsteamen');
+  if (id === 'samordningsteamen') {
+    ids.push(...data.verksamheter.filter((v) => v.forbund === forbund && v.id.startsWith('samordningsteamet-')).map((v) => v.id));
+  }
+  return ids;
+}
+
+function matchesParty(c: Commitment, p: PartyUnit): boolean {
+  if (c.party !== p.party) return false;
+  return p.unit === undefined || c.unit === p.unit || c.unit === undefined;
+}
+
+function commitmentFact(data: AgreementData, c: Commitment, withParty: boolean): Fact {
+  const where = verksamhetName(data, c.forbund, c.verksamhet);
+  const who = withParty ? `${partyName(data, { forbund: c.forbund, party: c.party, unit: c.unit })} – ` : '';
+  return { label: `${who}${docShortTitle(data.documents, c.source.doc)}${where ? `, ${where}` : ''}`, value: c.text };
+}
+
+function staffingFacts(data: AgreementData, verksamheter: readonly Verksamhet[], parties: readonly PartyUnit[]): { facts: Fact[]; sources: Verksamhet['staffing'][number]['source'][] } {
+  const facts: Fact[] = [];
+  const sources: Verksamhet['staffing'][number]['source'][] = [];
+  for (const v of verksamheter) {
+    for (const s of v.staffing) {
+      if (parties.length > 0 && !parties.some((p) => p.party === s.party && (p.unit === undefined || s.unit === undefined || p.unit === s.unit))) continue;
+      facts.push({ label: `Bemanning ${v.name}`, value: [s.role, s.amount, s.text].filter(Boolean).join(' – ') });
+      sources.push(s.source);
+    }
+  }
+  return { facts, sources };
+}
+
+/** The answer to a question about åtaganden (commitments). */
+export function answerAtaganden(data: AgreementData, q: ParsedQuery): Reply {
+  const forbund = forbundOf(data, q);
+  const parties = partiesOf(data, q, forbund);
+  const verksamhetIds = [...new Set(refsIn(q, 'verksamhet', forbund).map((r) => r.id))];
+  const agreementIds = new Set(refsIn(q, 'agreement', forbund).map((r) => r.id));
+  const all = data.commitments.filter((c) => c.forbund === forbund && (agreementIds.size === 0 || agreementIds.has(c.agreement)));
+  const verksamheter = data.verksamheter.filter((v) => v.forbund === forbund && verksamhetIds.includes(v.id));
+  const wantsStaffing = hasStem(q, 'bemann', 'personal', 'resurs', 'tjanst', 'arsarbet', 'bidrar med');
+
+  if (parties.length === 0) return answerWithoutParty(data, q, forbund, all, verksamhetIds);
+
+  const ofParty = all.filter((c) => parties.some((p) => matchesParty(c, p)));
+  const names = joinSv(parties.map((p) => partyName(data, p)));
+  let exact: Commitment[] = ofParty;
+  let umbrella: Commitment[] = [];
+  let relaxed = false;
+  if (verksamhetIds.length > 0) {
+    exact = ofParty.filter((c) => c.verksamhet !== undefined && verksamhetIds.includes(c.verksamhet));
+    const wider = new Set(verksamhetIds.flatMap((id) => umbrellaOf(data, forbund, id)));
+    umbrella = ofParty.filter((c) => !exact.includes(c) && (c.verksamhet === undefined || wider.has(c.verksamhet)));
+    if (exact.length === 0 && umbrella.length === 0) {
+      relaxed = true;
+      exact = ofParty;
+    }
+  }
+  // Unit-specific commitments before the party's general ones, newest document first within each.
+  const rank = (cs: Commitment[]) => {
+    const specific = cs.filter((c) => parties.some((p) => p.unit !== undefined && c.unit === p.unit));
+    return [...newestFirst(data.documents, specific), ...newestFirst(data.documents, cs.filter((c) => !specific.includes(c)))];
+  };
+  const chosen = [...rank(exact), ...rank(umbrella)];
+  const staffing = staffingFacts(data, verksamheter.length > 0 ? verksamheter : [], parties);
+
+  if (chosen.length === 0 && staffing.facts.length === 0) {
+    return notInDocumentsReply(data, `åtaganden för ${names}${verksamheter.length > 0 ? ` i ${joinSv(verksamheter.map((v) => v.name))}` : ''}`, q.raw, forbund);
+  }
+
+  const where = verksamheter.length > 0 ? ` i ${joinSv(verksamheter.map((v) => v.name))}` : '';
+  const lead = chosen[0] ? ` Bland annat: ${clip(chosen[0].text, 220)}` : '';
+  const text = relaxed
+    ? `Jag hittar inga åtaganden för ${names}${where} specifikt. Här är vad ${names} åtar sig i överenskommelserna (nyast först):`
+    : `${names}s åtaganden${where} (${chosen.length} st, nyast först).${lead}`;
+  const facts = [...(wantsStaffing ? staffing.facts : []), ...chosen.slice(0, MAX_FACTS).map((c) => commitmentFact(data, c, parties.length > 1)), ...(wantsStaffing ? [] : staffing.facts.slice(0, 4))];
+  const reply: Reply = {
+    text,
+    facts,
+    sources: sourceRefs(data.documents, [...chosen.slice(0, MAX_FACTS).map((c) => c.source), ...staffing.sources]),
+  };
+  // The verksamhet matters when the party's commitments span several: offer to narrow down.
+  if (verksamhetIds.length === 0) {
+    const spans = [...new Set(ofParty.map((c) => c.verksamhet).filter((v): v is string => v !== undefined))];
+    if (spans.length > 1) {
+      reply.text += ' Vill du se en viss verksamhet?';
+      reply.choices = spans.slice(0, 8).map((id) => ({ label: verksamhetName(data, forbund, id) ?? id }));
+    }
+  }
+  return reply;
+}
+
+function answerWithoutParty(data: AgreementData, q: ParsedQuery, forbund: string, all: Commitment[], verksamhetIds: string[]): Reply {
+  const inScope = verksamhetIds.length > 0
+    ? all.filter((c) => c.verksamhet !== undefined && verksamhetIds.flatMap((id) => umbrellaOf(data, forbund, id)).includes(c.verksamhet))
+    : all;
+  if (inScope.length === 0) return notInDocumentsReply(data, 'åtaganden', q.raw, forbund);
+  const byParty = new Map<string, Commitment[]>();
+  for (const c of newestFirst(data.documents, inScope)) {
+    const key = `${c.party}/${c.unit ?? ''}`;
+    byParty.set(key, [...(byParty.get(key) ?? []), c]);
+  }
+  const facts: Fact[] = [];
+  const choices: Choice[] = [];
+  for (const cs of byParty.values()) {
+    const first = cs[0];
+    if (!first) continue;
+    const name = partyName(data, { forbund, party: first.party, unit: first.unit });
+    facts.push({ label: name, value: cs.slice(0, 3).map((c) => clip(c.text, 200)).join(' • ') });
+    const partyLabel = data.parties.find((p) => p.forbund === forbund && p.id === first.party)?.name ?? first.party;
+    if (!choices.some((ch) => ch.label === partyLabel)) choices.push({ label: partyLabel });
+  }
+  const where = verksamhetIds.length > 0 ? ` i ${joinSv(verksamhetIds.map((id) => verksamhetName(data, forbund, id) ?? id))}` : '';
+  return {
+    text: `Parternas åtaganden${where}, i korthet per part (nyast först). Vilken part vill du se i detalj?`,
+    facts: facts.slice(0, 14),
+    sources: sourceRefs(data.documents, inScope.map((c) => c.source)),
+    choices: choices.slice(0, 10),
+  };
+}

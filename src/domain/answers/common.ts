@@ -1,0 +1,120 @@
+/**
+ * Shared pieces of the answer builders: which förbund a question is about, which parties/units
+ * it names, and the "det står inte i överenskommelserna" reply with the closest passages
+ * (DESIGN.md: "It never guesses: 'Det står inte i överenskommelserna' plus the closest passages").
+ */
+import type { Fact, Reply } from '../../core/reply.js';
+import type { AgreementData } from '../../data/load.js';
+import { entitiesOf, hasWord, type EntityRef, type ParsedQuery } from '../entities.js';
+import { search, searchIndexFor, type SearchHit } from '../search/searchIndex.js';
+import { sourceRefs } from '../sources.js';
+
+export const NOT_IN_DOCUMENTS = 'Det står inte i överenskommelserna.';
+export const DEFAULT_FORBUND = 'umearegionen';
+
+/** A party, optionally narrowed to a unit, in one förbund. */
+export interface PartyUnit {
+  forbund: string;
+  party: string;
+  unit?: string;
+}
+
+/**
+ * The förbund a question is about: Finnveden when it names Finnveden or one of its own records
+ * (verksamhet, organ, agreement, a party only Finnveden has), else Umeåregionen (the förbund most
+ * documents are about).
+ */
+export function forbundOf(data: AgreementData, q: ParsedQuery): string {
+  if (hasWord(q, 'finnveden', 'finnvedens', 'gislaved', 'gnosjo', 'varnamo', 'jonkoping', 'jonkopings')) return 'finnveden';
+  const forbunds = new Set(data.forbund.map((f) => f.id));
+  const votes = new Map<string, number>();
+  for (const e of q.entities) {
+    // An alias both förbund share (Försäkringskassan, "psykiatrin") says nothing about which one is meant.
+    const shared = q.entities.some((o) => o !== e && o.ref.forbund !== e.ref.forbund && o.start === e.start && o.end === e.end);
+    if (shared) continue;
+    // Verksamheter, groups and agreements belong to one förbund; parties and units less surely.
+    const weight = e.ref.kind === 'party' || e.ref.kind === 'unit' ? 1 : 2;
+    votes.set(e.ref.forbund, (votes.get(e.ref.forbund) ?? 0) + weight);
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === DEFAULT_FORBUND) - Number(a[0] === DEFAULT_FORBUND))[0];
+  if (best && forbunds.has(best[0])) return best[0];
+  return forbunds.has(DEFAULT_FORBUND) ? DEFAULT_FORBUND : (data.forbund[0]?.id ?? DEFAULT_FORBUND);
+}
+
+/** Entity refs of a kind in the question's förbund. */
+export function refsIn(q: ParsedQuery, kind: EntityRef['kind'], forbund: string): EntityRef[] {
+  return entitiesOf(q, kind).filter((r) => r.forbund === forbund);
+}
+
+/**
+ * The parties/units the question names, in its förbund. A unit alias shared by several parties
+ * ("soc" in every kommun) is narrowed by a named party, else by Umeå kommun when present (the
+ * unit the documents mostly speak of), else all of them are kept.
+ */
+export function partiesOf(data: AgreementData, q: ParsedQuery, forbund: string): PartyUnit[] {
+  const parties = refsIn(q, 'party', forbund);
+  const units = refsIn(q, 'unit', forbund);
+  const out: PartyUnit[] = [];
+  const unitIds = [...new Set(units.map((u) => u.id))];
+  for (const unitId of unitIds) {
+    const owners = units.filter((u) => u.id === unitId).map((u) => u.party ?? '');
+    const named = owners.filter((p) => parties.some((x) => x.id === p));
+    const chosen = named.length > 0 ? named : owners.includes('umea-kommun') ? ['umea-kommun'] : owners.includes('region-vasterbotten') ? ['region-vasterbotten'] : owners;
+    for (const p of chosen) out.push({ forbund, party: p, unit: unitId });
+  }
+  for (const p of parties) {
+    if (!out.some((o) => o.party === p.id)) out.push({ forbund, party: p.id });
+  }
+  // The förbund's own party is named by words like "förbundet": keep it only when nothing else is named.
+  const own = data.parties.find((p) => p.forbund === forbund && p.kind === 'forbund')?.id;
+  const others = out.filter((o) => o.party !== own);
+  return others.length > 0 && out.length > others.length && !hasWord(q, 'samordningsforbundet', 'forbundet', 'forbundets') ? others : out;
+}
+
+export function partyName(data: AgreementData, ref: PartyUnit): string {
+  const party = data.parties.find((p) => p.forbund === ref.forbund && p.id === ref.party);
+  if (!party) return ref.party;
+  const unit = ref.unit ? party.units.find((u) => u.id === ref.unit) : undefined;
+  return unit ? `${party.name}, ${unit.name}` : party.name;
+}
+
+export function verksamhetName(data: AgreementData, forbund: string, id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  return data.verksamheter.find((v) => v.forbund === forbund && v.id === id)?.name ?? id;
+}
+
+/** The closest passages for a question, for answers that cannot state the fact itself. */
+export function closestPassages(data: AgreementData, text: string, options: { forbund?: string[]; limit?: number } = {}): SearchHit[] {
+  return search(searchIndexFor(data), text, { limit: options.limit ?? 3, forbund: options.forbund });
+}
+
+/** Shortens a passage to about `max` characters at a word boundary. */
+export function clip(text: string, max = 600): string {
+  const t = text.replace(/\s+/gu, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const at = cut.lastIndexOf(' ');
+  return `${cut.slice(0, at > max * 0.6 ? at : max)} …`;
+}
+
+/** Facts listing passages (title: text). */
+export function passageFacts(hits: readonly SearchHit[], max = 600): Fact[] {
+  return hits.map((h) => ({ label: h.doc.title, value: clip(h.doc.text, max) }));
+}
+
+/** "Det står inte i överenskommelserna" with what was looked for and the closest passages. */
+export function notInDocumentsReply(data: AgreementData, what: string, text: string, forbund?: string): Reply {
+  const hits = closestPassages(data, text, forbund ? { forbund: [forbund] } : {});
+  if (hits.length === 0) return { text: `${NOT_IN_DOCUMENTS} Jag hittar inget om ${what}.` };
+  return {
+    text: `${NOT_IN_DOCUMENTS} Jag hittar inget om ${what}. Det här är de närmaste avsnitten:`,
+    facts: passageFacts(hits, 400),
+    sources: sourceRefs(data.documents, hits.map((h) => h.doc.source)),
+  };
+}
+
+/** Joins names as Swedish prose: "A, B och C". */
+export function joinSv(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1] ?? ''}`;
+}

@@ -1,0 +1,210 @@
+/**
+ * Målgrupp, mål & indikatorer, uppföljning, giltighet, ersättning, uppsägning och omförhandling
+ * (000 avsnitt 3–6, 8, 9; 001 Målgrupp, Bilaga 1, Uppföljning, Varaktighet; 003 §§ 3, 4, 8–12;
+ * 004 Målgruppen, Mål, Uppföljning och utvärdering).
+ */
+import type { Choice, Fact, Reply } from '../../core/reply.js';
+import type { AgreementData } from '../../data/load.js';
+import type { Loaded, Source } from '../../data/schema.js';
+import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
+import { docDate, docShortTitle, sourceRefs } from '../sources.js';
+import { normalize } from '../text.js';
+import { clip, forbundOf, joinSv, notInDocumentsReply, refsIn } from './common.js';
+
+type Agreement = Loaded<'agreements'>;
+type Verksamhet = Loaded<'verksamheter'>;
+type Malgrupp = Verksamhet['malgrupp'][number];
+
+export type MalgruppTopic = 'malgrupp' | 'mal' | 'uppfoljning' | 'villkor' | 'giltighet' | 'ersattning' | 'resultat' | 'syfte';
+
+/** Which of the topics the question asks about (in order of specificity). */
+export function malgruppTopics(q: ParsedQuery): MalgruppTopic[] {
+  const topics: MalgruppTopic[] = [];
+  if (hasStem(q, 'uppsag', 'omforhand', 'andring', 'andras', 'avise', 'varsel', 'tvist', 'upphor', 'forandr', 'minskar', 'dra sig ur')) topics.push('villkor');
+  if (hasStem(q, 'uppfoljning', 'rapport', 'redovis', 'bokslut', 'lagesrapport', 'utvarder', 'indikatorenkat', 'sus')) topics.push('uppfoljning');
+  if (hasStem(q, 'ersattning', 'utbetal', 'faktur', 'betal', 'rekvir', 'moms', 'medel', 'kostnad')) topics.push('ersattning');
+  if (hasStem(q, 'resultat', 'utfall', 'gick det', 'lyckades')) topics.push('resultat');
+  if (hasStem(q, 'giltig', 'tillsvidare', 'varaktig', 'period', 'startade', 'borjade', 'upphora', 'lange')) topics.push('giltighet');
+  if (hasStem(q, 'malgrupp', 'aldersgr', 'aring', 'gammal', 'alder', 'exklu', 'bosatt', 'bor i', 'ingar inte', 'prioriter', 'hel sjukersattning', 'aktivt missbruk') || hasWord(q, 'vem', 'vilka') && hasStem(q, 'kan delta', 'kan fa', 'riktar')) topics.push('malgrupp');
+  if (hasStem(q, 'indikator', 'matbar', 'effektmal', 'malsattning', 'strategiska mal', 'delmal', 'volymmal', 'maluppfyll') || hasWord(q, 'mal', 'malen', 'malet', 'malsattningen')) topics.push('mal');
+  if (hasStem(q, 'syfte', 'vision', 'bakgrund')) topics.push('syfte');
+  return topics;
+}
+
+/** Agreements in scope: named ones, else those of the named verksamheter, else all of the förbund. */
+function agreementsInScope(data: AgreementData, q: ParsedQuery, forbund: string, verksamheter: readonly Verksamhet[]): Agreement[] {
+  const named = new Set(refsIn(q, 'agreement', forbund).map((r) => r.id));
+  const years = q.years;
+  let list = data.agreements.filter((a) => a.forbund === forbund);
+  if (named.size > 0) list = list.filter((a) => named.has(a.id));
+  else if (verksamheter.length > 0) {
+    const ids = new Set(verksamheter.map((v) => v.id));
+    const byVerksamhet = list.filter((a) => a.verksamheter.some((v) => ids.has(v)));
+    if (byVerksamhet.length > 0) list = byVerksamhet;
+  }
+  if (years.length > 0 && named.size === 0) {
+    const inYear = list.filter((a) => years.some((y) => a.title.includes(String(y)) || (a.validity?.from ?? '').startsWith(String(y))));
+    if (inYear.length > 0) list = inYear;
+  }
+  // An agreement about the named verksamhet itself (its name in the title) before wider ones, then newest first.
+  const own = (a: Agreement) => Number(verksamheter.some((v) => normalize(a.title).includes(normalize(v.name))));
+  return [...list].sort((a, b) => own(b) - own(a) || docDate(data.documents, b.source.doc).localeCompare(docDate(data.documents, a.source.doc)));
+}
+
+function malgruppFacts(label: string, m: Malgrupp): Fact[] {
+  const facts: Fact[] = [{ label, value: m.description }];
+  const age = m.ageMin !== undefined || m.ageMax !== undefined ? `${m.ageMin ?? ''}–${m.ageMax ?? ''} år` : undefined;
+  if (age) facts.push({ label: 'Ålder', value: m.ageNote ? `${age} (${m.ageNote})` : age });
+  if (m.residence.length > 0) facts.push({ label: 'Bosatt i', value: m.residence.join(', ') });
+  if (m.groups.length > 0) facts.push({ label: 'Grupper', value: m.groups.join(' • ') });
+  if (m.conditions.length > 0) facts.push({ label: 'Villkor', value: m.conditions.join(' • ') });
+  if (m.exclusions.length > 0) facts.push({ label: 'Ingår inte', value: m.exclusions.join(' • ') });
+  if (m.prioritised.length > 0 && m.prioritised.join() !== m.groups.join()) facts.push({ label: 'Prioriterade', value: m.prioritised.join(' • ') });
+  if (m.minAuthorities !== undefined) facts.push({ label: 'Samverkan', value: `behov av minst ${m.minAuthorities} myndigheters samverkan` });
+  return facts;
+}
+
+interface Part { text: string; facts: Fact[]; sources: Source[] }
+
+function malgruppPart(data: AgreementData, forbund: string, verksamheter: readonly Verksamhet[], agreements: readonly Agreement[]): Part | undefined {
+  const facts: Fact[] = [];
+  const sources: Source[] = [];
+  const leads: string[] = [];
+  for (const v of verksamheter) {
+    for (const m of v.malgrupp) {
+      facts.push(...malgruppFacts(`Målgrupp ${v.name}`, m));
+      sources.push(m.source);
+    }
+    const first = v.malgrupp[0];
+    if (first) leads.push(`${v.name}: ${clip(first.description, 260)}`);
+  }
+  if (verksamheter.length === 0) {
+    for (const a of agreements) {
+      for (const m of a.malgrupp) {
+        facts.push(...malgruppFacts(`Målgrupp (${docShortTitle(data.documents, a.source.doc)})`, m));
+        sources.push(m.source);
+      }
+      const first = a.malgrupp[0];
+      if (first) leads.push(`${docShortTitle(data.documents, a.source.doc)}: ${clip(first.description, 260)}`);
+    }
+  }
+  if (facts.length === 0) return undefined;
+  return { text: leads.join(' '), facts, sources };
+}
+
+function goalsPart(data: AgreementData, agreements: readonly Agreement[], verksamheter: readonly Verksamhet[], q: ParsedQuery): Part | undefined {
+  const facts: Fact[] = [];
+  const sources: Source[] = [];
+  const onlyIndicators = hasStem(q, 'indikator') && !hasWord(q, 'mal', 'malen');
+  for (const a of agreements) {
+    for (const g of a.goals) {
+      const indicators = g.indicators.map((i) => `${i.text}${i.target ? ` (${i.target})` : ''}`).join(' • ');
+      const value = [onlyIndicators ? '' : g.text, g.target ? `mål: ${g.target}` : '', indicators ? `Indikatorer: ${indicators}` : ''].filter(Boolean).join(' – ');
+      if (value) facts.push({ label: `${g.kind ?? 'Mål'} (${docShortTitle(data.documents, a.source.doc)})`, value });
+      sources.push(g.source);
+    }
+  }
+  if (facts.length === 0) return undefined;
+  const names = verksamheter.length > 0 ? joinSv(verksamheter.map((v) => v.name)) : joinSv([...new Set(agreements.filter((a) => a.goals.length > 0).map((a) => a.title))]);
+  return { text: `Mål${onlyIndicators ? ' och indikatorer' : ''} för ${names}:`, facts: facts.slice(0, 24), sources };
+}
+
+function rulesPart(data: AgreementData, agreements: readonly Agreement[], which: 'villkor' | 'uppfoljning' | 'giltighet' | 'ersattning' | 'syfte'): Part | undefined {
+  const facts: Fact[] = [];
+  const sources: Source[] = [];
+  for (const a of agreements) {
+    const add = (label: string, text: string | undefined, source: Source | undefined) => {
+      if (!text) return;
+      facts.push({ label: `${label} (${docShortTitle(data.documents, a.source.doc)})`, value: text });
+      if (source) sources.push(source);
+    };
+    if (which === 'villkor') {
+      add('Uppsägning', a.notice?.text, a.notice?.source);
+      add('Omförhandling', a.renegotiation?.text, a.renegotiation?.source);
+      add('Ändring av åtaganden', a.changes?.text, a.changes?.source);
+      add('Upphörande', a.termination?.text, a.termination?.source);
+      for (const r of a.otherRules) if (/tvist|andring|ändring|uppsäg|omförhand/iu.test(r.topic)) add(r.topic, r.text, r.source);
+    } else if (which === 'uppfoljning') {
+      for (const r of a.reporting) add(r.what, [r.text, r.when ? `När: ${r.when}` : '', r.to ? `Till: ${r.to}` : ''].filter(Boolean).join(' – '), r.source);
+      for (const r of a.otherRules) if (/uppf[oö]lj|rapport|utv[aä]rd/iu.test(r.topic)) add(r.topic, r.text, r.source);
+    } else if (which === 'giltighet') {
+      const v = a.validity;
+      if (v) add('Giltighet', v.text ?? [v.from && `från ${v.from}`, v.to && `till ${v.to}`, v.tillsvidare ? 'tillsvidare' : ''].filter(Boolean).join(' '), a.source);
+      if (a.decided?.text || a.decided?.date) add('Beslut', a.decided.text ?? `${a.decided.date ?? ''} ${a.decided.by ?? ''}`.trim(), a.source);
+    } else if (which === 'ersattning') {
+      add('Ersättning', a.payment?.text, a.payment?.source);
+      for (const r of a.otherRules) if (/ers[aä]ttning|betal|faktur|budget|medel/iu.test(r.topic)) add(r.topic, r.text, r.source);
+    } else {
+      add('Syfte', a.purpose, a.source);
+      add('Vision', a.vision, a.source);
+    }
+  }
+  if (facts.length === 0) return undefined;
+  const first = facts[0];
+  return { text: first ? `${first.label.replace(/ \(.*$/u, '')}: ${clip(first.value, 400)}` : '', facts: facts.slice(1), sources };
+}
+
+function resultsPart(verksamheter: readonly Verksamhet[]): Part | undefined {
+  const facts: Fact[] = [];
+  const sources: Source[] = [];
+  for (const v of verksamheter) {
+    for (const r of v.results) {
+      facts.push({ label: `${v.name}: ${r.label}`, value: r.value });
+      sources.push(r.source);
+    }
+  }
+  if (facts.length === 0) return undefined;
+  return { text: `Redovisade resultat för ${joinSv([...new Set(verksamheter.filter((v) => v.results.length > 0).map((v) => v.name))])}:`, facts, sources };
+}
+
+/** The answer to a question about målgrupp, mål, uppföljning or the agreement's rules. */
+export function answerMalgrupp(data: AgreementData, q: ParsedQuery): Reply {
+  const forbund = forbundOf(data, q);
+  const verksamhetIds = [...new Set(refsIn(q, 'verksamhet', forbund).map((r) => r.id))];
+  let verksamheter = data.verksamheter.filter((v) => v.forbund === forbund && verksamhetIds.includes(v.id));
+  const agreements = agreementsInScope(data, q, forbund, verksamheter);
+  const topics = malgruppTopics(q);
+  if (topics.length === 0) topics.push('malgrupp');
+
+  const parts: Part[] = [];
+  let choices: Choice[] | undefined;
+  for (const topic of topics) {
+    let part: Part | undefined;
+    if (topic === 'malgrupp') {
+      if (verksamheter.length === 0 && refsIn(q, 'agreement', forbund).length === 0) {
+        // Which verksamhet matters for a målgrupp: answer for all, briefly, and offer to narrow.
+        const withGroup = data.verksamheter.filter((v) => v.forbund === forbund && v.malgrupp.length > 0);
+        part = {
+          text: 'Målgrupperna enligt överenskommelserna:',
+          facts: withGroup.map((v) => ({ label: v.name, value: clip(v.malgrupp[0]?.description ?? '', 300) })),
+          sources: withGroup.map((v) => v.malgrupp[0]?.source).filter((s): s is Source => s !== undefined),
+        };
+        choices = withGroup.slice(0, 8).map((v) => ({ label: v.name }));
+      } else {
+        part = malgruppPart(data, forbund, verksamheter, agreements);
+      }
+    } else if (topic === 'mal') {
+      part = goalsPart(data, agreements, verksamheter, q);
+    } else if (topic === 'resultat') {
+      if (verksamheter.length === 0) verksamheter = data.verksamheter.filter((v) => v.forbund === forbund && v.results.length > 0);
+      part = resultsPart(verksamheter);
+    } else {
+      part = rulesPart(data, agreements, topic);
+    }
+    if (part) parts.push(part);
+  }
+  if (parts.length === 0) {
+    const what = verksamheter.length > 0 ? joinSv(verksamheter.map((v) => v.name)) : 'det du frågar om';
+    return notInDocumentsReply(data, what, q.raw, forbund);
+  }
+  const reply: Reply = {
+    text: parts.map((p) => p.text).filter(Boolean).join(' '),
+    facts: parts.flatMap((p) => p.facts),
+    sources: sourceRefs(data.documents, parts.flatMap((p) => p.sources)),
+  };
+  if (choices && choices.length > 1) {
+    reply.text += ' Vilken verksamhet vill du veta mer om?';
+    reply.choices = choices;
+  }
+  return reply;
+}

@@ -1,0 +1,236 @@
+/**
+ * Organisation: parties and their org numbers, member municipalities, groups (styrelse, SSG,
+ * arbetsutskott, analysgrupp, beredningsgrupp, styrgrupper, kansli) with size, representation and
+ * tasks, and who signed (000 avsnitt 7 and 10; 001 Parter, Underskrifter, Bilaga 2 and 5; 003 § 1).
+ */
+import type { Fact, Reply, SourceRef } from '../../core/reply.js';
+import type { AgreementData } from '../../data/load.js';
+import type { Loaded, Source } from '../../data/schema.js';
+import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
+import { docDate, docShortTitle, sourceRefs } from '../sources.js';
+import { DEFAULT_FORBUND, forbundOf, joinSv, notInDocumentsReply, partiesOf, partyName, refsIn, type PartyUnit } from './common.js';
+
+type Organ = Loaded<'organs'>;
+type Party = Loaded<'parties'>;
+
+function genitive(name: string): string {
+  return /[sxz]$/iu.test(name) ? name : `${name}s`;
+}
+
+/** Org numbers of a party, newest document first; differing values are all shown (000 vs 001 for AF). */
+function orgNumberLines(data: AgreementData, party: Party): { text: string; facts: Fact[]; sources: Source[] } {
+  const numbers = [...party.orgNumbers].sort((a, b) => docDate(data.documents, b.source.doc).localeCompare(docDate(data.documents, a.source.doc)));
+  const distinct = [...new Set(numbers.map((n) => n.value))];
+  if (distinct.length === 0) return { text: `Dokumenten anger inget organisationsnummer för ${party.name}.`, facts: [], sources: [party.source] };
+  const facts = numbers.map((n) => ({ label: `${party.name} (${docShortTitle(data.documents, n.source.doc)})`, value: n.value }));
+  if (distinct.length === 1) {
+    return { text: `${genitive(party.name)} organisationsnummer är ${distinct[0]}.`, facts: [], sources: numbers.map((n) => n.source) };
+  }
+  const notes = numbers.map((n) => n.note).filter((n): n is string => Boolean(n));
+  return {
+    text: `Dokumenten anger olika organisationsnummer för ${party.name}: ${distinct.join(' och ')} (nyast först).${notes[0] ? ` ${notes[0]}` : ''}`,
+    facts,
+    sources: numbers.map((n) => n.source),
+  };
+}
+
+function organReply(data: AgreementData, organ: Organ, parties: readonly PartyUnit[]): Reply {
+  const facts: Fact[] = [];
+  if (organ.size) facts.push({ label: 'Sammansättning', value: organ.size });
+  const rep = parties.length > 0
+    ? organ.representation.filter((r) => parties.some((p) => p.party === r.party))
+    : organ.representation;
+  for (const r of (rep.length > 0 ? rep : organ.representation)) {
+    const who = r.party ? partyName(data, { forbund: organ.forbund, party: r.party, unit: r.unit }) : 'Representation';
+    facts.push({ label: who, value: r.text });
+  }
+  if (organ.tasks.length > 0) facts.push({ label: 'Uppgifter', value: organ.tasks.join(' • ') });
+  if (organ.meets) facts.push({ label: 'Möten', value: organ.meets });
+  if (organ.description) facts.push({ label: 'Beskrivning', value: organ.description });
+  const lead = organ.size ? `${organ.name}: ${organ.size}.` : organ.description ? `${organ.name}: ${organ.description}` : `${organ.name}.`;
+  let text = lead;
+  if (parties.length > 0) {
+    text = rep.length > 0
+      ? `Ja, ${joinSv(parties.map((p) => partyName(data, p)))} finns representerad i ${organ.name}. ${lead}`
+      : `Jag hittar ingen uppgift om att ${joinSv(parties.map((p) => partyName(data, p)))} sitter i ${organ.name}. ${lead}`;
+  }
+  return { text, facts, sources: sourceRefs(data.documents, [organ.source, ...organ.representation.map((r) => r.source)]) };
+}
+
+/** Where a party is represented: organs listing it, and representation commitments. */
+function representationReply(data: AgreementData, forbund: string, parties: readonly PartyUnit[]): Reply | undefined {
+  const organs = data.organs.filter((o) => o.forbund === forbund && o.representation.some((r) => parties.some((p) => p.party === r.party)));
+  const commitments = data.commitments.filter((c) => c.forbund === forbund && c.category === 'representation' && parties.some((p) => p.party === c.party));
+  if (organs.length === 0 && commitments.length === 0) return undefined;
+  const names = joinSv(parties.map((p) => partyName(data, p)));
+  const facts: Fact[] = [
+    ...commitments.map((c) => ({ label: docShortTitle(data.documents, c.source.doc), value: c.text })),
+    ...organs.map((o) => ({ label: o.name, value: o.representation.filter((r) => parties.some((p) => p.party === r.party)).map((r) => r.text).join(' • ') })),
+  ];
+  return {
+    text: `${names} finns representerad i ${joinSv(organs.map((o) => o.name)) || 'grupperna nedan'}.`,
+    facts,
+    sources: sourceRefs(data.documents, [...commitments.map((c) => c.source), ...organs.flatMap((o) => [o.source, ...o.representation.map((r) => r.source)])]),
+  };
+}
+
+function membersReply(data: AgreementData, forbund: string): Reply {
+  const f = data.forbund.find((x) => x.id === forbund);
+  if (!f) return { text: 'Det står inte i överenskommelserna vilka förbundet har som medlemmar.' };
+  const memberNames = f.members.map((m) => data.parties.find((p) => p.forbund === forbund && p.id === m)?.name ?? m);
+  const facts: Fact[] = [{ label: 'Medlemmar', value: memberNames.join(', ') }];
+  if (f.municipalities.length > 0) facts.push({ label: 'Medlemskommuner', value: f.municipalities.join(', ') });
+  if (f.note) facts.push({ label: 'Mer', value: f.note });
+  return {
+    text: f.municipalities.length > 0
+      ? `${f.name} har ${f.municipalities.length} medlemskommuner: ${joinSv(f.municipalities)}. Medlemmar är också ${joinSv(memberNames.filter((n) => !/kommun/iu.test(n)))}.`
+      : `${f.name}s medlemmar: ${joinSv(memberNames)}.`,
+    facts,
+    sources: sourceRefs(data.documents, [f.source]),
+  };
+}
+
+function signatoriesReply(data: AgreementData, q: ParsedQuery, forbund: string, parties: readonly PartyUnit[]): Reply | undefined {
+  const named = new Set(refsIn(q, 'agreement', forbund).map((r) => r.id));
+  const agreements = data.agreements.filter((a) => a.forbund === forbund && (named.size === 0 || named.has(a.id)) && a.signatories.length > 0);
+  if (agreements.length === 0) return undefined;
+  const facts: Fact[] = [];
+  const sources: Source[] = [];
+  for (const a of [...agreements].sort((x, y) => docDate(data.documents, y.source.doc).localeCompare(docDate(data.documents, x.source.doc)))) {
+    for (const s of a.signatories) {
+      if (parties.length > 0 && !parties.some((p) => p.party === s.party)) continue;
+      const who = s.party ? partyName(data, { forbund, party: s.party }) : (s.role ?? '');
+      facts.push({ label: `${a.title}`, value: `${s.name}${s.role ? `, ${s.role}` : ''}${who && !(s.role ?? '').includes(who) ? ` (${who})` : ''}${s.date ? `, ${s.date}` : ''}` });
+    }
+    sources.push(a.source);
+  }
+  if (facts.length === 0) return undefined;
+  return { text: `Undertecknare${parties.length > 0 ? ` för ${joinSv(parties.map((p) => partyName(data, p)))}` : ''}:`, facts, sources: sourceRefs(data.documents, sources) };
+}
+
+function agreementPartiesReply(data: AgreementData, q: ParsedQuery, forbund: string): Reply | undefined {
+  const named = new Set(refsIn(q, 'agreement', forbund).map((r) => r.id));
+  const agreements = data.agreements.filter((a) => a.forbund === forbund && a.parties.length > 0 && (named.size === 0 || named.has(a.id)));
+  if (agreements.length === 0) return undefined;
+  const sorted = [...agreements].sort((x, y) => docDate(data.documents, y.source.doc).localeCompare(docDate(data.documents, x.source.doc)));
+  const facts = sorted.map((a) => ({
+    label: a.title,
+    value: a.parties.map((id) => {
+      const p = data.parties.find((x) => x.forbund === forbund && x.id === id);
+      const nr = p?.orgNumbers.find((n) => n.source.doc === a.source.doc)?.value;
+      return `${p?.name ?? id}${nr ? ` (${nr})` : ''}`;
+    }).join(', '),
+  }));
+  const first = sorted[0];
+  return {
+    text: first ? `Parter i ${first.title}: ${facts[0]?.value ?? ''}.` : 'Parterna:',
+    facts: facts.slice(1),
+    sources: sourceRefs(data.documents, sorted.map((a) => a.source)),
+  };
+}
+
+/** The answer to a question about organisation, groups, parties and org numbers. */
+export function answerOrganisation(data: AgreementData, q: ParsedQuery): Reply {
+  const forbund = forbundOf(data, q);
+  const parties = partiesOf(data, q, forbund);
+  const organs = [...new Set(refsIn(q, 'organ', forbund).map((r) => r.id))]
+    .map((id) => data.organs.find((o) => o.forbund === forbund && o.id === id))
+    .filter((o): o is Organ => o !== undefined);
+
+  if (hasStem(q, 'organisationsnum', 'orgnumm')) {
+    const targets = parties.length > 0
+      ? parties.map((p) => data.parties.find((x) => x.forbund === forbund && x.id === p.party)).filter((p): p is Party => p !== undefined)
+      : [];
+    if (targets.length === 0) {
+      const all = data.parties.filter((p) => p.forbund === forbund && p.orgNumbers.length > 0);
+      return {
+        text: `Organisationsnummer för parterna i ${data.forbund.find((f) => f.id === forbund)?.name ?? forbund}:`,
+        facts: all.map((p) => ({ label: p.name, value: [...new Set(p.orgNumbers.map((n) => n.value))].join(' / ') })),
+        sources: sourceRefs(data.documents, all.flatMap((p) => p.orgNumbers.map((n) => n.source))),
+      };
+    }
+    const parts = targets.map((p) => orgNumberLines(data, p));
+    return {
+      text: parts.map((p) => p.text).join(' '),
+      facts: parts.flatMap((p) => p.facts),
+      sources: sourceRefs(data.documents, parts.flatMap((p) => p.sources)),
+    };
+  }
+
+  if (hasStem(q, 'underteckn', 'underskri', 'signer') || (hasWord(q, 'skrev', 'skrivit') && hasWord(q, 'under'))) {
+    const r = signatoriesReply(data, q, forbund, parties);
+    if (r) return r;
+  }
+
+  if (organs.length > 0) {
+    const replies = organs.map((o) => organReply(data, o, parties));
+    return {
+      text: replies.map((r) => r.text).join(' '),
+      facts: replies.flatMap((r) => r.facts ?? []),
+      sources: dedupeRefs(replies.flatMap((r) => r.sources ?? [])),
+    };
+  }
+
+  if (hasStem(q, 'medlem', 'kommunerna', 'ansl', 'ingar') || (hasStem(q, 'kommun') && hasWord(q, 'vilka'))) return membersReply(data, forbund);
+
+  if (parties.length > 0 && hasStem(q, 'represent', 'sitter', 'deltar', 'finns med')) {
+    const r = representationReply(data, forbund, parties);
+    if (r) return r;
+  }
+
+  if (hasStem(q, 'part') || refsIn(q, 'agreement', forbund).length > 0) {
+    const r = agreementPartiesReply(data, q, forbund);
+    if (r) return r;
+  }
+
+  if (hasStem(q, 'forbundschef', 'kansli', 'anstalld')) {
+    const f = data.forbund.find((x) => x.id === forbund);
+    const kansli = data.organs.find((o) => o.forbund === forbund && o.kind === 'kansli');
+    if (f && f.kansli.length > 0) {
+      return {
+        text: `${f.name}s kansli: ${joinSv([...new Set(f.kansli.map((k) => k.role))])}.`,
+        facts: [
+          ...f.kansli.map((k) => ({ label: k.role, value: [k.name, k.note].filter(Boolean).join(' – ') || k.role })),
+          ...(kansli?.description ? [{ label: kansli.name, value: kansli.description }] : []),
+        ],
+        sources: sourceRefs(data.documents, [...f.kansli.map((k) => k.source), kansli?.source]),
+      };
+    }
+  }
+
+  if (parties.length > 0) {
+    const r = representationReply(data, forbund, parties);
+    const party = data.parties.find((p) => p.forbund === forbund && p.id === parties[0]?.party);
+    const nr = party ? orgNumberLines(data, party) : undefined;
+    if (r || nr) {
+      return {
+        text: [nr?.text, r?.text].filter(Boolean).join(' '),
+        facts: [...(nr?.facts ?? []), ...(r?.facts ?? [])],
+        sources: dedupeRefs([...sourceRefs(data.documents, nr?.sources ?? []), ...(r?.sources ?? [])]),
+      };
+    }
+  }
+
+  // No group or party named: the organisation in general.
+  const all = data.organs.filter((o) => o.forbund === forbund);
+  if (all.length === 0) return notInDocumentsReply(data, 'organisationen', q.raw, forbund);
+  const forbundName = data.forbund.find((f) => f.id === forbund)?.name ?? forbund;
+  return {
+    // Bilaga 2 of 001 describes the three levels; other förbund get the plain list.
+    text: forbund === DEFAULT_FORBUND
+      ? `Samverkansorganisationen i ${forbundName} har tre nivåer: en beslutande (styrelsen), en strategisk (strategiska samverkansgruppen och analysgruppen) och en operativ (styrgrupperna). Grupperna:`
+      : `Grupperna i ${forbundName}:`,
+    facts: all.map((o) => ({ label: o.name, value: o.size ?? o.description ?? o.tasks.slice(0, 2).join(' • ') })),
+    sources: sourceRefs(data.documents, all.map((o) => o.source)),
+  };
+}
+
+function dedupeRefs(refs: readonly SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.doc}|${r.section}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+}

@@ -1,0 +1,32 @@
+/**
+ * The search answer: the best passages of the curated data with their sources (DESIGN.md, Sök),
+ * or "Det står inte i överenskommelserna" with the closest passages when nothing fits well.
+ */
+import type { Reply } from '../../core/reply.js';
+import type { AgreementData } from '../../data/load.js';
+import { search, searchIndexFor } from '../search/searchIndex.js';
+import { queryTerms } from '../search/tokenize.js';
+import { sourceRefs } from '../sources.js';
+import { NOT_IN_DOCUMENTS, passageFacts } from './common.js';
+
+export const NO_HITS_TEXT = `${NOT_IN_DOCUMENTS} Jag hittade inget i dem som liknar din fråga. Försök med andra ord, eller skriv ”hjälp” för att se vad jag kan svara på.`;
+export const HITS_TEXT = 'Det här säger överenskommelserna:';
+export const WEAK_HITS_TEXT = `${NOT_IN_DOCUMENTS} Jag hittar inget som svarar precis på frågan. Det här är de närmaste avsnitten:`;
+
+/** Share of a question's words a passage must match to count as an answer rather than "closest". */
+const GOOD_COVERAGE = 0.5;
+
+/** The search reply for `text` over all curated text of `data`. */
+export function answerSearch(data: AgreementData, text: string, limit = 3): Reply {
+  const terms = queryTerms(text);
+  if (terms.length === 0) return { text: NO_HITS_TEXT };
+  const hits = search(searchIndexFor(data), text, { limit });
+  if (hits.length === 0) return { text: NO_HITS_TEXT };
+  const best = hits[0];
+  const good = best !== undefined && (best.coverage >= GOOD_COVERAGE || (terms.length >= 4 && best.coverage >= 0.4));
+  return {
+    text: good ? HITS_TEXT : WEAK_HITS_TEXT,
+    facts: passageFacts(hits, good ? 700 : 400),
+    sources: sourceRefs(data.documents, hits.map((h) => h.doc.source)),
+  };
+}

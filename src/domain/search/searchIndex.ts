@@ -1,0 +1,103 @@
+/**
+ * Full-text search over the curated data with MiniSearch (DESIGN.md, Sök). The index is built
+ * once per data version (AgreementData.version) and reused on every turn.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { AgreementData } from '../../data/load.js';
+import { buildCorpus, type SearchDoc } from './corpus.js';
+import { MAX_TERM_LENGTH, processTerm, queryTerms, searchWords } from './tokenize.js';
+
+export interface SearchIndex {
+  version: string;
+  docs: SearchDoc[];
+  engine: MiniSearch<SearchDoc>;
+}
+
+export interface SearchHit {
+  doc: SearchDoc;
+  score: number;
+  /** Share of the query's meaningful terms this passage matched (0–1). */
+  coverage: number;
+}
+
+const cache = new Map<string, SearchIndex>();
+const identity = new WeakMap<AgreementData, SearchIndex>();
+
+/**
+ * The search index of `data`: from the cache when this data version was indexed before.
+ * Keyed by object identity first, then by version (so an equal reload shares the index).
+ */
+export function searchIndexFor(data: AgreementData): SearchIndex {
+  const byObject = identity.get(data);
+  if (byObject) return byObject;
+  const key = data.version === '' ? undefined : data.version;
+  const byVersion = key ? cache.get(key) : undefined;
+  if (byVersion) {
+    identity.set(data, byVersion);
+    return byVersion;
+  }
+  const index = buildSearchIndex(data);
+  identity.set(data, index);
+  if (key) {
+    if (cache.size >= 4) cache.delete(cache.keys().next().value as string);
+    cache.set(key, index);
+  }
+  return index;
+}
+
+/** Builds a fresh index (use {@link searchIndexFor} to get the cached one). */
+export function buildSearchIndex(data: AgreementData): SearchIndex {
+  const docs = buildCorpus(data);
+  const engine = new MiniSearch<SearchDoc>({
+    fields: ['title', 'text', 'names'],
+    storeFields: [],
+    tokenize: (text) => searchWords(text),
+    processTerm: (term) => processTerm(term),
+  });
+  engine.addAll(docs);
+  return { version: data.version, docs, engine };
+}
+
+/** Typo tolerance per query term: none under five letters, then 20 % of the length, at most two edits. */
+function fuzziness(term: string): number | boolean {
+  if (term.length < 5) return false;
+  return Math.min(2, Math.max(1, Math.floor(term.length * 0.2)));
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Only passages of these förbund (folder ids). */
+  forbund?: readonly string[];
+  /** Only passages whose kind starts with one of these (e.g. "commitments"). */
+  kinds?: readonly string[];
+}
+
+/** The best passages for `text`, best first. An empty or meaningless query gives no hits. */
+export function search(index: SearchIndex, text: string, options: SearchOptions = {}): SearchHit[] {
+  const terms = queryTerms(text).filter((t) => t.length <= MAX_TERM_LENGTH);
+  if (terms.length === 0) return [];
+  const results: SearchResult[] = index.engine.search(terms.join(' '), {
+    combineWith: 'OR',
+    prefix: (term) => term.length >= 4,
+    fuzzy: (term) => fuzziness(term),
+    boost: { title: 2, names: 1.5 },
+    // The query is already tokenised and stemmed.
+    tokenize: (q) => q.split(' '),
+    processTerm: (t) => t,
+    filter: (r) => {
+      const doc = index.docs[Number(r.id)];
+      if (!doc) return false;
+      if (options.forbund && !options.forbund.includes(doc.forbund)) return false;
+      if (options.kinds && !options.kinds.some((k) => doc.kind.startsWith(k))) return false;
+      return true;
+    },
+  });
+  const hits: SearchHit[] = [];
+  for (const r of results) {
+    const doc = index.docs[Number(r.id)];
+    if (!doc) continue;
+    hits.push({ doc, score: r.score, coverage: new Set(r.queryTerms).size / terms.length });
+    if (hits.length >= (options.limit ?? 5)) break;
+  }
+  return hits;
+}
