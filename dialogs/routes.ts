@@ -3,6 +3,8 @@ import type { BotDeps } from '../src/core/deps.js';
 import { budgetScore } from '../src/domain/budget.js';
 import { BudgetDialog } from './budgetDialog.js';
 import { agreementRoutes } from './agreementRoutes.js';
+import { AktualiseringDialog } from './aktualiseringDialog.js';
+import { aktualiseringScore } from '../src/domain/aktualisering/recognize.js';
 import { SearchDialog } from './searchDialog.js';
 
 /** What a route's recogniser sees of an utterance. */
@@ -32,6 +34,7 @@ export function buildRoutes(deps: BotDeps): Route[] {
   return [
     { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetScore(normalized), label: 'Budget' },
     ...agreementRoutes(deps),
+    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck' },
   ];
 }
 
