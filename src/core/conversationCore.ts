@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, ConversationState, UserState, type Activity, type ActivityHandler } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog.js';
-import { buildFallback, buildRoutes } from '../../dialogs/routes.js';
+import { buildFallback, buildRoutes, type Route } from '../../dialogs/routes.js';
 import { LowdbStorage } from '../state/lowdbStorage.js';
 import { SamverkansBot } from './bot.js';
 import type { BotDeps } from './deps.js';
@@ -57,15 +58,21 @@ export function activityFromInput(input: TurnInput, now: Date): Partial<Activity
   return { ...common, type: ActivityTypes.Message, text: input.text ?? '', value: input.value };
 }
 
+/** Replaces the registry of dialogs/routes.ts, for tests of the core with routes of their own. */
+export interface CoreOverrides {
+  routes?: Route[];
+  fallback?: Dialog;
+}
+
 /**
  * Builds the one conversation core every channel uses: the bot (MainDialog with the routes
  * of dialogs/routes.ts) with conversation and dialog state in the lowdb state file.
  */
-export function createConversationCore(deps: BotDeps): ConversationCore {
+export function createConversationCore(deps: BotDeps, overrides: CoreOverrides = {}): ConversationCore {
   const storage = new LowdbStorage(deps.state);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const dialog = new MainDialog(deps, buildRoutes(deps), buildFallback(deps));
+  const dialog = new MainDialog(deps, overrides.routes ?? buildRoutes(deps), overrides.fallback ?? buildFallback(deps));
   const bot = new SamverkansBot(conversationState, userState, dialog, deps.log);
   const adapter = new LocalAdapter();
 

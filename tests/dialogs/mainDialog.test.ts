@@ -1,18 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConversationState, UserState } from 'botbuilder';
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { SamverkansBot } from '../../src/core/bot.js';
 import { createConversationCore } from '../../src/core/conversationCore.js';
-import type { BotDeps } from '../../src/core/deps.js';
 import { LowdbStorage } from '../../src/state/lowdbStorage.js';
-import { CANCELLED_TEXT, CANNOT_GO_BACK_TEXT, CancelAndHelpDialog, RESTART_TEXT } from '../../dialogs/cancelAndHelpDialog.js';
-import { FALLBACK_TEXT, FallbackDialog } from '../../dialogs/fallbackDialog.js';
+import { CANCELLED_TEXT, CANNOT_GO_BACK_TEXT, RESTART_TEXT } from '../../dialogs/cancelAndHelpDialog.js';
+import { FALLBACK_TEXT } from '../../dialogs/fallbackDialog.js';
 import { HELP_QUESTION } from '../../dialogs/helpContent.js';
 import { MainDialog, NOTHING_TO_CANCEL_TEXT } from '../../dialogs/mainDialog.js';
-import { readRouteOptions } from '../../dialogs/routeOptions.js';
-import type { Route } from '../../dialogs/routes.js';
-import { turnNow } from '../../dialogs/turnClock.js';
 import { makeTestDeps, runSteps, transcript } from '../helpers/coreTestKit.js';
+import { yearRoutes } from '../helpers/yearDialog.js';
 
 /** The real bot of the conversation core (routes from dialogs/routes.ts), on a temp state file. */
 async function realBot() {
@@ -91,44 +87,11 @@ describe('MainDialog through the real bot', () => {
   });
 });
 
-// A small route dialog that asks one question, to test routing, one-shot options and the base dialog.
-const YEAR_PROMPT = 'yearPrompt';
-class YearDialog extends CancelAndHelpDialog {
-  constructor(id: string, private readonly deps: BotDeps) {
-    super(id);
-    this.addDialog(new TextPrompt(YEAR_PROMPT));
-    this.addDialog(new WaterfallDialog(`${id}-steps`, [this.askStep.bind(this), this.answerStep.bind(this)]));
-    this.initialDialogId = `${id}-steps`;
-  }
-  protected helpReply() {
-    return { text: `Hjälp för ${this.id}` };
-  }
-  private async askStep(step: WaterfallStepContext) {
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
-    const year = /\b(20\d\d)\b/.exec(options.text ?? '')?.[1];
-    if (year) return step.next(year);
-    return step.prompt(YEAR_PROMPT, { prompt: `${this.id}: vilket år? (${options.now.slice(0, 10)})` });
-  }
-  private async answerStep(step: WaterfallStepContext) {
-    await step.context.sendActivity(`${this.id} för år ${String(step.result)}`);
-    return step.endDialog();
-  }
-}
-
 async function botWithRoutes() {
   const deps = await makeTestDeps({ today: '2023-02-01' });
   const storage = new LowdbStorage(deps.state);
-  const route = (id: string, label: string, words: Record<string, number>): Route => ({
-    id,
-    label,
-    dialog: new YearDialog(id, deps),
-    recognize: ({ normalized }) => Math.max(0, ...Object.entries(words).map(([w, s]) => (normalized.includes(w) ? s : 0))),
-  });
-  const routes = [
-    route('budget', 'Budget', { budget: 0.9, siffror: 0.7 }),
-    route('tertial', 'Tertialsiffror', { tertial: 0.9, siffror: 0.75 }),
-  ];
-  const main = new MainDialog(deps, routes, new FallbackDialog());
+  const { routes, fallback } = yearRoutes(deps);
+  const main = new MainDialog(deps, routes, fallback);
   const bot = new SamverkansBot(new ConversationState(storage), new UserState(storage), main, deps.log);
   return transcript((context) => bot.run(context));
 }
