@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { calendarAdditionSchema } from '../data/schemas/calendar.js';
 import { sentReminderSchema, subscriptionSchema } from '../reminders/schema.js';
+import { auditEntrySchema } from './audit.js';
+import { tertialReportSchema } from './tertialReports.js';
 
 /**
  * The runtime state file (one JSON document, DESIGN.md "Runtime state").
@@ -30,10 +32,12 @@ export const stateSchema = z.object({
   subscriptions: z.array(subscriptionSchema).default([]),
   /** The reminder sent-log, one entry per (subscription, event, offset) (src/reminders/schema.ts). */
   sentReminders: z.array(sentReminderSchema).default([]),
-  tertialReports: z.array(z.unknown()).default([]),
+  /** Tertial reports with history, one record per imported version (src/state/tertialReports.ts). */
+  tertialReports: z.array(tertialReportSchema).default([]),
   /** Meetings and deadlines the kansli imported (next year's mötesplan), src/data/schemas/calendar.ts. */
   calendarAdditions: z.array(calendarAdditionSchema).default([]),
-  audit: z.array(z.unknown()).default([]),
+  /** Who imported or posted what, when (src/state/audit.ts); append-only. */
+  audit: z.array(auditEntrySchema).default([]),
 });
 
 export type StateData = z.infer<typeof stateSchema>;
