@@ -6,6 +6,7 @@ import { agreementRoutes } from './agreementRoutes.js';
 import { AktualiseringDialog } from './aktualiseringDialog.js';
 import { aktualiseringScore } from '../src/domain/aktualisering/recognize.js';
 import { SearchDialog } from './searchDialog.js';
+import { ArshjulDialog, arshjulScore } from './arshjulDialog.js';
 
 /** What a route's recogniser sees of an utterance. */
 export interface RouteInput {
@@ -35,6 +36,7 @@ export function buildRoutes(deps: BotDeps): Route[] {
     { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetScore(normalized), label: 'Budget' },
     ...agreementRoutes(deps),
     { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck' },
+    { id: 'arshjul', dialog: new ArshjulDialog(deps), recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser' },
   ];
 }
 

@@ -114,9 +114,11 @@ export function findByTopic(cal: CalendarData, question: string, filter: Occurre
     .map((r) => ({ r, s: scoreOf(r.topics, r.title) }));
   const best = Math.max(0, ...events.map((e) => e.s), ...rules.map((r) => r.s));
   if (best === 0) return { events: [], rules: [], score: 0 };
+  // Near-best items count too ("delrapport T2": the mötesplan rows and the tertial rule).
+  const cut = Math.max(2, Math.ceil(best * 0.6));
   return {
-    events: events.filter((e) => e.s === best).map((e) => e.o),
-    rules: rules.filter((r) => r.s === best).map((r) => r.r),
+    events: events.filter((e) => e.s >= cut).map((e) => e.o),
+    rules: rules.filter((r) => r.s >= cut).map((r) => r.r),
     score: best,
   };
 }

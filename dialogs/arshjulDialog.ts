@@ -1,0 +1,207 @@
+import { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { BotDeps } from '../src/core/deps.js';
+import type { Reply } from '../src/core/reply.js';
+import { sendReply } from '../src/core/sendReply.js';
+import { targetKey, type DeliveryTarget } from '../src/delivery/types.js';
+import {
+  deadlineReply, groupLabel, nextMeetingReply, periodReply, topicReply, yearReply, type AnswerContext,
+} from '../src/domain/calendar/answer.js';
+import { calendarFromData, forbundName, forbundOf, groupNames } from '../src/domain/calendar/fromData.js';
+import { findGroups, type GroupName } from '../src/domain/calendar/groups.js';
+import { classifyCalendarQuestion, type CalendarQuestion } from '../src/domain/calendar/intent.js';
+import { findByTopic } from '../src/domain/calendar/queries.js';
+import { zonedDay } from '../src/domain/calendar/zone.js';
+import { formatSwedishDay } from '../src/domain/dates.js';
+import { parseSubscriptionRequest, subscriptionId } from '../src/reminders/subscriptionText.js';
+import { upcomingReminders } from '../src/reminders/due.js';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { readRouteOptions } from './routeOptions.js';
+import { turnNow } from './turnClock.js';
+
+export const ARSHJUL_DIALOG = 'arshjulDialog';
+const ARSHJUL_WATERFALL = 'arshjulWaterfall';
+
+/** What the route and the dialog both need to read a question: the groups, the förbund, the intent. */
+export interface ArshjulReading {
+  question?: CalendarQuestion;
+  forbund: string;
+  groups: GroupName[];
+  group?: GroupName;
+  named: GroupName[];
+}
+
+/** Reads an årshjul question (pure apart from the data it is handed). */
+export function readArshjulQuestion(deps: Pick<BotDeps, 'data' | 'state'>, text: string, today: string): ArshjulReading {
+  const groups = groupNames(deps.data);
+  const forbund = forbundOf(deps.data, text, groups);
+  const named = findGroups(text, groups.filter((g) => g.forbund === forbund)).map((m) => m.group);
+  const group = named.find((g) => g.kind === 'organ') ?? named[0];
+  const cal = calendarFromData(deps.data, deps.state.read().calendarAdditions);
+  const topic = findByTopic(cal, text, { forbund });
+  const question = classifyCalendarQuestion(text, today, { hasGroup: named.length > 0, topicScore: topic.score });
+  return { question, forbund, groups, group, named };
+}
+
+/** The route's score for an utterance (routes.ts). */
+export function arshjulScore(deps: Pick<BotDeps, 'data' | 'state'>, text: string, now: Date): number {
+  return readArshjulQuestion(deps, text, zonedDay(now)).question?.score ?? 0;
+}
+
+/** Where a proactive message to this conversation goes: what delivery needs per channel. */
+export function deliveryTargetOf(context: TurnContext): DeliveryTarget {
+  const a = context.activity;
+  if (a.channelId === 'msteams') {
+    const ref = TurnContext.getConversationReference(a);
+    return {
+      kind: 'teams',
+      conversationReference: { ...ref, serviceUrl: ref.serviceUrl ?? '', conversation: { ...ref.conversation, id: ref.conversation?.id ?? '' } },
+    };
+  }
+  if (a.channelId === 'slack') {
+    const channelData = (a.channelData ?? {}) as Record<string, unknown>;
+    const channel = typeof channelData.channel === 'string' ? channelData.channel : a.conversation.id;
+    return { kind: 'slack', channelId: channel, teamId: typeof channelData.team === 'string' ? channelData.team : undefined };
+  }
+  return { kind: 'web', conversationId: a.conversation.id };
+}
+
+const HELP: Reply = {
+  text: [
+    'Årshjul och påminnelser – exempel:',
+    '• När är nästa styrelsemöte?  • Möten i maj  • Vad händer i oktober?  • Nästa deadline',
+    '• När ska delrapport T2 upp?  • Vad handlar planeringsdagen om?',
+    '• Prenumerera på påminnelser för SSG (7 och 1 dag före, kl. 08:00)  • Avsluta prenumeration för SSG',
+    '• Vilka prenumerationer har kanalen?',
+  ].join('\n'),
+};
+
+/**
+ * Årshjul & påminnelser (DESIGN.md): next meeting, meetings in a period, deadlines, topics, and a
+ * channel's reminder subscriptions. Answers in one turn; the calendar maths is in src/domain/calendar.
+ */
+export class ArshjulDialog extends CancelAndHelpDialog {
+  constructor(private readonly deps: BotDeps) {
+    super(ARSHJUL_DIALOG);
+    this.addDialog(new WaterfallDialog(ARSHJUL_WATERFALL, [this.answerStep.bind(this)]));
+    this.initialDialogId = ARSHJUL_WATERFALL;
+  }
+
+  protected helpReply(): Reply {
+    return HELP;
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const now = turnNow(step.context, this.deps);
+    const options = readRouteOptions(step.options, now);
+    const text = options.text ?? step.context.activity.text ?? '';
+    const today = zonedDay(new Date(options.now));
+    await sendReply(step.context, await this.answer(step.context, text, today, new Date(options.now)));
+    return step.endDialog();
+  }
+
+  private async answer(context: TurnContext, text: string, today: string, now: Date): Promise<Reply> {
+    const reading = readArshjulQuestion(this.deps, text, today);
+    const cal = calendarFromData(this.deps.data, this.deps.state.read().calendarAdditions);
+    const ctx: AnswerContext = {
+      cal, groups: reading.groups, documents: this.deps.data.documents, today,
+      forbund: reading.forbund, forbundName: forbundName(this.deps.data, reading.forbund),
+    };
+    const group = reading.group?.id;
+    const q = reading.question;
+    switch (q?.intent) {
+      case 'subscribe':
+        return this.subscribe(context, text, reading, ctx, now);
+      case 'unsubscribe':
+        return this.unsubscribe(context, reading, ctx);
+      case 'listSubscriptions':
+        return this.listSubscriptions(context, ctx);
+      case 'addEvent':
+        return {
+          text: 'Nya möten läggs in av kansliet med `npm run import -- calendar FIL` (CSV eller JSON). Chattkommandot för kansliet finns inte än.',
+        };
+      case 'deadline':
+        return deadlineReply(ctx, group);
+      case 'year':
+        return yearReply(ctx, Number(/\b(20\d\d)\b/.exec(text)?.[1] ?? today.slice(0, 4)), group);
+      case 'period':
+        if (q.date) return periodReply(ctx, q.date, group, q.meetingsOnly);
+        return nextMeetingReply(ctx, group);
+      case 'topic':
+        return topicReply(ctx, text, group) ?? nextMeetingReply(ctx, group);
+      case 'nextMeeting':
+      default:
+        return nextMeetingReply(ctx, group);
+    }
+  }
+
+  private async subscribe(context: TurnContext, text: string, reading: ArshjulReading, ctx: AnswerContext, now: Date): Promise<Reply> {
+    const request = parseSubscriptionRequest(text);
+    if (request.problem) return { text: request.problem };
+    const target = deliveryTargetOf(context);
+    const channelKey = targetKey(target);
+    if (reading.named.length === 0) {
+      const choices = ['styrelse', 'ssg', 'analysgrupp', 'beredningsgrupp', 'vuxentorget']
+        .filter((id) => reading.groups.some((g) => g.id === id && g.forbund === reading.forbund))
+        .map((id) => ({ label: groupLabel(ctx, id, reading.forbund), value: `prenumerera på påminnelser för ${id === 'ssg' ? 'SSG' : id}` }));
+      return {
+        text: 'Vilken grupp vill kanalen få påminnelser för? Skriv till exempel ”prenumerera på påminnelser för SSG”. Påminnelserna går ut 7 och 1 dag före varje möte och deadline, kl. 08:00, om du inte anger annat (”3 dagar före kl 9”).',
+        choices,
+      };
+    }
+    const from = context.activity.from;
+    const created = reading.named.map((g) => ({
+      id: subscriptionId(channelKey, reading.forbund, g.id),
+      forbund: reading.forbund,
+      group: g.id,
+      target,
+      channelKey,
+      offsets: request.offsets,
+      timeOfDay: request.timeOfDay,
+      createdAt: now.toISOString(),
+      createdBy: from ? `${context.activity.channelId}:${from.id}` : undefined,
+      status: 'active' as const,
+    }));
+    await this.deps.state.update((draft) => {
+      for (const s of created) {
+        draft.subscriptions = draft.subscriptions.filter((x) => x.id !== s.id);
+        draft.subscriptions.push(s);
+      }
+    });
+    const names = created.map((s) => groupLabel(ctx, s.group, s.forbund)).join(' och ');
+    const days = request.offsets.map((d) => (d === 0 ? 'samma dag' : `${d} ${d === 1 ? 'dag' : 'dagar'} före`)).join(' och ');
+    const lines = [`Klart: den här kanalen får påminnelser för ${names} ${days} varje möte och deadline, kl. ${request.timeOfDay} (svensk tid).`];
+    const upcoming = upcomingReminders(ctx.cal, created, now, 3);
+    if (upcoming.length > 0) {
+      lines.push('Närmast:');
+      for (const r of upcoming) lines.push(`• ${formatSwedishDay(r.dueDay)} kl. ${r.timeOfDay}: ${r.occurrence.title} (${formatSwedishDay(r.occurrence.date)}, ${r.offset} ${r.offset === 1 ? 'dag' : 'dagar'} före)`);
+    } else {
+      lines.push('Dokumenten har inga kommande datum för gruppen just nu; påminnelserna börjar när kansliet har lagt in nästa mötesplan.');
+    }
+    return { text: lines.join('\n') };
+  }
+
+  private async unsubscribe(context: TurnContext, reading: ArshjulReading, ctx: AnswerContext): Promise<Reply> {
+    const channelKey = targetKey(deliveryTargetOf(context));
+    const groups = new Set(reading.named.map((g) => g.id));
+    const removed = await this.deps.state.update((draft) => {
+      const gone = draft.subscriptions.filter((s) => s.channelKey === channelKey && (groups.size === 0 || groups.has(s.group)));
+      draft.subscriptions = draft.subscriptions.filter((s) => !gone.includes(s));
+      return gone;
+    });
+    if (removed.length === 0) return { text: 'Den här kanalen har ingen sådan prenumeration. Skriv ”vilka prenumerationer har kanalen?” för att se dem.' };
+    return { text: `Klart: kanalen får inte längre påminnelser för ${removed.map((s) => groupLabel(ctx, s.group, s.forbund)).join(' och ')}.` };
+  }
+
+  private listSubscriptions(context: TurnContext, ctx: AnswerContext): Reply {
+    const channelKey = targetKey(deliveryTargetOf(context));
+    const subs = this.deps.state.read().subscriptions.filter((s) => s.channelKey === channelKey);
+    if (subs.length === 0) return { text: 'Den här kanalen har inga prenumerationer. Skriv till exempel ”prenumerera på påminnelser för styrelsen”.' };
+    return {
+      text: [
+        `Kanalen prenumererar på påminnelser för:`,
+        ...subs.map((s) => `• ${groupLabel(ctx, s.group, s.forbund)}: ${s.offsets.join(' och ')} dagar före, kl. ${s.timeOfDay}${s.status === 'dead' ? ` – AVSTÄNGD: ${s.deadReason ?? 'kanalen svarar inte'}` : ''}`),
+      ].join('\n'),
+    };
+  }
+}

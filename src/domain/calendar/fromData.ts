@@ -1,0 +1,43 @@
+import type { CalendarAddition } from '../../data/schema.js';
+import type { AgreementData } from '../../data/load.js';
+import { normalize } from '../text.js';
+import { findGroups, type GroupName } from './groups.js';
+import type { CalendarData } from './occurrences.js';
+
+/** The årshjul of the curated data plus the kansli's imported additions. */
+export function calendarFromData(data: AgreementData, additions: readonly CalendarAddition[]): CalendarData {
+  return { events: data.calendarEvents, rules: data.calendarRules, additions };
+}
+
+/** Every organ and verksamhet a question or a subscription can name. */
+export function groupNames(data: AgreementData): GroupName[] {
+  return [
+    ...data.organs.map((o) => ({ id: o.id, forbund: o.forbund, kind: 'organ' as const, name: o.name, aliases: o.aliases })),
+    ...data.verksamheter.map((v) => ({ id: v.id, forbund: v.forbund, kind: 'verksamhet' as const, name: v.name, aliases: v.aliases })),
+  ];
+}
+
+/**
+ * Which förbund a question is about: the one it names (its name, alias or member municipality),
+ * else the one whose group it names, else the förbund with the most dated calendar events
+ * (Umeåregionen: the documents' mötesplaner are its own).
+ */
+export function forbundOf(data: AgreementData, text: string, groups: readonly GroupName[]): string {
+  const n = ` ${normalize(text)} `;
+  const namesOf = (f: AgreementData['forbund'][number]) => [f.id, f.name, ...f.aliases, ...f.municipalities].map(normalize);
+  for (const f of data.forbund) {
+    // Names two förbund share ("förbundet") say nothing about which one is meant.
+    const own = namesOf(f).filter((name) => !data.forbund.some((o) => o.id !== f.id && namesOf(o).includes(name)));
+    if (own.some((name) => name.length >= 4 && n.includes(` ${name}`))) return f.id;
+  }
+  const named = findGroups(text, groups.filter((g) => g.kind === 'verksamhet'));
+  const forbunds = [...new Set(named.map((m) => m.group.forbund))];
+  if (forbunds.length === 1 && forbunds[0] !== undefined) return forbunds[0];
+  const counts = new Map<string, number>();
+  for (const e of data.calendarEvents) counts.set(e.forbund, (counts.get(e.forbund) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? data.forbund[0]?.id ?? 'umearegionen';
+}
+
+export function forbundName(data: AgreementData, id: string): string {
+  return data.forbund.find((f) => f.id === id)?.name ?? id;
+}

@@ -1,0 +1,66 @@
+import { parseSwedishDate, type DateExpression, type IsoDay } from '../dates.js';
+import { normalize } from '../text.js';
+import { topicTokens } from './queries.js';
+
+/** What an årshjul question asks for. */
+export type CalendarIntent =
+  | 'subscribe' | 'unsubscribe' | 'listSubscriptions' | 'addEvent'
+  | 'nextMeeting' | 'deadline' | 'period' | 'topic' | 'year';
+
+export interface CalendarQuestion {
+  intent: CalendarIntent;
+  /** How clearly the question is about the årshjul, 0..1 (routes.ts scale: ~0.9 clear, ~0.5 plausible). */
+  score: number;
+  date?: DateExpression;
+  /** "möten i maj" asks for meetings only; "vad händer i maj" for everything. */
+  meetingsOnly: boolean;
+}
+
+const MEETING_WORD = /\b(mote|motet|moten|motena|sammantrade\w*|styrelsemote\w*|\w+mote|\w+motet|\w+moten|motesplan\w*|motesdatum|motestider|traffas)\b/;
+
+/**
+ * Classifies a question about the årshjul (DESIGN.md, Årshjul & påminnelser) and says how sure it
+ * is. `hasGroup` tells whether a group (styrelse, SSG …) was named, `topicHit` whether the calendar
+ * holds an item about the question's topic — both make a question more clearly ours.
+ */
+export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { hasGroup: boolean; topicScore: number }): CalendarQuestion | undefined {
+  const n = normalize(text);
+  const date = parseSwedishDate(text, today);
+  const meetingWord = MEETING_WORD.test(n);
+
+  if (/\b(avprenumerera|avsluta (min |var |kanalens )?prenumeration|sluta prenumerera|avbestall|ta bort (min |var )?prenumeration|inga fler paminnelser|stang av paminnelse)/.test(n)) {
+    return { intent: 'unsubscribe', score: 0.95, meetingsOnly: false };
+  }
+  if (/\b(vilka|visa|lista) (prenumerationer|paminnelser)|prenumerationer (har|finns)|prenumererar (kanalen|vi|den har kanalen)( pa)?\b/.test(n)) {
+    return { intent: 'listSubscriptions', score: 0.95, meetingsOnly: false };
+  }
+  if (/\bprenumerera|\bbevaka|paminn (oss|kanalen|mig)|\bpaminnelser (for|om|till)|\bsla pa paminnelse/.test(n)) {
+    return { intent: 'subscribe', score: 0.95, meetingsOnly: false };
+  }
+  if (/\b(lagg till|lagg in|nytt|registrera) (ett )?(mote|sammantrade|deadline|datum)\b/.test(n)) {
+    return { intent: 'addEvent', score: 0.9, date, meetingsOnly: false };
+  }
+  if (/\b(deadline|deadlines|sista dag|sista datum|vad ska vara klart|vad ska vara inlamnat)\b/.test(n) && !hints.topicScore) {
+    return { intent: 'deadline', score: 0.9, date, meetingsOnly: false };
+  }
+  if (/\b(arshjul|arshjulet|motesplan|motesplanen)\b/.test(n) && !date) {
+    return { intent: 'year', score: 0.9, meetingsOnly: false };
+  }
+  const asksNext = /\b(nasta|kommande|narmaste)\b/.test(n);
+  const asksWhen = /\b(nar|vilket datum|vilken dag)\b/.test(n);
+  if (asksNext && (meetingWord || hints.hasGroup) && !(date && date.kind !== 'day')) {
+    return { intent: 'nextMeeting', score: 0.92, meetingsOnly: true };
+  }
+  if (date && (meetingWord || /\b(hander|hande|pa gang|planerat|inplanerat|kalender|aktiviteter|vad ar det|vad gors)\b/.test(n) || hints.hasGroup)) {
+    return { intent: 'period', score: 0.9, date, meetingsOnly: meetingWord && !/\b(hander|pa gang)\b/.test(n) };
+  }
+  if (hints.topicScore >= 2 && (asksWhen || /\b(vad handlar|vad ar|vad innebar|handlar .* om|innehall)\b/.test(n))) {
+    return { intent: 'topic', score: 0.88, date, meetingsOnly: false };
+  }
+  if (asksWhen && (meetingWord || hints.hasGroup)) {
+    return { intent: hints.topicScore >= 1 && topicTokens(text).length > 1 ? 'topic' : 'nextMeeting', score: 0.85, meetingsOnly: true };
+  }
+  if (hints.topicScore >= 1 && asksWhen) return { intent: 'topic', score: 0.6, date, meetingsOnly: false };
+  if (date && date.kind === 'month' && /^(i |under )?\S+( \d{4})?$/.test(n)) return { intent: 'period', score: 0.6, date, meetingsOnly: false };
+  return undefined;
+}

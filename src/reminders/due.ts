@@ -1,0 +1,83 @@
+import type { Reply } from '../core/reply.js';
+import type { CalendarData, CalendarOccurrence } from '../domain/calendar/occurrences.js';
+import { occurrencesBetween } from '../domain/calendar/occurrences.js';
+import { STOCKHOLM, zonedDay, zonedInstant } from '../domain/calendar/zone.js';
+import { addDays, formatSwedishDayLong, type IsoDay } from '../domain/dates.js';
+import type { Subscription } from './schema.js';
+
+/** One reminder: a subscription, an event and an offset, due on a Stockholm day at the subscription's time. */
+export interface DueReminder {
+  /** The sent-log key: stable, unique per (subscription, event, offset). */
+  key: string;
+  subscription: Subscription;
+  occurrence: CalendarOccurrence;
+  offset: number;
+  dueDay: IsoDay;
+  timeOfDay: string;
+  /** The instant the reminder is due: `dueDay` at `timeOfDay` in Europe/Stockholm (DST-safe). */
+  sendAt: Date;
+}
+
+export function reminderKey(subscriptionId: string, occurrenceKey: string, offset: number): string {
+  return `${subscriptionId}|${occurrenceKey}|${offset}`;
+}
+
+/**
+ * Which occurrences get reminders: dated meetings, deadlines and periods (their start), and yearly
+ * rules that name a day ("senast 31 december året före"). Month-only rules ("maj–september") have no
+ * day to count back from, and 'other' events (NNS årsmöte) belong to no group's duties.
+ */
+export function isRemindable(o: CalendarOccurrence): boolean {
+  if (o.precision !== 'day') return false;
+  if (o.origin === 'rule') return o.kind === 'deadline';
+  return o.kind === 'meeting' || o.kind === 'deadline' || o.kind === 'period';
+}
+
+/** Every reminder of the active subscriptions whose due day lies in [fromDay, toDay]. */
+export function remindersBetween(cal: CalendarData, subscriptions: readonly Subscription[], fromDay: IsoDay, toDay: IsoDay): DueReminder[] {
+  const out: DueReminder[] = [];
+  for (const sub of subscriptions) {
+    if (sub.status !== 'active') continue;
+    const maxOffset = Math.max(...sub.offsets);
+    const occurrences = occurrencesBetween(cal, fromDay, addDays(toDay, maxOffset), { forbund: sub.forbund, group: sub.group }).filter(isRemindable);
+    for (const occurrence of occurrences) {
+      for (const offset of new Set(sub.offsets)) {
+        const dueDay = addDays(occurrence.date, -offset);
+        if (dueDay < fromDay || dueDay > toDay) continue;
+        out.push({
+          key: reminderKey(sub.id, occurrence.key, offset),
+          subscription: sub,
+          occurrence,
+          offset,
+          dueDay,
+          timeOfDay: sub.timeOfDay,
+          sendAt: zonedInstant(dueDay, sub.timeOfDay, STOCKHOLM),
+        });
+      }
+    }
+  }
+  return out.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.key.localeCompare(b.key));
+}
+
+/** The reminders due on one Stockholm day (`npm run reminders -- --today`). */
+export function remindersForDay(cal: CalendarData, subscriptions: readonly Subscription[], day: IsoDay): DueReminder[] {
+  return remindersBetween(cal, subscriptions, day, day);
+}
+
+/** The next reminders these subscriptions will send after `now`, for the subscribe confirmation. */
+export function upcomingReminders(cal: CalendarData, subscriptions: readonly Subscription[], now: Date, limit: number): DueReminder[] {
+  const today = zonedDay(now, STOCKHOLM);
+  return remindersBetween(cal, subscriptions, today, addDays(today, 400)).filter((r) => r.sendAt > now).slice(0, limit);
+}
+
+/** The reminder message. `late`: it was due while the bot was down and goes out now, once. */
+export function reminderReply(r: Pick<DueReminder, 'occurrence' | 'offset'>, groupName: string, late: boolean): Reply {
+  const o = r.occurrence;
+  const when = r.offset === 0 ? 'idag' : r.offset === 1 ? 'imorgon' : `om ${r.offset} dagar`;
+  const time = o.startTime ? `, kl. ${o.startTime}` : o.partOfDay ? `, ${o.partOfDay === 'formiddag' ? 'förmiddag' : o.partOfDay}` : '';
+  const what = o.kind === 'deadline' ? `Deadline ${when}` : `${groupName}: ${when}`;
+  const lines = [`Påminnelse – ${what}: ${o.title}, ${formatSwedishDayLong(o.date)}${time}${o.place ? `, ${o.place}` : ''}.`];
+  if (o.text) lines.push(o.text);
+  if (late) lines.push('(Sen påminnelse: den skulle ha gått ut tidigare men boten var inte igång då.)');
+  return { text: lines.join('\n'), sources: o.sources.map((s) => ({ doc: s.doc, section: s.section })) };
+}
