@@ -2,18 +2,10 @@ import { createInterface } from 'node:readline';
 import type { Reply } from '../../core/reply.js';
 import { renderTexts } from '../../core/renderText.js';
 import { isIsoDay } from './args.js';
+import { resolveChoice } from './choices.js';
 import { openCliRuntime, reportCliError } from './runtime.js';
 
 const PROMPT = 'du> ';
-
-/** A number typed after a reply with choices means that choice; anything else is sent as typed. */
-export function resolveChoice(input: string, lastReplies: readonly Reply[]): string {
-  const choices = [...lastReplies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices;
-  const n = /^\s*(\d+)\s*$/.exec(input)?.[1];
-  if (choices === undefined || n === undefined) return input;
-  const choice = choices[Number(n) - 1];
-  return choice === undefined ? input : (choice.value ?? choice.label);
-}
 
 /**
  * `npm run chat [-- --today YYYY-MM-DD]`: a conversation in the terminal. On a TTY it prompts
