@@ -113,6 +113,7 @@ export function caseReply(facts: CaseFacts, intent: AktIntent, data: AnswerData)
     blocks.push(result.consent.text);
     sources.push(...result.consent.sources);
     add('Förankring', result.forankring);
+    add('Så går det till', result.process);
     add('Väg', result.paths);
     if (result.fit) {
       blocks.push(`Målgrupp – ${fitHeadline(result.fit, facts)}\n${fitLines(result.fit).join('\n')}`);
@@ -191,7 +192,7 @@ export function generalReply(intent: Exclude<AktIntent, 'forankring' | 'fit'>, f
       return { text: `${p.name}: ${p.description}${who}`, sources: withTitles([p.source], data.documents) };
     }
   }
-  const topic = intent === 'path' ? 'ovrigt' : intent;
+  const topic = intent === 'path' ? 'ovrigt' : intent === 'avslut' ? 'avslutsorsaker' : intent;
   const rules = data.processRules.filter((r) => r.forbund === forbund && r.topic === topic);
   if (rules.length === 0) {
     return { text: 'Det står inte i överenskommelserna för det här förbundet.', sources: [] };

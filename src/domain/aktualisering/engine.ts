@@ -46,6 +46,8 @@ export interface AktualiseringResult {
   forankring: Line[];
   /** Paths open after förankring. */
   paths: Line[];
+  /** How the process goes for this referring party (aktualisering and kartläggning steps of Bilaga 3). */
+  process: Line[];
   /** Other process facts worth knowing (unclear flows, development areas, KAA limits, follow-up). */
   notes: Line[];
   fit?: FitResult;
@@ -93,36 +95,41 @@ function kommunParty(data: AktualiseringData, forbund: string, municipality: str
     && [p.name, ...p.aliases].some((n) => normalize(n).startsWith(key)));
 }
 
-/** The contact in contacts.json that fits a consult target, with how to reach it; none when no record fits. */
-function contactFor(data: AktualiseringData, forbund: string, party: string | undefined, unit: string | undefined, verksamhet: string | undefined): Line | undefined {
-  if (party === undefined) return undefined;
-  const candidates = data.contacts.filter((c) => c.forbund === forbund && c.party === party && (unit === undefined || c.unit === unit)
-    && (c.phone !== undefined || c.email !== undefined || c.how !== undefined));
-  if (candidates.length === 0) return undefined;
-  const rank = (c: (typeof candidates)[number]) => {
-    const scope = normalize(`${c.scope} ${c.role}`);
-    let r = 0;
-    if (/aktualiser|avstamning|forankr|arende|specifik/.test(scope)) r += 2;
-    if (verksamhet !== undefined && c.verksamhet === verksamhet) r += 1;
-    return r;
-  };
-  const best = [...candidates].sort((a, b) => rank(b) - rank(a))[0];
-  if (best === undefined) return undefined;
-  const reach = [best.phone, best.email, best.how].filter((x): x is string => x !== undefined).join(', ');
-  return { text: `${best.role}${reach !== '' ? ` (${reach})` : ''} – ${best.scope}`, sources: [best.source] };
+/** Word stems (7 letters) of the significant words of a text, for matching a contact's scope to a rule. */
+function stems(text: string): Set<string> {
+  return new Set(normalize(text).split(' ').filter((w) => w.length >= 5).map((w) => w.slice(0, 7)));
 }
 
-function consultText(c: Consult, facts: CaseFacts, data: AktualiseringData, forbund: string): { text: string; contact?: Line } {
+/**
+ * The contact in contacts.json that fits a consult target: same party (and unit), and a scope that
+ * shares at least two significant words with the rule (so the Arbetsförmedlingen mailbox "för
+ * avstämning med socialtjänsterna" shows for socialtjänsten's avstämning, not for etablering).
+ */
+function contactFor(data: AktualiseringData, forbund: string, party: string | undefined, unit: string | undefined, context: string): Line | undefined {
+  if (party === undefined) return undefined;
+  const wanted = stems(context);
+  const scored = data.contacts
+    .filter((c) => c.forbund === forbund && c.party === party && (unit === undefined || c.unit === unit))
+    .map((c) => ({ c, score: [...stems(`${c.role} ${c.scope}`)].filter((w) => wanted.has(w)).length }))
+    .filter((x) => x.score >= 2)
+    .sort((x, y) => y.score - x.score);
+  const best = scored[0]?.c;
+  if (best === undefined) return undefined;
+  const reach = [best.phone, best.email, best.how].filter((x): x is string => x !== undefined).join(' ');
+  return { text: `${best.role} – ${best.scope}${reach !== '' ? `. ${reach}` : ''}`, sources: [best.source] };
+}
+
+function consultText(c: Consult, facts: CaseFacts, data: AktualiseringData, forbund: string, context = ''): { text: string; contact?: Line } {
   if (c.homeMunicipalityUnit !== undefined) {
     const kommun = kommunParty(data, forbund, facts.municipality);
     const role = c.role ?? c.homeMunicipalityUnit;
     const where = facts.municipality !== undefined ? ` i ${facts.municipality}` : ' i personens hemkommun';
-    return { text: `${role}${where}`, contact: contactFor(data, forbund, kommun?.id, c.homeMunicipalityUnit, facts.verksamhet) };
+    return { text: `${role}${where}`, contact: contactFor(data, forbund, kommun?.id, c.homeMunicipalityUnit, context) };
   }
   const party = data.parties.find((p) => p.forbund === forbund && p.id === c.party);
   const unit = party?.units.find((u) => u.id === c.unit);
   const text = c.role ?? unit?.name ?? party?.name ?? c.party ?? '';
-  return { text, contact: contactFor(data, forbund, c.party, c.unit, facts.verksamhet) };
+  return { text, contact: contactFor(data, forbund, c.party, c.unit, context) };
 }
 
 function pathName(data: AktualiseringData, forbund: string, id: string): string {
@@ -131,7 +138,8 @@ function pathName(data: AktualiseringData, forbund: string, id: string): string 
 
 /** One rule as a sentence: "<prefix>förankra först med X innan aktualisering – why." */
 function ruleLine(rule: Rule, process: Process, facts: CaseFacts, data: AktualiseringData, forbund: string, prefix: string): Line[] {
-  const consults = rule.consult.map((c) => consultText(c, facts, data, forbund));
+  const context = `${process.title} ${rule.kind === 'avstamning' ? 'avstämning' : 'förankring'} ${rule.why} ${rule.condition ?? ''}`;
+  const consults = rule.consult.map((c) => consultText(c, facts, data, forbund, `${context} ${c.role ?? ''}`));
   const whom = joinSv(consults.map((c) => c.text));
   const who = PARTY_SHORT[process.referringParty];
   const condition = rule.condition !== undefined ? `${rule.condition[0]?.toUpperCase() ?? ''}${rule.condition.slice(1)}: ` : '';
@@ -311,7 +319,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData): Aktualiseri
   const processes = data.individprocesser.filter((p) => p.forbund === forbund);
   const benefits = knownBenefits(facts);
   const result: AktualiseringResult = {
-    forbund, consent: consentLine(facts, data, forbund), forankring: [], paths: [], notes: [], dependsOn: [], missing: [],
+    forbund, consent: consentLine(facts, data, forbund), forankring: [], paths: [], process: [], notes: [], dependsOn: [], missing: [],
   };
   const needs = new Set<FactKey>();
 
@@ -326,10 +334,12 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData): Aktualiseri
   } else {
     const pathIds = new Set<string>();
     let benefitDependent = false;
+    let conditional = false;
     for (const rule of process.forankring) {
       const applies = ruleApplies(rule, benefits);
       if (applies === false) continue;
       if (applies === undefined) benefitDependent = true;
+      if (applies === undefined || rule.condition !== undefined) conditional = true;
       result.forankring.push(...ruleLine(rule, process, facts, data, forbund, benefitPrefix(rule, applies, benefits)));
       rule.paths.forEach((p) => pathIds.add(p));
       if (rule.condition !== undefined) result.dependsOn.push({ text: rule.condition.replace(/^om /, 'om '), sources: [rule.source] });
@@ -351,7 +361,8 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData): Aktualiseri
         sources: [aktualisering?.source ?? process.source],
       });
     }
-    if (pathIds.size === 0) process.paths.forEach((p) => pathIds.add(p));
+    // Only an unconditional rule narrows the paths; otherwise every path of the process stays open.
+    if (pathIds.size === 0 || conditional) process.paths.forEach((p) => pathIds.add(p));
     if (process.forankring.some((r) => r.benefits.length > 0) && (benefitDependent || !isSettled(facts, 'benefits'))) {
       if (benefits === undefined) {
         result.dependsOn.push({ text: `vilken ersättning personen har (${joinSv([...new Set(process.forankring.flatMap((r) => r.benefits))].map((b) => BENEFIT_LABELS[b]), 'eller')} eller annat)`, sources: [process.source] });
@@ -364,6 +375,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData): Aktualiseri
     }
     for (const step of process.steps) {
       const relevant = step.benefits.length === 0 || benefits === undefined || step.benefits.some((b) => benefits.includes(b));
+      if (relevant && (step.kind === 'aktualisering' || step.kind === 'kartlaggning')) result.process.push({ text: step.text, sources: [step.source] });
       if (relevant && (step.kind === 'oklart' || step.kind === 'utveckling' || (step.kind === 'avslut' && process.forankring.length === 0))) {
         result.notes.push({ text: step.text, sources: [step.source] });
       }

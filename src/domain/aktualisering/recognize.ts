@@ -6,15 +6,20 @@
  */
 export function aktualiseringScore(normalized: string): number {
   const n = normalized;
-  if (/\baktualiser|\bforankr|\bremiss|\bremitter|\bhanvisa|\bsamtyck|\bmedgivande|avslutsorsak|\barendebarar|gemensam(ma)? kartlaggning/.test(n)) return 0.95;
-  const person = /\b\d{1,2} ?-? ?(aring|arig)\b|\b(ar|fyller) \d{1,2}\b|\b\d{1,2} ar\b/.test(n) || /\b(hon|han|hen|personen|individen|klienten|patienten)\b/.test(n);
-  const fitWords = /\b(kan|far|ryms|passar|ingar|tillhor|omfattas|kvalificera\w*|aktuell)\b/.test(n);
-  if (person && fitWords && /malgrupp|vuxentorg|ungdomstorg|samverkansteam|samordningsteam|arbetsmarknadstorg|finnveden|krami/.test(n)) return 0.92;
-  if (/\bberedning(en)? (for|till|av) (arbetsmarknadstorg|vuxentorg|ungdomstorg|arenden)|\bberedningen pa (arbetsmarknadstorg|vuxentorg)/.test(n)) return 0.85;
   const benefit = /sjukpeng|aktivitetsersattning|forsorjningsstod|ekonomiskt bistand|etableringsersattning|sjukersattning|a-?kassa|aktivitetsstod|sjukskriv/.test(n);
-  const party = /\b(regionen|psykiatrin|primarvarden|soc|socialtjansten|fk|forsakringskassan|af|arbetsformedlingen|kaa|frivarden|kriminalvarden)\b/.test(n);
-  if (benefit && (party || person) && /\b(vem|vilka|vilken|hur|kan|ska|maste|behover)\b/.test(n)) return 0.8;
-  if (benefit && fitWords && /malgrupp|finnveden|vuxentorg|samverkansteam/.test(n)) return 0.85;
-  if (/arenor for provning|samverkansgrupp(en)? for etablering|uppfoljning(en)? av (planen|handlingsplanen)|var tredje manad/.test(n)) return 0.7;
+  const party = /\b(regionen|psykiatrin|primarvarden|soc|socialtjansten|socialsekreterare|fk|forsakringskassan|af|arbetsformedlingen|kaa|frivarden|kriminalvarden)\b/.test(n);
+  const verksamhet = /malgrupp|vuxentorg|ungdomstorg|samverkansteam|samordningsteam|arbetsmarknadstorg|finnveden|krami/.test(n);
+  const person = /\b\d{1,2} ?-? ?(aring|arig)\b|\b(ar|fyller) \d{1,2}\b|\b\d{1,2} ar\b/.test(n) || /\b(hon|han|hen|personen|individen|klienten|patienten|en person|ungdom(en)?)\b/.test(n);
+  const fitWords = /\b(kan|far|ryms|passar|ingar|tillhor|omfattas|kvalificera\w*|aktuell)\b/.test(n);
+
+  if (/\baktualiser|\bforankr|\bremiss|\bremitter|\bhanvisa|\bsamtyck|\bmedgivande|avslutsorsak|\barendebarar|gemensam(ma)? kartlaggning/.test(n)) {
+    return benefit || party || verksamhet || person ? 1 : 0.95;
+  }
+  if ((person || benefit) && fitWords && verksamhet) return 0.97;
+  if (/\bberedning(en)? (for|till|av) (arbetsmarknadstorg|vuxentorg|ungdomstorg|arenden)|\bberedningen pa (arbetsmarknadstorg|vuxentorg)/.test(n)) return 1;
+  if (/etablering/.test(n) && /kartlagg|sammankall|samverkansgrupp|gemensamma traffar|traffar/.test(n)) return 1;
+  if (/\bstamma av|\bstammer av|\bavstamning/.test(n) && (party || person)) return 0.9;
+  if (benefit && (party || person) && /\b(vem|vilka|vilken|hur|kan|ska|maste|behover|vart)\b/.test(n)) return 0.85;
+  if (/arenor for provning|samverkansgrupp(en)? for etablering|uppfoljning(en)? av (planen|handlingsplanen)|handlingsplan|var tredje manad|avslutas i samverkan/.test(n)) return 0.8;
   return 0;
 }
