@@ -38,7 +38,7 @@ export function readArshjulQuestion(deps: Pick<BotDeps, 'data' | 'state'>, text:
   const named = findGroups(text, groups.filter((g) => g.forbund === forbund)).map((m) => m.group);
   const group = named.find((g) => g.kind === 'organ') ?? named[0];
   const cal = calendarFromData(deps.data, deps.state.read().calendarAdditions);
-  const topic = findByTopic(cal, text, { forbund });
+  const topic = findByTopic(cal, text, { forbund }, named.flatMap((g) => [g.name, ...g.aliases]));
   const question = classifyCalendarQuestion(text, today, { hasGroup: named.length > 0, topicScore: topic.score });
   return { question, forbund, groups, group, named };
 }
@@ -128,7 +128,7 @@ export class ArshjulDialog extends CancelAndHelpDialog {
         if (q.date) return periodReply(ctx, q.date, group, q.meetingsOnly);
         return nextMeetingReply(ctx, group);
       case 'topic':
-        return topicReply(ctx, text, group) ?? nextMeetingReply(ctx, group);
+        return topicReply(ctx, text, group, reading.named.flatMap((g) => [g.name, ...g.aliases])) ?? nextMeetingReply(ctx, group);
       case 'nextMeeting':
       default:
         return nextMeetingReply(ctx, group);

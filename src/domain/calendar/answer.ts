@@ -228,8 +228,8 @@ export function deadlineReply(ctx: AnswerContext, group: string | undefined): Re
 }
 
 /** "När ska delrapport T2 upp?", "Vad handlar planeringsdagen om?", "När ska bilagan … vara inlämnad?". */
-export function topicReply(ctx: AnswerContext, question: string, group: string | undefined): Reply | undefined {
-  const match = findByTopic(ctx.cal, question, filterFor(ctx, group));
+export function topicReply(ctx: AnswerContext, question: string, group: string | undefined, ignore: readonly string[] = []): Reply | undefined {
+  const match = findByTopic(ctx.cal, question, filterFor(ctx, group), ignore);
   if (match.events.length === 0 && match.rules.length === 0) return undefined;
   const lines: string[] = [];
   const items: (CalendarOccurrence | CalendarRuleRecord)[] = [];

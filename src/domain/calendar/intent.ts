@@ -54,8 +54,9 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   if (date && (meetingWord || /\b(hander|hande|pa gang|planerat|inplanerat|kalender|aktiviteter|vad ar det|vad gors)\b/.test(n) || hints.hasGroup)) {
     return { intent: 'period', score: 0.9, date, meetingsOnly: meetingWord && !/\b(hander|pa gang)\b/.test(n) };
   }
-  if (hints.topicScore >= 2 && (asksWhen || /\b(vad handlar|vad ar|vad innebar|handlar .* om|innehall)\b/.test(n))) {
-    return { intent: 'topic', score: 0.88, date, meetingsOnly: false };
+  if (hints.topicScore >= 2 && (asksWhen || /\b(hur ofta|vad handlar|vad ar|vad innebar|handlar .* om|innehall)\b/.test(n))) {
+    // "När …" about something the årshjul holds is plainly a calendar question.
+    return { intent: 'topic', score: asksWhen || /\bhur ofta\b/.test(n) ? 0.95 : 0.88, date, meetingsOnly: false };
   }
   if (asksWhen && (meetingWord || hints.hasGroup)) {
     return { intent: hints.topicScore >= 1 && topicTokens(text).length > 1 ? 'topic' : 'nextMeeting', score: 0.85, meetingsOnly: true };

@@ -74,9 +74,12 @@ export function topicTokens(text: string): string[] {
 
 function tokenMatches(query: string, word: string): boolean {
   if (query === word) return true;
-  // Swedish inflection: "planeringsdagen" ~ "planeringsdag", "bilagan" ~ "bilaga", "parternas" ~ "parter".
-  const [short, long] = query.length <= word.length ? [query, word] : [word, query];
-  return short.length >= 5 && long.startsWith(short.slice(0, Math.max(5, short.length - 1)));
+  // Swedish inflection: "planeringsdagen" ~ "planeringsdag", "bilagan" ~ "bilaga",
+  // "revisionsseminariet" ~ "revisionsseminarium": a shared stem of at least 5 letters that
+  // leaves at most two letters of the shorter word.
+  let common = 0;
+  while (common < query.length && common < word.length && query[common] === word[common]) common += 1;
+  return common >= 5 && common >= Math.min(query.length, word.length) - 2;
 }
 
 function topicScore(queryTokens: readonly string[], words: readonly string[]): number {
@@ -100,10 +103,11 @@ export interface TopicMatch {
 /**
  * Calendar items about what the question names ("delrapport T2", "planeringsdagen", "bilagan med
  * parternas åtaganden"): matched on topics and titles (topics weigh double). Only the best-scoring
- * items are returned.
+ * items are returned. `ignore`: words not to match on (the group the question names).
  */
-export function findByTopic(cal: CalendarData, question: string, filter: OccurrenceFilter = {}): TopicMatch {
-  const tokens = topicTokens(question);
+export function findByTopic(cal: CalendarData, question: string, filter: OccurrenceFilter = {}, ignore: readonly string[] = []): TopicMatch {
+  const ignored = new Set(ignore.flatMap((w) => topicTokens(w)));
+  const tokens = topicTokens(question).filter((t) => !ignored.has(t));
   if (tokens.length === 0) return { events: [], rules: [], score: 0 };
   const scoreOf = (topics: readonly string[], title: string) =>
     2 * topicScore(tokens, wordsOf(...topics)) + topicScore(tokens, wordsOf(title));
