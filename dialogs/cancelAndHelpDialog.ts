@@ -52,6 +52,10 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const activity = innerDc.context.activity;
     if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return undefined;
+    // A nested dialog of this kind handles the command itself: "hjälp" means the help of the
+    // innermost dialog, the one asking the current question.
+    const active = innerDc.activeDialog ? innerDc.findDialog(innerDc.activeDialog.id) : undefined;
+    if (active instanceof CancelAndHelpDialog) return undefined;
     switch (matchCommand(activity.text)) {
       case 'cancel':
         await sendReply(innerDc.context, { text: CANCELLED_TEXT });

@@ -1,14 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConversationState, UserState } from 'botbuilder';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { SamverkansBot } from '../../src/core/bot.js';
 import { createConversationCore } from '../../src/core/conversationCore.js';
 import { LowdbStorage } from '../../src/state/lowdbStorage.js';
-import { CANCELLED_TEXT, CANNOT_GO_BACK_TEXT, RESTART_TEXT } from '../../dialogs/cancelAndHelpDialog.js';
-import { FALLBACK_TEXT } from '../../dialogs/fallbackDialog.js';
+import { CANCELLED_TEXT, CANNOT_GO_BACK_TEXT, CancelAndHelpDialog, RESTART_TEXT } from '../../dialogs/cancelAndHelpDialog.js';
+import { FALLBACK_TEXT, FallbackDialog } from '../../dialogs/fallbackDialog.js';
 import { HELP_QUESTION } from '../../dialogs/helpContent.js';
 import { MainDialog, NOTHING_TO_CANCEL_TEXT } from '../../dialogs/mainDialog.js';
 import { makeTestDeps, runSteps, transcript } from '../helpers/coreTestKit.js';
-import { yearRoutes } from '../helpers/yearDialog.js';
+import type { Route } from '../../dialogs/routes.js';
+import { YearDialog, yearRoutes } from '../helpers/yearDialog.js';
 
 /** The real bot of the conversation core (routes from dialogs/routes.ts), on a temp state file. */
 async function realBot() {
@@ -138,6 +140,44 @@ describe('MainDialog routing', () => {
       ['budget', ['vilket år?']],
       ['börja om', [RESTART_TEXT, 'budget: vilket år?']],
       ['2030', ['budget för år 2030']],
+    ]);
+  });
+});
+
+describe('CancelAndHelpDialog nesting', () => {
+  test('"hjälp" and "börja om" are handled by the innermost dialog, "avbryt" ends them all', async () => {
+    const deps = await makeTestDeps();
+    const storage = new LowdbStorage(deps.state);
+    const inner = new YearDialog('inner', deps);
+    class OuterDialog extends CancelAndHelpDialog {
+      constructor() {
+        super('outer');
+        this.addDialog(inner);
+        this.addDialog(
+          new WaterfallDialog('outer-steps', [
+            async (step: WaterfallStepContext) => step.beginDialog('inner'),
+            async (step: WaterfallStepContext) => {
+              await step.context.sendActivity(`outer fick ${String(step.result)}`);
+              return step.endDialog();
+            },
+          ]),
+        );
+        this.initialDialogId = 'outer-steps';
+      }
+      protected helpReply() {
+        return { text: 'Hjälp för outer' };
+      }
+    }
+    const route: Route = { id: 'outer', label: 'Outer', dialog: new OuterDialog(), recognize: ({ normalized }) => (normalized === 'outer' ? 1 : 0) };
+    const main = new MainDialog(deps, [route], new FallbackDialog());
+    const bot = new SamverkansBot(new ConversationState(storage), new UserState(storage), main, deps.log);
+    const t = transcript((context) => bot.run(context));
+    await runSteps(t.say, [
+      ['outer', ['inner: vilket år?']],
+      ['hjälp', ['Hjälp för inner', 'inner: vilket år?']],
+      ['börja om', [RESTART_TEXT, 'inner: vilket år?']],
+      ['avbryt', [CANCELLED_TEXT]],
+      ['hjälp', ['Det här kan jag', HELP_QUESTION]],
     ]);
   });
 });
