@@ -2,6 +2,8 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import { budgetScore } from '../src/domain/budget.js';
 import { BudgetDialog } from './budgetDialog.js';
+import { tertialScore } from '../src/domain/tertial/query.js';
+import { TertialDialog } from './tertialDialog.js';
 import { agreementRoutes } from './agreementRoutes.js';
 import { AktualiseringDialog } from './aktualiseringDialog.js';
 import { aktualiseringScore } from '../src/domain/aktualisering/recognize.js';
@@ -34,6 +36,7 @@ export interface Route {
 export function buildRoutes(deps: BotDeps): Route[] {
   return [
     { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetScore(normalized), label: 'Budget' },
+    { id: 'tertial', dialog: new TertialDialog(deps), recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter' },
     ...agreementRoutes(deps),
     { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck' },
     { id: 'arshjul', dialog: new ArshjulDialog(deps), recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser' },
