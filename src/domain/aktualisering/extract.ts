@@ -52,11 +52,11 @@ function tokens(normalized: string): string[] {
 
 /**
  * True when a token is the word `stem` (possibly inflected: `stem` + up to `suffix` letters),
- * allowing one edit for stems of 7 letters or more.
+ * allowing one edit for stems of 6 letters or more.
  */
 function tokenIs(token: string, stem: string, suffix = 3): boolean {
   if (token.startsWith(stem) && token.length - stem.length <= suffix) return true;
-  if (stem.length < 7) return false;
+  if (stem.length < 6) return false;
   // One typo in the stem, with the same inflection allowance.
   for (let cut = 0; cut <= suffix && token.length - cut >= stem.length - 1; cut += 1) {
     if (editDistance(token.slice(0, token.length - cut), stem, 1) <= 1) return true;
@@ -163,7 +163,7 @@ export function extractBenefits(normalized: string): Benefit[] | undefined {
 /** The person's age: "23-åring", "är 31", "31 år", "31 år gammal", "ålder 40"; a bare number only when `bare`. */
 export function extractAge(normalized: string, bare = false): number | undefined {
   const patterns = [
-    /\b(\d{1,2}) ?- ?(?:arig|aring|aringar|arsaring)\b/,
+    /\b(\d{1,2}) ?-? ?(?:arig|aring|aringar|arsaring)\b/,
     /\b(\d{1,2}) ?(?:ar|ars|år)\b(?! sedan| sen)/,
     /\b(?:ar|fyller|fyllt|fyllde|alder|aldern|age)(?: pa| ar)? (\d{1,2})\b(?! ?(?:%|procent|timmar|manader|kr\b))/,
   ];

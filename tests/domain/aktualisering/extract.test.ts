@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
+import { loadData } from '../../../src/data/load.js';
+import { buildLexicon, extractFacts, type Lexicon } from '../../../src/domain/aktualisering/extract.js';
+import { detectIntent } from '../../../src/domain/aktualisering/answer.js';
+import { aktualiseringScore } from '../../../src/domain/aktualisering/recognize.js';
+import { normalize } from '../../../src/domain/text.js';
+import type { AgreementData } from '../../../src/data/load.js';
+
+let data: AgreementData;
+let lexicon: Lexicon;
+beforeAll(async () => {
+  data = await loadData(join(process.cwd(), 'data'));
+  lexicon = buildLexicon(data);
+});
+
+/** Each case twice: as written and with å/ä/ö folded away, the way people type fast. */
+function bothSpellings<T>(rows: readonly (readonly [string, T])[]): [string, T][] {
+  const plain = (s: string) => s.replace(/[åä]/g, 'a').replace(/[ÅÄ]/g, 'A').replace(/ö/g, 'o').replace(/Ö/g, 'O');
+  return rows.flatMap(([text, want]) => (plain(text) === text ? [[text, want]] : [[text, want], [plain(text), want]]) as [string, T][]);
+}
+
+describe('referring party', () => {
+  test.each(bothSpellings([
+    ['Regionen vill aktualisera en person med sjukpenning', 'region'],
+    ['psykiatrin vill aktualisera', 'region'],
+    ['Jag jobbar på primärvården', 'region'],
+    ['jag är på soc', 'socialtjanst'],
+    ['Jag är socialsekreterare och vill aktualisera', 'socialtjanst'],
+    ['FK vill aktualisera en sjukskriven', 'forsakringskassan'],
+    ['Försäkringskassan aktualiserar', 'forsakringskassan'],
+    ['AF vill remittera en kund', 'arbetsformedlingen'],
+    ['Jag är arbetsförmedlare', 'arbetsformedlingen'],
+    ['KAA har en ungdom som', 'kaa'],
+    ['Frivården vill aktualisera en klient', 'kriminalvard'],
+    ['Kriminalvården har en klient', 'kriminalvard'],
+    ['en deltagare i etableringsprogrammet', 'etableringsprogrammet'],
+    ['Regionen vill aktualisera – ska vi förankra med FK?', 'region'],
+    ['Vem ska förankra med Försäkringskassan när psykiatrin aktualiserar?', 'region'],
+    ['regoinen vill aktualisera', 'region'],
+  ] as const))('%s → %s', (text, party) => {
+    expect(extractFacts(text, lexicon).referringParty).toBe(party);
+  });
+});
+
+describe('benefits', () => {
+  test.each(bothSpellings([
+    ['personen har sjukpenning', ['sjukpenning']],
+    ['hon har sjukpeng', ['sjukpenning']],
+    ['han är sjukskriven', ['sjukpenning']],
+    ['har aktivitetsersättning', ['aktivitetsersattning']],
+    ['uppbär försörjningsstöd', ['forsorjningsstod']],
+    ['har ekonomiskt bistånd', ['forsorjningsstod']],
+    ['etableringsersättning', ['etableringsersattning']],
+    ['har hel sjukersättning', ['sjukersattning-hel']],
+    ['sjukersättning hel', ['sjukersattning-hel']],
+    ['partiell sjukersättning', ['sjukersattning-partiell']],
+    ['sjukersättning på deltid', ['sjukersattning-partiell']],
+    ['har sjukersättning', ['sjukersattning']],
+    ['a-kassa', ['a-kassa-aktivitetsstod']],
+    ['får aktivitetsstöd', ['a-kassa-aktivitetsstod']],
+    ['inga', ['ingen']],
+    ['ingen ersättning alls', ['ingen']],
+    ['sjukpenning och försörjningsstöd', ['sjukpenning', 'forsorjningsstod']],
+    ['sjukpennig', ['sjukpenning']],
+    ['forsorjningstod', ['forsorjningsstod']],
+    ['aktivitetersattning', ['aktivitetsersattning']],
+  ] as const))('%s → %o', (text, benefits) => {
+    expect([...(extractFacts(text, lexicon).benefits ?? [])].sort()).toEqual([...benefits].sort());
+  });
+
+  test('a nollklassad sjukskriven has no sjukpenning', () => {
+    expect(extractFacts('sjukskriven med försörjningsstöd, nollklassad', lexicon).benefits).toEqual(['forsorjningsstod']);
+  });
+
+  test('"försörjningsstödshandläggare" is a party, not a benefit', () => {
+    expect(extractFacts('förankra med försörjningsstödshandläggaren', lexicon).benefits).toBeUndefined();
+  });
+});
+
+describe('age, municipality, verksamhet, consent, exclusions', () => {
+  test.each(bothSpellings([
+    ['Kan en 23-åring aktualiseras', 23],
+    ['hon är 31', 31],
+    ['31 år gammal', 31],
+    ['en 45 årig man', 45],
+    ['hon har sjukpenning och är 31', 31],
+  ] as const))('age: %s → %i', (text, age) => {
+    expect(extractFacts(text, lexicon).age).toBe(age);
+  });
+
+  test('a bare number is an age only when the age was asked for', () => {
+    expect(extractFacts('31', lexicon, 'age').age).toBe(31);
+    expect(extractFacts('31', lexicon).age).toBeUndefined();
+    expect(extractFacts('Överenskommelse 2023', lexicon).age).toBeUndefined();
+  });
+
+  test.each(bothSpellings([
+    ['bor i Umeå', 'Umeå'],
+    ['bosatt i Vännäs kommun', 'Vännäs'],
+    ['i Vindelns kommun', 'Vindeln'],
+    ['hon bor i Värnamo', 'Värnamo'],
+    ['Gnosjö', 'Gnosjö'],
+  ] as const))('municipality: %s → %s', (text, name) => {
+    expect(extractFacts(text, lexicon).municipality).toBe(name);
+  });
+
+  test.each(bothSpellings([
+    ['till Vuxentorget', 'vuxentorget'],
+    ['till Arbetsmarknadstorgen', 'arbetsmarknadstorgen'],
+    ['Samverkansteam Finnveden', 'samverkansteam-finnveden'],
+    ['Ungdomstorget', 'ungdomstorget'],
+    ['vuxentorgt', 'vuxentorget'],
+  ] as const))('verksamhet: %s → %s', (text, id) => {
+    expect(extractFacts(text, lexicon).verksamhet).toBe(id);
+  });
+
+  test.each(bothSpellings([
+    ['hon har gett samtycke', true],
+    ['samtycke finns', true],
+    ['har lämnat sitt samtycke', true],
+    ['inget samtycke', false],
+    ['hon har inte lämnat samtycke', false],
+    ['samtycke saknas', false],
+    ['Behöver individen lämna samtycke?', undefined],
+  ] as const))('consent: %s → %s', (text, consent) => {
+    expect(extractFacts(text, lexicon).consent).toBe(consent);
+  });
+
+  test('yes/no and "vet inte" answer the fact that was asked for', () => {
+    expect(extractFacts('ja', lexicon, 'consent').consent).toBe(true);
+    expect(extractFacts('Nej', lexicon, 'substanceAbuse').substanceAbuse).toBe(false);
+    expect(extractFacts('vet inte', lexicon, 'benefits')).toEqual({ benefits: ['okand'], unknown: ['benefits'] });
+    expect(extractFacts('ja', lexicon).consent).toBeUndefined();
+  });
+
+  test.each(bothSpellings([
+    ['inget aktivt missbruk', false],
+    ['har ett aktivt missbruk', true],
+  ] as const))('substance abuse: %s → %s', (text, v) => {
+    expect(extractFacts(text, lexicon).substanceAbuse).toBe(v);
+  });
+});
+
+describe('intent and route score', () => {
+  test.each([
+    ['Kan en 23-åring aktualiseras till Vuxentorget?', 'fit'],
+    ['Behöver individen lämna samtycke innan parterna utbyter uppgifter?', 'samtycke'],
+    ['Vilka avslutsorsaker finns?', 'avslut'],
+    ['Vilka deltar i beredningen för Arbetsmarknadstorgen?', 'path'],
+    ['Regionen vill aktualisera en person med sjukpenning — vem förankrar?', 'forankring'],
+    ['Vem ska förankra innan aktualisering?', 'forankring'],
+  ] as const)('%s → %s', (text, intent) => {
+    expect(detectIntent(text, extractFacts(text, lexicon), data).intent).toBe(intent);
+  });
+
+  test.each([
+    ['Regionen vill aktualisera en person med sjukpenning — vem förankrar?', 0.9],
+    ['Kan en 23-åring aktualiseras till Vuxentorget?', 0.9],
+    ['kan en 30 aring vara med i samverkansteam finnveden', 0.9],
+    ['Jag är på soc, vem ska jag remittera till', 0.9],
+    ['Vilka deltar i beredningen för Arbetsmarknadstorgen?', 0.9],
+  ] as const)('%s scores at least %f', (text, min) => {
+    expect(aktualiseringScore(normalize(text))).toBeGreaterThanOrEqual(min);
+  });
+
+  test.each(['Vad åtar sig Arbetsförmedlingen i Vuxentorget?', 'När är nästa styrelsemöte?', 'Vad är Vuxentorgets budget 2023?', 'Vad är Vuxentorgets målgrupp?'])('%s is not ours', (text) => {
+    expect(aktualiseringScore(normalize(text))).toBe(0);
+  });
+});
