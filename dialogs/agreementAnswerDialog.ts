@@ -2,6 +2,8 @@ import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type Waterfal
 import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { sendReply } from '../src/core/sendReply.js';
+import type { AgreementData } from '../src/data/load.js';
+import { completeData } from '../src/domain/answers/common.js';
 import { parseQuery, type ParsedQuery } from '../src/domain/entities.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { choicePromptOptions, createChoicePrompt } from './choicePrompt.js';
@@ -35,8 +37,13 @@ export abstract class AgreementAnswerDialog extends CancelAndHelpDialog {
   /** The reply for a parsed question; choices in it mean "narrow down with one of these". */
   protected abstract answer(q: ParsedQuery): Reply;
 
+  /** The current curated data (read on every turn: a reload replaces `deps.data`). */
+  protected get data(): AgreementData {
+    return completeData(this.deps.data);
+  }
+
   protected parse(text: string): ParsedQuery {
-    return parseQuery(this.deps.data, text);
+    return parseQuery(this.data, text);
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -13,7 +13,7 @@ export class AtagandenDialog extends AgreementAnswerDialog {
   }
 
   protected answer(q: ParsedQuery): Reply {
-    return answerAtaganden(this.deps.data, q);
+    return answerAtaganden(this.data, q);
   }
 
   protected helpReply(): Reply {

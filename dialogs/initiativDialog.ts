@@ -13,7 +13,7 @@ export class InitiativDialog extends AgreementAnswerDialog {
   }
 
   protected answer(q: ParsedQuery): Reply {
-    return answerInitiativ(this.deps.data, q);
+    return answerInitiativ(this.data, q);
   }
 
   protected helpReply(): Reply {

@@ -13,7 +13,7 @@ export class KontakterDialog extends AgreementAnswerDialog {
   }
 
   protected answer(q: ParsedQuery): Reply {
-    return answerKontakter(this.deps.data, q);
+    return answerKontakter(this.data, q);
   }
 
   protected helpReply(): Reply {

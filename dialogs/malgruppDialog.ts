@@ -13,7 +13,7 @@ export class MalgruppDialog extends AgreementAnswerDialog {
   }
 
   protected answer(q: ParsedQuery): Reply {
-    return answerMalgrupp(this.deps.data, q);
+    return answerMalgrupp(this.data, q);
   }
 
   protected helpReply(): Reply {

@@ -13,7 +13,7 @@ export class OrganisationDialog extends AgreementAnswerDialog {
   }
 
   protected answer(q: ParsedQuery): Reply {
-    return answerOrganisation(this.deps.data, q);
+    return answerOrganisation(this.data, q);
   }
 
   protected helpReply(): Reply {

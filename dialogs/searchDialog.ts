@@ -17,7 +17,7 @@ export class SearchDialog extends AgreementAnswerDialog {
   }
 
   protected answer(q: ParsedQuery): Reply {
-    return answerSearch(this.deps.data, q.raw);
+    return answerSearch(this.data, q.raw);
   }
 
   protected helpReply(): Reply {

@@ -4,10 +4,28 @@
  * (DESIGN.md: "It never guesses: 'Det står inte i överenskommelserna' plus the closest passages").
  */
 import type { Fact, Reply } from '../../core/reply.js';
+import type { Source } from '../../data/schema.js';
 import type { AgreementData } from '../../data/load.js';
+import { KIND_NAMES } from '../../data/schema.js';
 import { entitiesOf, hasWord, type EntityRef, type ParsedQuery } from '../entities.js';
 import { search, searchIndexFor, type SearchHit } from '../search/searchIndex.js';
 import { sourceRefs } from '../sources.js';
+
+const completed = new WeakMap<AgreementData, AgreementData>();
+
+/**
+ * `data` with every kind present (an empty list where a test or a partial load left one out), so
+ * the answer builders never have to guard each list. Cached per data object.
+ */
+export function completeData(data: AgreementData): AgreementData {
+  if (KIND_NAMES.every((k) => Array.isArray(data[k])) && Array.isArray(data.documents)) return data;
+  const hit = completed.get(data);
+  if (hit) return hit;
+  const full = { ...data, documents: Array.isArray(data.documents) ? data.documents : [] } as AgreementData;
+  for (const k of KIND_NAMES) if (!Array.isArray(full[k])) (full[k] as unknown[]) = [];
+  completed.set(data, full);
+  return full;
+}
 
 export const NOT_IN_DOCUMENTS = 'Det står inte i överenskommelserna.';
 export const DEFAULT_FORBUND = 'umearegionen';
@@ -100,6 +118,21 @@ export function clip(text: string, max = 600): string {
 /** Facts listing passages (title: text). */
 export function passageFacts(hits: readonly SearchHit[], max = 600): Fact[] {
   return hits.map((h) => ({ label: h.doc.title, value: clip(h.doc.text, max) }));
+}
+
+/**
+ * Up to `limit` further passages for the question from sections the answer does not cite yet,
+ * labelled "Se även", so a structured answer also shows what the documents say nearby.
+ */
+export function seeAlso(data: AgreementData, text: string, forbund: string, cited: readonly Source[], limit = 2): { facts: Fact[]; sources: Source[] } {
+  const seen = new Set(cited.map((s) => `${s.doc}|${s.section}`));
+  const hits = closestPassages(data, text, { forbund: [forbund], limit: limit + 4 })
+    .filter((h) => h.coverage >= 0.5 && !seen.has(`${h.doc.source.doc}|${h.doc.source.section}`))
+    .slice(0, limit);
+  return {
+    facts: hits.map((h) => ({ label: `Se även: ${h.doc.title}`, value: clip(h.doc.text, 400) })),
+    sources: hits.map((h) => h.doc.source),
+  };
 }
 
 /** "Det står inte i överenskommelserna" with what was looked for and the closest passages. */

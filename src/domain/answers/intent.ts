@@ -23,8 +23,10 @@ function foreignCue(q: ParsedQuery): boolean {
   const budget = hasStem(q, 'budget', 'tkr', 'kostnad', 'intakt', 'eget kapital', 'siffror', 'kronor', 'deltagarantal', 'utfall')
     || q.tertial !== undefined;
   const calendar = /^(nar|vilket datum|vilken dag)\b/u.test(q.normalized) || hasStem(q, 'datum', 'nasta mote', 'nasta sammantrade', 'motesplan', 'arshjul', 'paminn', 'kalender', 'inlamnad');
-  const aktualisering = hasStem(q, 'aktualis', 'forankr', 'samtycke', 'remit', 'anvisa') || /\b\d{2}\s?aring/u.test(q.normalized);
-  return budget || calendar || aktualisering;
+  const aktualisering = hasStem(q, 'aktualis', 'forankr', 'samtycke', 'remit', 'anvisa', 'handlingsplan', 'arenor for provning', 'arendebarar', 'avslutsorsak') || /\b\d{2}\s?aring/u.test(q.normalized);
+  // Decisions and applications of the 2017 protokoll are found by search, not by these dialogs.
+  const decisions = hasStem(q, 'beslut', 'nominer', 'ansokning', 'ansokan', 'utlysning', 'protokoll', 'paragraf', 'sokte', 'bifall', 'avslag');
+  return budget || calendar || aktualisering || decisions;
 }
 
 /** Raw scores before the best-only rule. */
@@ -35,30 +37,31 @@ function rawScores(q: ParsedQuery): IntentScores {
   const verksamhet = has(q, 'verksamhet');
 
   if (hasStem(q, 'kontakt', 'ring', 'telefon', 'mejl', 'mailadress', 'epost', 'natt', 'na dem')) s.kontakter = 0.9;
+  else if (hasStem(q, 'faktur', 'rekvir')) s.kontakter = 0.86;
   else if (hasWord(q, 'vem') && hasStem(q, 'fragor om', 'fraga om', 'vander')) s.kontakter = 0.7;
 
   if (hasStem(q, 'organisationsnum')) s.organisation = 0.95;
-  else if (hasStem(q, 'medlem', 'anslut') || (hasStem(q, 'kommun') && hasWord(q, 'vilka', 'hur manga'))) s.organisation = 0.85;
-  else if (hasStem(q, 'underteckn', 'underskri', 'signer') || (hasWord(q, 'skrev') && hasWord(q, 'under'))) s.organisation = 0.85;
-  else if (organ && hasStem(q, 'sitter', 'bestar', 'ledamot', 'ersattare', 'represent', 'uppgift', 'sammansat', 'leder', 'ordforande', 'gor', 'ansvar', 'hur manga', 'vilka', 'vem', 'vad ar', 'roll')) s.organisation = 0.85;
-  else if (party && hasStem(q, 'represent', 'sitter i', 'finns med')) s.organisation = 0.85;
-  else if (hasStem(q, 'forbundschef', 'kansli', 'nivaer', 'organiser', 'samverkansorganisation')) s.organisation = 0.8;
-  else if (hasStem(q, 'parter', 'parterna') && hasWord(q, 'vilka', 'vem')) s.organisation = 0.8;
+  else if (hasStem(q, 'medlem', 'anslut') || (hasStem(q, 'kommun') && hasWord(q, 'vilka', 'hur manga'))) s.organisation = 0.86;
+  else if (hasStem(q, 'underteckn', 'underskri', 'signer') || (hasWord(q, 'skrev') && hasWord(q, 'under'))) s.organisation = 0.86;
+  else if (organ && hasStem(q, 'sitter', 'bestar', 'ledamot', 'ersattare', 'represent', 'uppgift', 'sammansat', 'leder', 'ordforande', 'gor', 'ansvar', 'hur manga', 'vilka', 'vem', 'vad ar', 'roll')) s.organisation = 0.78;
+  else if (party && hasStem(q, 'represent', 'sitter i', 'finns med')) s.organisation = 0.82;
+  else if (hasStem(q, 'forbundschef', 'kansli', 'nivaer', 'organiser', 'samverkansorganisation')) s.organisation = 0.78;
+  else if (hasStem(q, 'parter', 'parterna') && hasWord(q, 'vilka', 'vem')) s.organisation = 0.78;
   else if (organ) s.organisation = 0.55;
 
   if (hasStem(q, 'initiativ', 'samverkansinitiativ')) s.initiativ = 0.9;
-  else if (hasStem(q, 'sammankall')) s.initiativ = 0.8;
+  else if (hasStem(q, 'sammankall')) s.initiativ = 0.78;
 
   const topics = malgruppTopics(q);
   if (topics.length > 0) {
     const strong = topics.some((t) => t === 'malgrupp' || t === 'mal' || t === 'villkor' || t === 'resultat' || t === 'syfte');
-    s.malgrupp = strong ? 0.85 : 0.75;
+    s.malgrupp = strong ? 0.84 : 0.74;
   }
 
-  if (hasStem(q, 'atagande', 'ataga', 'atar', 'bemann', 'bidrar', 'bidra', 'ska gora', 'uppdrag', 'ansvarar', 'resurser', 'medverkar', 'insatser')) {
-    s.ataganden = party || verksamhet ? 0.88 : 0.7;
+  if (hasStem(q, 'atagande', 'ataga', 'atar', 'bemann', 'bidrar', 'bidra', 'ska gora', 'ansvarar', 'resurser', 'medverkar', 'insatser') || hasWord(q, 'uppdrag', 'uppdraget')) {
+    s.ataganden = party || verksamhet ? 0.86 : 0.68;
   } else if (party && verksamhet && hasStem(q, 'gor', 'roll', 'deltar', 'jobbar', 'arbetar')) {
-    s.ataganden = 0.8;
+    s.ataganden = 0.78;
   }
   // "X:s uppdrag" in an initiative or a group is that feature's, not a commitment.
   if (s.initiativ >= 0.8 && s.ataganden > 0) s.ataganden = Math.min(s.ataganden, 0.6);

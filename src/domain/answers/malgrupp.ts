@@ -9,7 +9,7 @@ import type { Loaded, Source } from '../../data/schema.js';
 import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
 import { docDate, docShortTitle, sourceRefs } from '../sources.js';
 import { normalize } from '../text.js';
-import { clip, forbundOf, joinSv, notInDocumentsReply, refsIn } from './common.js';
+import { clip, forbundOf, joinSv, notInDocumentsReply, refsIn, seeAlso } from './common.js';
 
 type Agreement = Loaded<'agreements'>;
 type Verksamhet = Loaded<'verksamheter'>;
@@ -21,7 +21,7 @@ export type MalgruppTopic = 'malgrupp' | 'mal' | 'uppfoljning' | 'villkor' | 'gi
 export function malgruppTopics(q: ParsedQuery): MalgruppTopic[] {
   const topics: MalgruppTopic[] = [];
   if (hasStem(q, 'uppsag', 'omforhand', 'andring', 'andras', 'avise', 'varsel', 'tvist', 'upphor', 'forandr', 'minskar', 'dra sig ur')) topics.push('villkor');
-  if (hasStem(q, 'uppfoljning', 'rapport', 'redovis', 'bokslut', 'lagesrapport', 'utvarder', 'indikatorenkat', 'sus')) topics.push('uppfoljning');
+  if (hasStem(q, 'uppfoljning', 'rapport', 'redovis', 'bokslut', 'lagesrapport', 'utvarder', 'indikatorenkat', 'sus', 'foljs', 'folja', 'foljer')) topics.push('uppfoljning');
   if (hasStem(q, 'ersattning', 'utbetal', 'faktur', 'betal', 'rekvir', 'moms', 'medel', 'kostnad')) topics.push('ersattning');
   if (hasStem(q, 'resultat', 'utfall', 'gick det', 'lyckades')) topics.push('resultat');
   if (hasStem(q, 'giltig', 'tillsvidare', 'varaktig', 'period', 'startade', 'borjade', 'upphora', 'lange')) topics.push('giltighet');
@@ -197,10 +197,12 @@ export function answerMalgrupp(data: AgreementData, q: ParsedQuery): Reply {
     const what = verksamheter.length > 0 ? joinSv(verksamheter.map((v) => v.name)) : 'det du frågar om';
     return notInDocumentsReply(data, what, q.raw, forbund);
   }
+  const cited = parts.flatMap((p) => p.sources);
+  const more = seeAlso(data, q.raw, forbund, cited);
   const reply: Reply = {
     text: parts.map((p) => p.text).filter(Boolean).join(' '),
-    facts: parts.flatMap((p) => p.facts),
-    sources: sourceRefs(data.documents, parts.flatMap((p) => p.sources)),
+    facts: [...parts.flatMap((p) => p.facts), ...more.facts],
+    sources: sourceRefs(data.documents, [...cited, ...more.sources]),
   };
   if (choices && choices.length > 1) {
     reply.text += ' Vilken verksamhet vill du veta mer om?';

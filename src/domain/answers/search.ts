@@ -26,7 +26,8 @@ export function answerSearch(data: AgreementData, text: string, limit = 3): Repl
   const good = best !== undefined && (best.coverage >= GOOD_COVERAGE || (terms.length >= 4 && best.coverage >= 0.4));
   return {
     text: good ? HITS_TEXT : WEAK_HITS_TEXT,
-    facts: passageFacts(hits, good ? 700 : 400),
+    // Long passages: a decision or table often lists what was asked last.
+    facts: passageFacts(hits, good ? 1100 : 500),
     sources: sourceRefs(data.documents, hits.map((h) => h.doc.source)),
   };
 }

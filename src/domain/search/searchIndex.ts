@@ -80,7 +80,7 @@ export function search(index: SearchIndex, text: string, options: SearchOptions 
     combineWith: 'OR',
     prefix: (term) => term.length >= 4,
     fuzzy: (term) => fuzziness(term),
-    boost: { title: 2, names: 1.5 },
+    boost: { title: 1.5, names: 1.2 },
     // The query is already tokenised and stemmed.
     tokenize: (q) => q.split(' '),
     processTerm: (t) => t,
