@@ -73,6 +73,9 @@ export interface DeliveryChannel<K extends DeliveryKind = DeliveryKind> {
   lookup?(target: TargetOf<K>, idempotencyKey: string): Promise<LookupResult>;
 }
 
+/** A channel of any one kind (a `DeliveryChannel<'web'>` is not a `DeliveryChannel<DeliveryKind>`). */
+export type AnyDeliveryChannel = { [K in DeliveryKind]: DeliveryChannel<K> }[DeliveryKind];
+
 /** The channels available by kind; a kind without a channel (Slack not configured) is "dead" for its targets. */
 export interface DeliveryRegistry {
   register<K extends DeliveryKind>(channel: DeliveryChannel<K>): void;
@@ -80,7 +83,7 @@ export interface DeliveryRegistry {
   kinds(): DeliveryKind[];
 }
 
-export function createDeliveryRegistry(channels: readonly DeliveryChannel<DeliveryKind>[] = []): DeliveryRegistry {
+export function createDeliveryRegistry(channels: readonly AnyDeliveryChannel[] = []): DeliveryRegistry {
   const byKind = new Map<DeliveryKind, DeliveryChannel<DeliveryKind>>();
   const registry: DeliveryRegistry = {
     register(channel) {
@@ -91,7 +94,7 @@ export function createDeliveryRegistry(channels: readonly DeliveryChannel<Delive
     },
     kinds: () => [...byKind.keys()],
   };
-  for (const c of channels) registry.register(c);
+  for (const c of channels) registry.register<DeliveryKind>(c as DeliveryChannel<DeliveryKind>);
   return registry;
 }
 
