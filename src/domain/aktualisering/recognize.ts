@@ -20,6 +20,7 @@ export function aktualiseringScore(normalized: string): number {
   if (/etablering/.test(n) && /kartlagg|sammankall|samverkansgrupp|gemensamma traffar|traffar/.test(n)) return 1;
   if (/\bstamma av|\bstammer av|\bavstamning/.test(n) && (party || person)) return 0.9;
   if (benefit && (party || person) && /\b(vem|vilka|vilken|hur|kan|ska|maste|behover|vart)\b/.test(n)) return 0.85;
-  if (/arenor for provning|samverkansgrupp(en)? for etablering|uppfoljning(en)? av (planen|handlingsplanen)|handlingsplan|var tredje manad|avslutas i samverkan/.test(n)) return 0.8;
+  if (/handlingsplan|uppfoljning(en)? av (planen|handlingsplanen)|var tredje manad|avslutas i samverkan/.test(n)) return 0.97;
+  if (/arenor for provning|samverkansgrupp(en)? for etablering/.test(n)) return 0.9;
   return 0;
 }

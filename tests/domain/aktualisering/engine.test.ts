@@ -113,11 +113,12 @@ describe('förankring per referring party × benefit (Bilaga 3)', () => {
 });
 
 describe('samtycke is checked first', () => {
-  test.each([
+  const cases: [boolean | undefined, string, string][] = [
     [undefined, 'unknown', 'Först samtycke'],
     [true, 'given', 'Samtycke finns'],
     [false, 'missing', 'utan samtycke får inga uppgifter om personen delas'],
-  ] as const)('consent %s', (consent, status, text) => {
+  ];
+  test.each(cases)('consent %s', (consent, status, text) => {
     const f = facts({ referringParty: 'region', benefits: ['sjukpenning'], consent });
     const result = evaluate(f, data);
     expect(result.consent.status).toBe(status);
@@ -136,9 +137,8 @@ describe('samtycke is checked first', () => {
 describe('målgrupp limits read from verksamheter.json', () => {
   const fit = (f: Partial<CaseFacts>) => evaluate(facts(f), data).fit;
 
-  test.each([
-    [24, 'nej'], [25, 'ja'], [64, 'ja'], [65, 'nej'],
-  ] as const)('Vuxentorget, %i år bosatt i Umeå → %s', (age, verdict) => {
+  const vuxentorget: [number, string][] = [[24, 'nej'], [25, 'ja'], [64, 'ja'], [65, 'nej']];
+  test.each(vuxentorget)('Vuxentorget, %i år bosatt i Umeå → %s', (age, verdict) => {
     const result = fit({ verksamhet: 'vuxentorget', age, municipality: 'Umeå' });
     expect(result?.verdict).toBe(verdict);
     expect(result?.checks.find((c) => c.text.startsWith('Ålder'))?.text).toContain('25–64 år');
@@ -164,13 +164,12 @@ describe('målgrupp limits read from verksamheter.json', () => {
 
   const FINNVEDEN = { verksamhet: 'samverkansteam-finnveden', municipality: 'Värnamo', substanceAbuse: false, obstacles: false, benefits: ['aktivitetsersattning'] as Benefit[] };
 
-  test.each([
-    [15, 'nej'], [16, 'ja'], [64, 'ja'], [65, 'nej'],
-  ] as const)('Samverkansteam Finnveden, %i år → %s', (age, verdict) => {
+  const finnveden: [number, string][] = [[15, 'nej'], [16, 'ja'], [64, 'ja'], [65, 'nej']];
+  test.each(finnveden)('Samverkansteam Finnveden, %i år → %s', (age, verdict) => {
     expect(fit({ ...FINNVEDEN, age })?.verdict).toBe(verdict);
   });
 
-  test.each([
+  const exclusions: [Partial<CaseFacts>, string][] = [
     [{ benefits: ['sjukersattning-hel'] as Benefit[] }, 'nej'],
     [{ benefits: ['sjukersattning-partiell'] as Benefit[] }, 'ja'],
     [{ benefits: ['sjukersattning'] as Benefit[] }, 'beror-pa'],
@@ -179,7 +178,8 @@ describe('målgrupp limits read from verksamheter.json', () => {
     [{ obstacles: true }, 'nej'],
     [{ municipality: 'Umeå' }, 'nej'],
     [{ municipality: 'Gnosjö' }, 'ja'],
-  ] as const)('Samverkansteam Finnveden exclusions and residence: %o → %s', (change, verdict) => {
+  ];
+  test.each(exclusions)('Samverkansteam Finnveden exclusions and residence: %o → %s', (change, verdict) => {
     expect(fit({ ...FINNVEDEN, age: 30, ...change })?.verdict).toBe(verdict);
   });
 

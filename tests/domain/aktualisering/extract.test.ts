@@ -143,24 +143,26 @@ describe('age, municipality, verksamhet, consent, exclusions', () => {
 });
 
 describe('intent and route score', () => {
-  test.each([
+  const intents: [string, string][] = [
     ['Kan en 23-åring aktualiseras till Vuxentorget?', 'fit'],
     ['Behöver individen lämna samtycke innan parterna utbyter uppgifter?', 'samtycke'],
     ['Vilka avslutsorsaker finns?', 'avslut'],
     ['Vilka deltar i beredningen för Arbetsmarknadstorgen?', 'path'],
     ['Regionen vill aktualisera en person med sjukpenning — vem förankrar?', 'forankring'],
     ['Vem ska förankra innan aktualisering?', 'forankring'],
-  ] as const)('%s → %s', (text, intent) => {
+  ];
+  test.each(intents)('%s → %s', (text, intent) => {
     expect(detectIntent(text, extractFacts(text, lexicon), data).intent).toBe(intent);
   });
 
-  test.each([
+  const scores: [string, number][] = [
     ['Regionen vill aktualisera en person med sjukpenning — vem förankrar?', 0.9],
     ['Kan en 23-åring aktualiseras till Vuxentorget?', 0.9],
     ['kan en 30 aring vara med i samverkansteam finnveden', 0.9],
     ['Jag är på soc, vem ska jag remittera till', 0.9],
     ['Vilka deltar i beredningen för Arbetsmarknadstorgen?', 0.9],
-  ] as const)('%s scores at least %f', (text, min) => {
+  ];
+  test.each(scores)('%s scores at least %f', (text, min) => {
     expect(aktualiseringScore(normalize(text))).toBeGreaterThanOrEqual(min);
   });
 
