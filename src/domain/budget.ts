@@ -386,11 +386,15 @@ export function figureNote(f: BudgetFigure): string | undefined {
  */
 export function budgetScore(normalized: string): number {
   const w = words(normalized);
+  const hasYear = /\b20\d\d\b/.test(normalized);
   if (hasWord(w, 'utfall', 'utfallet', 'tertial', 'tertialet', 'tertialrapport') || /\bt[123]\b/.test(normalized)) return 0.3;
-  if (hasWord(w, 'budget', 'budgeten', 'budgeterat', 'budgeterad', 'budgetar', 'budgeterade')) return 0.9;
-  if (/\beget kapital\b/.test(normalized)) return 0.85;
-  if (hasWord(w, 'resultat', 'resultatet', 'underskott', 'overskott') && /\b20\d\d\b/.test(normalized)) return 0.7;
-  if (hasWord(w, 'sokta', 'beviljat', 'beviljades', 'kostnader', 'intakter', 'kostar', 'tkr')) return 0.6;
-  if (hasWord(w, 'betalar', 'bidrar') && hasWord(w, 'forbundet', 'samordningsforbundet')) return 0.6;
+  // "När ska budgeten beslutas?" is a calendar question.
+  if (/^nar\b/.test(normalized)) return 0.3;
+  if (hasWord(w, 'budget', 'budgeten', 'budgeterat', 'budgeterad', 'budgetar', 'budgeterade', 'budgeteras')) return 1;
+  if (/\begna? kapital(et)?\b/.test(normalized)) return 0.95;
+  if (hasWord(w, 'betalar', 'bidrar', 'bidrag', 'medlemsavgift', 'tillskott') && hasWord(w, 'forbundet', 'samordningsforbundet', 'forbundets')) return 0.9;
+  if (hasWord(w, 'resultat', 'resultatet', 'underskott', 'overskott') && hasYear) return 0.85;
+  if (hasWord(w, 'sokta', 'soker', 'beviljat', 'beviljades') && (hasYear || hasWord(w, 'kr', 'kronor', 'tkr'))) return 0.85;
+  if (hasWord(w, 'kostnader', 'intakter', 'kostar', 'tkr')) return 0.6;
   return 0;
 }

@@ -72,6 +72,8 @@ export function parseTertialQuery(text: string, groups: readonly GroupName[]): T
  */
 export function tertialScore(normalized: string): number {
   if (/\bposta\b|\bpublicera\b|\bskicka (ut )?(en )?(t[123]|tertial)/.test(normalized)) return 0;
+  // "När ska delrapport T2 upp?" asks for a date: the årshjul answers it.
+  if (/^nar\b/.test(normalized)) return 0.5;
   if (/\btertial|\bt[123]\b|\btertialrapport/.test(normalized)) return 0.95;
   if (/\butfall(et)?\b/.test(normalized)) return 0.95;
   if (asksAboutReporting(normalized)) return 0.9;
