@@ -391,7 +391,7 @@ export function budgetScore(normalized: string): number {
   // "När ska budgeten beslutas?" is a calendar question.
   if (/^nar\b/.test(normalized)) return 0.3;
   if (hasWord(w, 'budget', 'budgeten', 'budgeterat', 'budgeterad', 'budgetar', 'budgeterade', 'budgeteras')) return 1;
-  if (/\begna? kapital(et)?\b/.test(normalized)) return 0.95;
+  if (/\beg(et|na) kapital(et)?\b/.test(normalized)) return 0.95;
   if (hasWord(w, 'betalar', 'bidrar', 'bidrag', 'medlemsavgift', 'tillskott') && hasWord(w, 'forbundet', 'samordningsforbundet', 'forbundets')) return 0.9;
   if (hasWord(w, 'resultat', 'resultatet', 'underskott', 'overskott') && hasYear) return 0.85;
   if (hasWord(w, 'sokta', 'soker', 'beviljat', 'beviljades') && (hasYear || hasWord(w, 'kr', 'kronor', 'tkr'))) return 0.85;
