@@ -40,17 +40,23 @@ export interface ChoicePromptSettings {
  */
 export function createChoicePrompt(id: string, settings: ChoicePromptSettings = {}): ChoicePrompt {
   const prompt = new ChoicePrompt(id, async (pc: PromptValidatorContext<FoundChoice>) => {
-    if (pc.recognized.succeeded) return true;
+    const text = pc.context.activity.text ?? '';
     const choices = (pc.options.choices ?? []) as BotChoice[];
     const asked = choices.map((c) => ({ label: c.synonyms?.[0] ?? c.value, value: c.value }));
-    const index = matchChoice(pc.context.activity.text ?? '', asked);
+    const index = matchChoice(text, asked);
     if (index !== undefined) {
       const value = choices[index]?.value ?? '';
       pc.recognized.value = { value, index, score: 1, synonym: value };
       pc.recognized.succeeded = true;
       return true;
     }
-    return settings.acceptOther === true && (pc.context.activity.text ?? '').trim() !== '';
+    if (settings.acceptOther === true) {
+      // botbuilder's own recogniser matches single shared words ("och", "budget"), which would
+      // turn a new question into a choice; here only a clear choice counts, the rest is "other".
+      pc.recognized.value = undefined as unknown as FoundChoice;
+      return text.trim() !== '';
+    }
+    return pc.recognized.succeeded;
   });
   prompt.style = ListStyle.none;
   return prompt;
