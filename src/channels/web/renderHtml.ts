@@ -1,4 +1,5 @@
-import type { Reply, SourceRef } from '../../core/reply.js';
+import type { Reply } from '../../core/reply.js';
+import { EXEMPELDATA_MARKER, sourceLine } from '../../core/renderText.js';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -16,13 +17,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
-/** "Källa: <title or doc>, <section> (<date>)" — the same wording the page's own renderer uses. */
-export function sourceLine(source: SourceRef): string {
-  const title = source.title ?? source.doc;
-  const date = source.date ? ` (${source.date})` : '';
-  return `Källa: ${title}, ${source.section}${date}`;
-}
-
 /** Newlines in dialog text are meant as line breaks; the text itself stays escaped. */
 function paragraphs(text: string): string {
   return text
@@ -33,13 +27,14 @@ function paragraphs(text: string): string {
 
 /**
  * Server-side HTML of one Reply for the web channel (the `html` field of POST /chat).
- * Structure mirrors the page's DOM renderer: text, facts as a list, choices as buttons
- * carrying their value, sources under the answer.
+ * Structure and wording mirror the page's DOM renderer (static/chat.js) and the plain text
+ * (renderText): text, facts as a list, choices as buttons carrying their value, sources under
+ * the answer.
  */
 export function renderReplyHtml(reply: Reply): string {
   const parts: string[] = [];
   if (reply.exempeldata) {
-    parts.push('<p class="exempeldata">Exempeldata – inte verkliga siffror.</p>');
+    parts.push(`<p class="exempeldata">${escapeHtml(EXEMPELDATA_MARKER)}</p>`);
   }
   parts.push(paragraphs(reply.text));
   if (reply.facts?.length) {

@@ -1,4 +1,6 @@
-import { escapeHtml, renderReplyHtml, sourceLine } from '../../../src/channels/web/renderHtml.js';
+import { readFileSync } from 'node:fs';
+import { escapeHtml, renderReplyHtml } from '../../../src/channels/web/renderHtml.js';
+import { EXEMPELDATA_MARKER } from '../../../src/core/renderText.js';
 import type { Reply } from '../../../src/core/reply.js';
 
 const ATTACK = `<script>alert("x")</script><img src=x onerror='alert(1)'>&amp;`;
@@ -44,7 +46,7 @@ describe('renderReplyHtml', () => {
     expect(text).toContain(`Svar ${ATTACK}`);
     expect(text).toContain(`Org.nr ${ATTACK}:`);
     expect(text).toContain(`Ja ${ATTACK}`);
-    expect(text).toContain(`Källa: Överenskommelse Vuxentorget (2020), 7. Åtaganden ${ATTACK} (2020-01-01)`);
+    expect(text).toContain(`Källa: Överenskommelse Vuxentorget (2020), 7. Åtaganden ${ATTACK}`);
   });
 
   it('renders choices as buttons carrying their value (or label) in a quoted attribute', () => {
@@ -64,8 +66,15 @@ describe('renderReplyHtml', () => {
   });
 });
 
-describe('sourceLine', () => {
-  it('falls back to the file name when the title is missing', () => {
-    expect(sourceLine({ doc: '003.txt', section: '4. Mål' })).toBe('Källa: 003.txt, 4. Mål');
+describe('the page script (static/chat.js)', () => {
+  const script = readFileSync('src/channels/web/static/chat.js', 'utf8');
+
+  it('uses the same wording as renderText for exempeldata and sources', () => {
+    expect(script).toContain(`'${EXEMPELDATA_MARKER}'`);
+    expect(script).toContain(`return 'Källa: ' + (source.title || source.doc) + ', ' + source.section;`);
+  });
+
+  it('never turns text into markup', () => {
+    expect(script).not.toMatch(/\.innerHTML|\.outerHTML|\.insertAdjacentHTML|document\.write|eval\(/);
   });
 });

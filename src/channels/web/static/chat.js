@@ -55,10 +55,10 @@
     });
   }
 
+  // Same wording as sourceLine() and EXEMPELDATA_MARKER in src/core/renderText.ts (a test checks).
+  var EXEMPELDATA_MARKER = '[Exempeldata – siffrorna är påhittade och visar bara hur svaret ser ut.]';
   function sourceLine(source) {
-    var title = source.title || source.doc;
-    var date = source.date ? ' (' + source.date + ')' : '';
-    return 'Källa: ' + title + ', ' + source.section + date;
+    return 'Källa: ' + (source.title || source.doc) + ', ' + source.section;
   }
 
   function addUserMessage(text) {
@@ -72,7 +72,7 @@
   function addReply(reply) {
     var box = el('div', 'msg bot');
     box.appendChild(speaker('Samverkansboten'));
-    if (reply.exempeldata) box.appendChild(el('p', 'exempeldata', 'Exempeldata – inte verkliga siffror.'));
+    if (reply.exempeldata) box.appendChild(el('p', 'exempeldata', EXEMPELDATA_MARKER));
     appendText(box, String(reply.text || ''));
     if (reply.facts && reply.facts.length) {
       var facts = el('ul', 'facts');
