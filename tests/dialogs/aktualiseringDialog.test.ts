@@ -1,0 +1,199 @@
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createConversationCore, type ConversationCore } from '../../src/core/conversationCore.js';
+import { renderText } from '../../src/core/renderText.js';
+import type { Reply } from '../../src/core/reply.js';
+import { loadData, type AgreementData } from '../../src/data/load.js';
+import { aktualiseringScore } from '../../src/domain/aktualisering/recognize.js';
+import { AktualiseringDialog } from '../../dialogs/aktualiseringDialog.js';
+import { CANCELLED_TEXT, RESTART_TEXT } from '../../dialogs/cancelAndHelpDialog.js';
+import type { Route } from '../../dialogs/routes.js';
+import { makeTestDeps, tempDir } from '../helpers/coreTestKit.js';
+
+let data: AgreementData;
+beforeAll(async () => {
+  data = await loadData(join(process.cwd(), 'data'));
+});
+
+type Deps = Awaited<ReturnType<typeof makeTestDeps>>;
+
+/** The conversation core with only the aktualisering route (so other features' routing does not interfere), on a state file. */
+async function makeCore(stateFile = join(tempDir(), 'state.json')): Promise<{ core: ConversationCore; deps: Deps; stateFile: string }> {
+  const deps = await makeTestDeps({ stateFile, data });
+  const route: Route = {
+    id: 'aktualisering',
+    dialog: new AktualiseringDialog(deps),
+    recognize: ({ normalized }) => aktualiseringScore(normalized),
+    label: 'Aktualiseringscheck',
+  };
+  return { core: createConversationCore(deps, { routes: [route] }), deps, stateFile };
+}
+
+function chat(core: ConversationCore, conversationId = 'c1') {
+  return async (text: string): Promise<{ text: string; replies: Reply[] }> => {
+    const replies = await core.ask({ channelId: 'test', conversationId, text });
+    return { text: replies.map(renderText).join('\n\n'), replies };
+  };
+}
+
+/** The förankring block of an answer (from "Förankring" up to the next blank line). */
+function forankringOf(text: string): string {
+  return text.match(/Förankring:[\s\S]*?(?=\n\n)/)?.[0] ?? '';
+}
+
+const ONE_SHOT = 'Regionen vill aktualisera en person med sjukpenning — vem förankrar?';
+const FK_LINE = 'Regionen ska först förankra med Försäkringskassan innan aktualisering sker';
+
+describe('AktualiseringDialog through the real dialog stack', () => {
+  test('one-shot: the first reply holds förankring, path and sources, then asks for samtycke', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    const first = await say(ONE_SHOT);
+    expect(first.replies).toHaveLength(1);
+    expect(first.text).toContain(FK_LINE);
+    expect(first.text).toContain('Gemensam kartläggning');
+    expect(first.text).toContain('Källa: Överenskommelse/Verksamhetsplan 2023');
+    expect(first.text.indexOf('samtycke')).toBeLessThan(first.text.indexOf('Förankring'));
+    expect(first.replies[0]?.choices?.map((c) => c.label)).toEqual(['Ja', 'Nej', 'Vet inte']);
+    const done = await say('ja');
+    expect(done.text).toContain('Samtycke finns');
+    expect(done.text).toContain(FK_LINE);
+    expect(done.replies[0]?.choices).toBeUndefined();
+  });
+
+  test('step by step: general rules first, one question at a time, free text understood; same answer as one-shot', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    const first = await say('Vem ska förankra innan aktualisering?');
+    expect(first.text).toContain('Regionen: vid sjukpenning eller aktivitetsersättning förankra med Försäkringskassan');
+    expect(first.text).toContain('Vem aktualiserar');
+    const party = await say('1');
+    expect(party.text).toContain('Om personen har sjukpenning eller aktivitetsersättning');
+    expect(party.text).toContain('Vilken ersättning har personen?');
+    const benefit = await say('hon har sjukpenning och är 31');
+    expect(benefit.text).toContain('Har individen lämnat samtycke');
+    expect(benefit.text).toContain('Ålder: 31 år');
+    const done = await say('ja');
+
+    const { core: other } = await makeCore();
+    const oneShot = await chat(other)(`${ONE_SHOT} Hon har gett samtycke.`);
+    expect(forankringOf(done.text)).toBe(forankringOf(oneShot.text));
+    expect(forankringOf(done.text)).toContain(FK_LINE);
+  });
+
+  test('"avbryt" ends the dialog; the next message is a new question', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    await say('Regionen vill aktualisera en person');
+    expect((await say('avbryt')).text).toBe(CANCELLED_TEXT);
+    const again = await say('sjukpenning');
+    expect(again.text).not.toContain(FK_LINE);
+  });
+
+  test('"börja om" starts from the first question; "tillbaka" asks the previous question again', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    await say('Regionen vill aktualisera en person');
+    const back = await say('sjukpenning');
+    expect(back.text).toContain('Har individen lämnat samtycke');
+    const previous = await say('tillbaka');
+    expect(previous.text).toContain('Okej, ett steg tillbaka.');
+    expect(previous.text).toContain('Vilken ersättning har personen?');
+    const fsst = await say('försörjningsstöd');
+    expect(fsst.text).toContain('försörjningsstödshandläggare');
+    expect(fsst.text).not.toContain(FK_LINE);
+    const restart = await say('börja om');
+    expect(restart.text).toContain(RESTART_TEXT);
+    expect(restart.text).toContain('Vem aktualiserar');
+  });
+
+  test('"hjälp" mid-dialog explains and asks the same question again', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    await say('Regionen vill aktualisera en person');
+    const help = await say('hjälp');
+    expect(help.text).toContain('tillbaka');
+    expect(help.text).toContain('Vilken ersättning har personen?');
+  });
+
+  test('a new question instead of an answer is routed anew', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    await say('Regionen vill aktualisera en person');
+    const fit = await say('Kan en 23-åring aktualiseras till Vuxentorget?');
+    expect(fit.text).toContain('Nej – en 23-åring ingår inte i Vuxentorgets målgrupp');
+  });
+
+  test('general questions answer in one reply and end', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    const consent = await say('Behöver individen lämna samtycke innan parterna utbyter uppgifter?');
+    expect(consent.text).toContain('Ja – individen måste lämna samtycke');
+    expect(consent.text).toContain('Bilaga 3');
+    expect(consent.replies[0]?.choices).toBeUndefined();
+    const fit = await say('Kan en 23-åring aktualiseras till Vuxentorget?');
+    expect(fit.text).toContain('25–64 år');
+    expect(fit.text).toContain('Källa: Överenskommelse Samverkansplattform Vuxentorget (2020), 6. Vuxentorget\'s målgrupper');
+    expect(fit.replies[0]?.choices).toBeUndefined();
+  });
+
+  test('a restart of the server mid-dialog continues where the user was (same state file)', async () => {
+    const first = await makeCore();
+    await chat(first.core)('Regionen vill aktualisera en person');
+    await first.core.flush();
+    const second = await makeCore(first.stateFile);
+    const after = await chat(second.core)('sjukpenning');
+    expect(after.text).toContain(FK_LINE);
+    expect(after.text).toContain('Har individen lämnat samtycke');
+  });
+
+  test('case facts are gone from the state file when the dialog ends', async () => {
+    const { core, stateFile } = await makeCore();
+    const say = chat(core);
+    await say(ONE_SHOT);
+    await core.flush();
+    expect(readFileSync(stateFile, 'utf8')).toContain('sjukpenning');
+    await say('ja');
+    await core.flush();
+    const state = readFileSync(stateFile, 'utf8');
+    expect(state).not.toContain('sjukpenning');
+    expect(state).not.toContain('referringParty');
+  });
+
+  test('a personnummer typed mid-dialog never reaches a reply, the state file or the log', async () => {
+    const { core, deps, stateFile } = await makeCore();
+    const say = chat(core);
+    await say('Regionen vill aktualisera en person');
+    const numbers = ['19900101-1239', '900101-1239'];
+    const warned = await say(`Hon har sjukpenning, pnr ${numbers[0] ?? ''}`);
+    expect(warned.text).toContain('Skriv inte personnummer');
+    expect(warned.text).toContain(FK_LINE);
+    const alone = await say(numbers[1] ?? '');
+    expect(alone.text).toContain('Skriv inte personnummer');
+    await core.flush();
+    const stored = readFileSync(stateFile, 'utf8');
+    const logged = deps.logLines.join('\n');
+    for (const n of numbers) {
+      for (const form of [n, n.replace('-', '')]) {
+        expect(warned.text).not.toContain(form);
+        expect(stored).not.toContain(form);
+        expect(logged).not.toContain(form);
+      }
+    }
+    // The dialog is still waiting for its question after the warning.
+    expect((await say('ja')).text).toContain('Samtycke finns');
+  });
+
+  test('never asks for a name or personnummer', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    const texts = [
+      (await say('Vem ska förankra innan aktualisering?')).text,
+      (await say('Regionen')).text,
+      (await say('sjukpenning')).text,
+      (await say('vet inte')).text,
+    ];
+    for (const t of texts) expect(t).not.toMatch(/vad heter|namn\?|personnummer\?/i);
+  });
+});
