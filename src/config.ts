@@ -42,6 +42,19 @@ const configSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_API_URL: withDefault(z.url({ error: 'måste vara en http(s)-adress, t.ex. https://slack.com/api/' }).optional()),
+  /**
+   * Who has the kansli role (may import through chat, add calendar items and post summaries):
+   * a comma-separated list of `kanal:användar-id` as the channel reports them, e.g.
+   * `KANSLI_USERS=msteams:29:1AbC…,slack:U0123ABC,web:anna`. Configuration only — no chat
+   * message can grant the role. Empty or unset: nobody is kansli in chat (the CLI import still works).
+   */
+  KANSLI_USERS: withDefault(
+    z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+      .pipe(z.array(z.string().regex(/^[a-z0-9_-]+:\S+$/i, { error: 'varje post ska vara kanal:användar-id, t.ex. slack:U0123ABC eller msteams:29:1abc' }))),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { Logger } from './log.js';
 import type { AgreementData } from '../data/load.js';
 import type { StateStore } from '../state/store.js';
+import type { DeliveryRegistry } from '../delivery/types.js';
 
 /**
  * What every dialog and edge may depend on, handed in through constructors so tests pass fakes.
@@ -15,4 +16,8 @@ export interface BotDeps {
   state: StateStore;
   /** Structured log; pass ids and intent names, never what the user wrote. */
   log: Logger;
+  /** Who has the kansli role, as `channel:userId` (config KANSLI_USERS); absent or empty = nobody. */
+  kansliUsers?: readonly string[];
+  /** Proactive delivery to subscribed channels (src/delivery/types.ts); absent where nothing can post. */
+  delivery?: DeliveryRegistry;
 }
