@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   const runtime = await openCliRuntime({ today });
   const interactive = process.stdin.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+  // Without a listener readline only pauses on Ctrl-C; end the chat instead (state is flushed in finally).
+  rl.on('SIGINT', () => rl.close());
   let last: Reply[] = [];
   const say = (replies: Reply[]): void => {
     if (replies.length > 0) process.stdout.write(`${renderTexts(replies)}\n\n`);
