@@ -35,7 +35,9 @@ export type TargetOf<K extends DeliveryKind> = Extract<DeliveryTarget, { kind: K
 export function targetKey(target: DeliveryTarget): string {
   switch (target.kind) {
     case 'teams':
-      return `teams:${target.conversationReference.conversation.id}`;
+      // A Teams channel message's conversation id names its thread (`19:…@thread.tacv2;messageid=…`);
+      // the channel is the part before it, so every thread of a channel shares its subscriptions.
+      return `teams:${target.conversationReference.conversation.id.split(';messageid=')[0]}`;
     case 'slack':
       return `slack:${target.channelId}`;
     case 'web':

@@ -1,0 +1,108 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { hasBotFrameworkCredentials, type Config } from '../../config.js';
+import type { Logger } from '../../core/log.js';
+import { ClientError } from '../../http/errors.js';
+import { createBotFrameworkMiddleware } from './middleware.js';
+
+type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+
+/**
+ * Test hooks for the Bot Framework authentication: where the OpenID metadata (signing keys) of
+ * channel and emulator tokens is fetched, and how outgoing calls get their token. Production
+ * leaves them unset (botbuilder's public-cloud defaults); tests point them at 127.0.0.1.
+ */
+export interface BotFrameworkAuthHooks {
+  settings?: Pick<
+    ConfigurationBotFrameworkAuthenticationOptions,
+    'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromEmulatorOpenIdMetadataUrl' | 'ToBotFromChannelTokenIssuer'
+  >;
+  credentialsFactory?: CredentialsFactory;
+}
+
+/** The answer to a request whose Bot Framework token is missing or invalid. */
+export function unauthorized(): ClientError {
+  return new ClientError(401, 'Ogiltig eller saknad Bot Framework-token.', 'unauthorized');
+}
+
+// jsonwebtoken's errors escape botbuilder's token check unwrapped (CloudAdapter.process answers them with 500).
+const TOKEN_ERROR_NAMES = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/** True for an error that means "this request's token is not acceptable". */
+function isTokenRejection(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (TOKEN_ERROR_NAMES.has(error.name)) return true;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return status === 400 || status === 401 || status === 403;
+}
+
+/** botbuilder's own fix-up of an incoming activity (CloudAdapter.process does the same): ISO dates become Dates. */
+function toActivity(body: Record<string, unknown>): Activity {
+  const activity: Record<string, unknown> = { ...body };
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+/**
+ * The CloudAdapter of /api/messages with one change: a request the authentication refuses is
+ * answered 401 (CloudAdapter.process answers some token failures — a bad signature, a wrong
+ * audience — with 500, which makes the caller retry) and the turn never starts.
+ */
+export class SamverkansCloudAdapter extends CloudAdapter {
+  /**
+   * Authenticates and runs one activity. Throws {@link unauthorized} when the token is missing
+   * or invalid; other failures before the turn (e.g. signing keys unavailable) are rethrown.
+   */
+  async processRequest(
+    authHeader: string,
+    body: Record<string, unknown>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    let turnStarted = false;
+    try {
+      return await this.processActivity(authHeader, toActivity(body), async (context) => {
+        turnStarted = true;
+        await logic(context);
+      });
+    } catch (error) {
+      if (!turnStarted && isTokenRejection(error)) throw unauthorized();
+      throw error;
+    }
+  }
+}
+
+/**
+ * Bot Framework authentication from the environment: with MicrosoftAppId set, every request
+ * needs a valid token for that app (SingleTenant by default, with MicrosoftAppTenantId); without
+ * it the adapter runs unauthenticated — local and emulator mode only.
+ */
+export function createCloudAdapter(config: Config, log: Logger, hooks: BotFrameworkAuthHooks = {}): SamverkansCloudAdapter {
+  const settings: ConfigurationBotFrameworkAuthenticationOptions = hasBotFrameworkCredentials(config)
+    ? {
+        MicrosoftAppId: config.MicrosoftAppId,
+        MicrosoftAppPassword: config.MicrosoftAppPassword,
+        MicrosoftAppType: config.MicrosoftAppType,
+        MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+        ...hooks.settings,
+      }
+    : {};
+  const adapter = new SamverkansCloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, hooks.credentialsFactory));
+  adapter.use(createBotFrameworkMiddleware({ log }));
+  return adapter;
+}
