@@ -1,0 +1,188 @@
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import restify from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../../core/log.js';
+import { ClientError, badRequest } from '../../http/errors.js';
+import type { InflightTracker } from '../../http/inflight.js';
+import type { SeenCache } from './seenCache.js';
+import { checkSlackSignature } from './verify.js';
+
+/** The one request URL of the Slack app: events, interactivity and the slash command. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Slack's payloads are small; block_actions carry the whole message, still far below this. */
+export const SLACK_BODY_LIMIT = 1024 * 1024;
+
+/** Slack wants an answer within 3 s; past this we answer 200 ourselves and let the work go on. */
+const ACK_DEADLINE_MS = 2500;
+
+export interface SlackReceiverOptions {
+  signingSecret: string;
+  log: Logger;
+  /** Counts background work so graceful shutdown waits for it. */
+  inflight?: Pick<InflightTracker, 'track'>;
+  /** Remembers event ids: a retried or duplicated event is acknowledged and dropped. */
+  seen: SeenCache;
+  /**
+   * Run the listeners before answering the HTTP request (answer = what they acked). Off in
+   * production (Slack's 3-second window); on in tests, so a response means the work is done.
+   */
+  processBeforeResponse?: boolean;
+  /** Milliseconds since epoch, for the signature's five-minute window; injectable for tests. */
+  nowMs?: () => number;
+}
+
+const envelopeSchema = z.looseObject({
+  type: z.string().optional(),
+  challenge: z.string().optional(),
+  event_id: z.string().optional(),
+});
+
+type Body = Record<string, unknown>;
+
+/** Parses a verified body: JSON (Events API) or form-encoded (slash commands; interactivity as `payload=`). */
+function parseBody(raw: string, contentType: string): Body {
+  try {
+    if (contentType === 'application/x-www-form-urlencoded') {
+      const form = new URLSearchParams(raw);
+      const payload = form.get('payload');
+      if (payload !== null) return z.record(z.string(), z.unknown()).parse(JSON.parse(payload));
+      return Object.fromEntries(form.entries());
+    }
+    return z.record(z.string(), z.unknown()).parse(JSON.parse(raw));
+  } catch {
+    throw badRequest('Förfrågan från Slack kunde inte tolkas.', 'invalid_slack_body');
+  }
+}
+
+function headerValue(req: restify.Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Bolt's transport on our restify server (a Bolt `Receiver`: init/start/stop, and each request
+ * handed to `app.processEvent` as `{ body, ack, retryNum, retryReason }`). It verifies Slack's
+ * signature on the raw body before parsing anything, answers url_verification, drops retried and
+ * duplicate events, and answers within Slack's 3-second window while the turn goes on.
+ */
+export class RestifySlackReceiver implements Receiver {
+  private app: App | undefined;
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: SlackReceiverOptions) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  /** The restify server listens on its own (main.ts); nothing to start. */
+  async start(): Promise<void> {}
+
+  /** Waits for turns still running after their request was answered. */
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+
+  /** Adds `POST /slack/events` to the server. */
+  install(server: restify.Server): void {
+    server.post(SLACK_EVENTS_PATH, restify.plugins.bodyReader({ maxBodySize: SLACK_BODY_LIMIT }), async (req, res) =>
+      this.handle(req, res),
+    );
+  }
+
+  private async handle(req: restify.Request, res: restify.Response): Promise<void> {
+    const { log } = this.options;
+    const rawBody: string = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : typeof req.body === 'string' ? req.body : '';
+    const check = checkSlackSignature(
+      this.options.signingSecret,
+      { rawBody, signature: headerValue(req, 'x-slack-signature'), timestamp: headerValue(req, 'x-slack-request-timestamp') },
+      (this.options.nowMs ?? Date.now)(),
+    );
+    if (!check.ok) {
+      log.warn('slack_signature_rejected', { problem: check.problem, requestId: req.getId() });
+      throw new ClientError(401, 'Förfrågan är inte signerad av Slack.', 'invalid_signature');
+    }
+
+    const body = parseBody(rawBody, req.contentType());
+    const envelope = envelopeSchema.parse(body);
+    if (body.ssl_check !== undefined) {
+      res.send(200);
+      return;
+    }
+    if (envelope.type === 'url_verification') {
+      res.json(200, { challenge: envelope.challenge ?? '' });
+      return;
+    }
+    const retryNum = Number.parseInt(headerValue(req, 'x-slack-retry-num') ?? '', 10);
+    const retryReason = headerValue(req, 'x-slack-retry-reason');
+    if (envelope.event_id !== undefined && this.options.seen.checkAndRemember(`event:${envelope.event_id}`)) {
+      log.info('slack_duplicate_event', { eventId: envelope.event_id, retryNum: Number.isNaN(retryNum) ? 0 : retryNum, retryReason });
+      res.send(200);
+      return;
+    }
+    await this.dispatch(body, Number.isNaN(retryNum) ? undefined : retryNum, retryReason, res);
+  }
+
+  private async dispatch(body: Body, retryNum: number | undefined, retryReason: string | undefined, res: restify.Response): Promise<void> {
+    const app = this.app;
+    if (!app) throw new Error('RestifySlackReceiver: init(app) har inte anropats');
+    const { log } = this.options;
+
+    let acked = false;
+    let ackBody: unknown;
+    let signalAck: () => void = () => undefined;
+    const ackedNow = new Promise<void>((resolve) => {
+      signalAck = resolve;
+    });
+    const event: ReceiverEvent = {
+      body,
+      retryNum,
+      retryReason,
+      ack: async (response?: unknown) => {
+        if (acked) {
+          log.warn('slack_ack_repeated', {});
+          return;
+        }
+        acked = true;
+        ackBody = response;
+        signalAck();
+      },
+    };
+
+    let failed = false;
+    const work = app.processEvent(event).catch((error: unknown) => {
+      failed = true;
+      log.error('slack_process_failed', { type: typeof body.type === 'string' ? body.type : undefined }, error);
+    });
+    const tracked = this.options.inflight ? this.options.inflight.track(work) : work;
+    this.pending.add(tracked);
+    void tracked.finally(() => this.pending.delete(tracked));
+
+    if (this.options.processBeforeResponse) {
+      await work;
+    } else {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          if (!acked) log.warn('slack_ack_deadline', { type: typeof body.type === 'string' ? body.type : undefined });
+          resolve();
+        }, ACK_DEADLINE_MS);
+      });
+      await Promise.race([ackedNow, work, deadline]);
+      clearTimeout(timer);
+    }
+
+    if (res.headersSent) return;
+    if (failed && !acked) {
+      res.send(500);
+    } else if (ackBody === undefined || ackBody === '') {
+      res.send(200);
+    } else if (typeof ackBody === 'string') {
+      res.header('Content-Type', 'text/plain; charset=utf-8');
+      res.send(200, ackBody);
+    } else {
+      res.json(200, ackBody);
+    }
+  }
+}
