@@ -1,10 +1,11 @@
-import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
-import type { Config } from './config.js';
+import { hasBotFrameworkCredentials, type Config } from './config.js';
 import type { ConversationCore } from './core/conversationCore.js';
 import type { BotDeps } from './core/deps.js';
 import { createBotFrameworkAdapter } from './channels/botframework/adapter.js';
 import { installMessagesRoute } from './channels/botframework/messagesRoute.js';
+import type { BotFrameworkAuthHooks, SamverkansCloudAdapter } from './channels/teams/cloudAdapter.js';
+import { TeamsDeliveryChannel } from './channels/teams/deliveryChannel.js';
 import { installChatRoute } from './channels/web/chatRoute.js';
 import { installPageRoute } from './channels/web/pageRoute.js';
 import { installErrorHandler, requestFields } from './http/errorHandler.js';
@@ -19,7 +20,7 @@ export interface AppContext extends BotDeps {
   config: Config;
   core: ConversationCore;
   /** The Bot Framework adapter (proactive messages use it too). */
-  adapter: CloudAdapter;
+  adapter: SamverkansCloudAdapter;
   /** Wrap turns that may outlive their response in `inflight.track` so shutdown waits for them. */
   inflight: InflightTracker;
 }
@@ -41,12 +42,14 @@ export interface AppOptions extends BotDeps {
   /** Extra routes, installed after the built-in ones. */
   routes?: RouteInstaller[];
   /** Defaults to a CloudAdapter configured from `config`. */
-  adapter?: CloudAdapter;
+  adapter?: SamverkansCloudAdapter;
+  /** Tests only: local OpenID metadata and token source for the default adapter (no internet). */
+  botFrameworkAuth?: BotFrameworkAuthHooks;
 }
 
 export interface App {
   server: restify.Server;
-  adapter: CloudAdapter;
+  adapter: SamverkansCloudAdapter;
   /**
    * Graceful stop: stop accepting connections, let requests and turns in flight finish (up to
    * `graceMs`, then drop what is left), flush conversation state.
@@ -60,7 +63,14 @@ const DEFAULT_GRACE_MS = 10_000;
 export function buildApp(options: AppOptions): App {
   const { config, state, core } = options;
   const log = options.log.child({ component: 'http' });
-  const adapter = options.adapter ?? createBotFrameworkAdapter(config, options.log.child({ component: 'botframework' }));
+  const adapter =
+    options.adapter ?? createBotFrameworkAdapter(config, options.log.child({ component: 'botframework' }), options.botFrameworkAuth);
+  // Reminders and kansli posts reach Teams through the same adapter (and its card middleware).
+  if (options.delivery && !options.delivery.get('teams')) {
+    options.delivery.register(
+      new TeamsDeliveryChannel({ adapter, appId: config.MicrosoftAppId ?? '', state, log: options.log.child({ component: 'teams_delivery' }) }),
+    );
+  }
   const inflight = createInflightTracker();
 
   const server = restify.createServer({ name: 'samverkansboten', handleUncaughtExceptions: false });
@@ -73,7 +83,7 @@ export function buildApp(options: AppOptions): App {
   installHealthRoute(server, () => options.data.version);
   installPageRoute(server);
   installChatRoute(server, core, inflight);
-  installMessagesRoute(server, adapter, core.bot, inflight);
+  installMessagesRoute(server, adapter, core.bot, inflight, hasBotFrameworkCredentials(config));
 
   const context: AppContext = {
     config,

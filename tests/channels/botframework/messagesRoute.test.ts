@@ -1,6 +1,7 @@
 import { renderText } from '../../../src/core/renderText.js';
 import { REPLY_CHANNEL_DATA_KEY, replySchema } from '../../../src/core/reply.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../../helpers/fakeBotConnector.js';
+import { isLoopbackUrl } from '../../../src/channels/botframework/messagesRoute.js';
 import { postJson, startTestApp, type TestApp } from '../../helpers/httpApp.js';
 
 let t: TestApp;
@@ -63,9 +64,33 @@ describe('POST /api/messages (Bot Framework, unauthenticated local mode)', () =>
     expect(connector.calls.length).toBe(before);
   });
 
+  it.each(['https://smba.trafficmanager.net/emea/', 'http://10.0.0.8:3978/', 'file:///etc/passwd', 'inte en adress'])(
+    'refuses serviceUrl %s in unauthenticated mode, so nobody can make the bot POST elsewhere',
+    async (serviceUrl) => {
+      const before = connector.calls.length;
+      const res = await postJson(`${t.baseUrl}/api/messages`, { ...messageActivity('act-9', 'conv-9', 'hjälp'), serviceUrl });
+      expect(res.status).toBe(403);
+      expect((res.json as { code: string }).code).toBe('unauthenticated_remote');
+      expect(connector.calls.length).toBe(before);
+    },
+  );
+
   it('refuses invalid JSON with 400', async () => {
     const res = await postJson(`${t.baseUrl}/api/messages`, '{"type":');
     expect(res.status).toBe(400);
     expect((res.json as { code: string }).code).toBe('invalid_json');
+  });
+});
+
+describe('isLoopbackUrl', () => {
+  it.each([
+    ['http://localhost:3978/', true],
+    ['http://127.0.0.1:1234/', true],
+    ['http://[::1]:80/', true],
+    ['https://localhost.evil.example/', false],
+    ['http://127.0.0.1.nip.io/', false],
+    ['ftp://127.0.0.1/', false],
+  ])('%s → %s', (url, expected) => {
+    expect(isLoopbackUrl(url)).toBe(expected);
   });
 });

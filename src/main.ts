@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.js';
+import { ConfigError, hasBotFrameworkCredentials, parseConfig, type Config } from './config.js';
+import { systemClock } from './core/clock.js';
+import { createConversationCore } from './core/conversationCore.js';
+import type { BotDeps } from './core/deps.js';
+import { createLogger } from './core/log.js';
+import { DataError, loadData, type AgreementData } from './data/load.js';
+import { watchData } from './data/watch.js';
+import { StateFileError, openStateStore, type StateStore } from './state/store.js';
+
+/**
+ * Runs the server: parse config, load data/, open the state file, build the app, listen, and
+ * shut down gracefully on SIGTERM/SIGINT. Start-up problems are printed for a person (not as
+ * JSON) and exit with 1; everything else lives in app.ts so tests build the same server.
+ */
+
+function fail(text: string): never {
+  process.stderr.write(`${text}\n`);
+  process.exit(1);
+}
+
+function readConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+async function readData(dir: string): Promise<AgreementData> {
+  try {
+    return await loadData(dir);
+  } catch (error) {
+    if (error instanceof DataError) fail(`Kan inte starta: data i ${dir} är ogiltiga.\n${error.message}`);
+    fail(`Kan inte starta: data i ${dir} kan inte läsas (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+async function openState(file: string): Promise<StateStore> {
+  try {
+    return await openStateStore(file);
+  } catch (error) {
+    // The store never writes a file it could not read, so the user's file is as it was.
+    if (error instanceof StateFileError) fail(`Kan inte starta: ${error.message}`);
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  // Local-time formatting anywhere in the process follows the configured zone.
+  process.env.TZ = config.TZ;
+  const log = createLogger({ level: config.LOG_LEVEL });
+  const data = await readData(config.DATA_DIR);
+  const state = await openState(config.STATE_FILE);
+
+  // One object for core, app and data watcher: a reload replaces `deps.data` for all of them.
+  const deps: BotDeps = { data, clock: systemClock, state, log };
+  const core = createConversationCore(deps);
+  const app = buildApp(Object.assign(deps, { config, core }));
+  const watcher = watchData(config.DATA_DIR, deps, (result) => {
+    if (result.ok) log.info('data_reloaded', { dataVersion: result.version });
+    else log.warn('data_reload_refused', { problems: result.problems.length, first: result.problems[0] });
+  });
+
+  process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', {}, reason));
+
+  await new Promise<void>((resolve) => app.server.listen(config.PORT, resolve));
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  log.info('server_listening', { url, dataVersion: data.version, stateFile: state.file });
+  process.stdout.write(`Samverkansboten lyssnar på ${url} – webbchatt: ${url}/\n`);
+  if (!hasBotFrameworkCredentials(config)) {
+    log.warn('botframework_unauthenticated', { endpoint: `${url}/api/messages` });
+    process.stdout.write('Bot Framework: oautentiserat lokalt läge (MicrosoftAppId saknas) – bara för Emulator och tester.\n');
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) {
+      // A second Ctrl-C means "now".
+      log.warn('shutdown_forced', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    log.info('shutdown_started', { signal });
+    watcher.close();
+    app.close().then(
+      () => {
+        log.info('shutdown_complete', { signal });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error('shutdown_failed', { signal }, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Kan inte starta: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
