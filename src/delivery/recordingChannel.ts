@@ -19,6 +19,8 @@ export interface RecordingChannelOptions {
   script?: (call: { target: string; idempotencyKey: string; attempt: number }) => SendResult | undefined;
   /** Called after a message was recorded and before `send` returns: throw here to simulate a crash mid-send. */
   afterDelivery?: (delivery: RecordedDelivery) => void;
+  /** Called before each lookup: throw to simulate a process that is down. */
+  beforeLookup?: () => void;
 }
 
 /**
@@ -35,8 +37,10 @@ export class RecordingChannel<K extends DeliveryKind = DeliveryKind> implements 
     private readonly options: RecordingChannelOptions = {},
   ) {
     if (options.supportsLookup !== false) {
-      this.lookup = async (target, idempotencyKey) =>
-        this.delivered.some((d) => d.idempotencyKey === idempotencyKey && d.target === targetKey(target)) ? 'sent' : 'not-sent';
+      this.lookup = async (target, idempotencyKey) => {
+        options.beforeLookup?.();
+        return this.delivered.some((d) => d.idempotencyKey === idempotencyKey && d.target === targetKey(target)) ? 'sent' : 'not-sent';
+      };
     }
   }
 

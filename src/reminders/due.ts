@@ -18,6 +18,20 @@ export interface DueReminder {
   sendAt: Date;
 }
 
+const instants = new Map<string, Date>();
+
+/** `zonedInstant` memoised: the scheduler asks for the same few (day, time) pairs every minute. */
+function sendInstant(day: IsoDay, time: string): Date {
+  const key = `${day}T${time}`;
+  let at = instants.get(key);
+  if (!at) {
+    at = zonedInstant(day, time, STOCKHOLM);
+    if (instants.size > 10_000) instants.clear();
+    instants.set(key, at);
+  }
+  return new Date(at.getTime());
+}
+
 export function reminderKey(subscriptionId: string, occurrenceKey: string, offset: number): string {
   return `${subscriptionId}|${occurrenceKey}|${offset}`;
 }
@@ -51,7 +65,7 @@ export function remindersBetween(cal: CalendarData, subscriptions: readonly Subs
           offset,
           dueDay,
           timeOfDay: sub.timeOfDay,
-          sendAt: zonedInstant(dueDay, sub.timeOfDay, STOCKHOLM),
+          sendAt: sendInstant(dueDay, sub.timeOfDay),
         });
       }
     }

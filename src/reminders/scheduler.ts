@@ -135,15 +135,31 @@ export class ReminderScheduler {
   }
 
   private dueBy(now: Date): DueReminder[] {
-    const today = zonedDay(now, STOCKHOLM);
+    return this.remindersUpTo(zonedDay(now, STOCKHOLM)).filter((r) => r.sendAt.getTime() <= now.getTime());
+  }
+
+  /**
+   * Every reminder due up to the end of `today` since the subscriptions began (at most a year
+   * back: older misses are long expired). Computed once per day, subscriptions and calendar —
+   * the scheduler ticks every minute.
+   */
+  private remindersUpTo(today: string): DueReminder[] {
     const subs = this.deps.store.read().subscriptions.filter((s) => s.status === 'active');
-    if (subs.length === 0) return [];
-    // Reminders are due at most a year before their event; older misses are long expired.
+    const cal = this.deps.calendar();
+    const c = this.cache;
+    if (c && c.today === today && c.subs === JSON.stringify(subs) && c.events === cal.events && c.rules === cal.rules && c.additions === cal.additions) {
+      return c.reminders;
+    }
     const earliest = subs.map(createdDay).sort()[0] ?? today;
     const from = earliest > addDays(today, -370) ? earliest : addDays(today, -370);
-    return remindersBetween(this.deps.calendar(), subs, from, today)
-      .filter((r) => r.sendAt.getTime() <= now.getTime() && r.dueDay >= createdDay(r.subscription));
+    const reminders = subs.length === 0 ? [] : remindersBetween(cal, subs, from, today).filter((r) => r.dueDay >= createdDay(r.subscription));
+    this.cache = { today, subs: JSON.stringify(subs), events: cal.events, rules: cal.rules, additions: cal.additions, reminders };
+    return reminders;
   }
+
+  private cache:
+    | { today: string; subs: string; events: CalendarData['events']; rules: CalendarData['rules']; additions: CalendarData['additions']; reminders: DueReminder[] }
+    | undefined;
 
   private async run(): Promise<RunSummary> {
     const summary = emptySummary();
