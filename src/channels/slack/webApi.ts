@@ -61,6 +61,7 @@ export function webClientOptions(apiUrl: string | undefined, log: Logger): WebCl
     retryConfig: { retries: 0 },
     timeout: REQUEST_TIMEOUT_MS,
     allowAbsoluteUrls: false,
+    fetch: markingFetch,
   };
 }
 
@@ -98,18 +99,46 @@ export function platformErrorCode(error: unknown): string | undefined {
   return error instanceof WebAPIPlatformError ? error.data.error : undefined;
 }
 
+/** Connection errors that mean the request was never sent. */
+const NEVER_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+/** A Web API request that could not even connect: nothing reached Slack. */
+export class SlackUnreachableError extends Error {
+  constructor(readonly code: string) {
+    super(`Slack kunde inte nås (${code})`);
+    this.name = 'SlackUnreachableError';
+  }
+}
+
+/** Error codes along a cause chain; duck-typed, as fetch's errors may come from another realm (jest's vm). */
+function causeCodes(error: unknown): Set<string> {
+  const codes = new Set<string>();
+  let cause = error;
+  for (let depth = 0; depth < 5 && typeof cause === 'object' && cause !== null; depth += 1) {
+    const { code, cause: next } = cause as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string') codes.add(code);
+    cause = next;
+  }
+  return codes;
+}
+
+/**
+ * The WebClient's fetch: a failure to connect becomes a {@link SlackUnreachableError}, because the
+ * WebClient keeps only the message of errors it does not recognise and the connection code is lost.
+ */
+const markingFetch: typeof fetch = async (input, init) => {
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    const code = NEVER_SENT_CODES.find((c) => causeCodes(error).has(c));
+    throw code ? new SlackUnreachableError(code) : error;
+  }
+};
+
 /**
  * True when a failed request certainly never reached Slack (connection refused, name not found),
  * so sending again cannot post a message twice.
  */
 export function neverReachedSlack(error: unknown): boolean {
-  if (!(error instanceof WebAPIRequestError)) return false;
-  const codes = new Set<string>();
-  let cause: unknown = error.original;
-  for (let depth = 0; depth < 4 && cause instanceof Error; depth += 1) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (typeof code === 'string') codes.add(code);
-    cause = cause.cause;
-  }
-  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].some((code) => codes.has(code));
+  return error instanceof WebAPIRequestError && error.original instanceof SlackUnreachableError;
 }
