@@ -4,6 +4,9 @@ import { budgetScore } from '../src/domain/budget.js';
 import { BudgetDialog } from './budgetDialog.js';
 import { tertialScore } from '../src/domain/tertial/query.js';
 import { TertialDialog } from './tertialDialog.js';
+import { postScore } from '../src/domain/tertial/postSummary.js';
+import { PostSummaryDialog } from './postSummaryDialog.js';
+import { TertialImportDialog, tertialImportScore } from './tertialImportDialog.js';
 import { agreementRoutes } from './agreementRoutes.js';
 import { AktualiseringDialog } from './aktualiseringDialog.js';
 import { aktualiseringScore } from '../src/domain/aktualisering/recognize.js';
@@ -37,6 +40,8 @@ export function buildRoutes(deps: BotDeps): Route[] {
   return [
     { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetScore(normalized), label: 'Budget' },
     { id: 'tertial', dialog: new TertialDialog(deps), recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter' },
+    { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
+    { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps),
     { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck' },
     { id: 'arshjul', dialog: new ArshjulDialog(deps), recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser' },

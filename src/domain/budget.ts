@@ -387,6 +387,7 @@ export function figureNote(f: BudgetFigure): string | undefined {
 export function budgetScore(normalized: string): number {
   const w = words(normalized);
   const hasYear = /\b20\d\d\b/.test(normalized);
+  if (/^importera\b/.test(normalized)) return 0;
   if (hasWord(w, 'utfall', 'utfallet', 'tertial', 'tertialet', 'tertialrapport') || /\bt[123]\b/.test(normalized)) return 0.3;
   // "När ska budgeten beslutas?" is a calendar question.
   if (/^nar\b/.test(normalized)) return 0.3;

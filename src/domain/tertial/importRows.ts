@@ -178,8 +178,12 @@ function validateRow(row: number, cells: Cells, ctx: ImportContext, errors: Impo
   const endReasons: Partial<Record<EndReason, number>> = {};
   for (const [key, reason] of Object.entries(END_REASON_COLUMNS)) if (counts[key] !== undefined) endReasons[reason] = counts[key];
   const reasonSum = Object.values(endReasons).reduce((a, b) => a + b, 0);
-  if (Object.keys(endReasons).length > 0 && counts.avslutade !== undefined && reasonSum !== counts.avslutade) {
-    err('avslutade', `avslutsorsakerna summerar till ${reasonSum} men avslutade är ${counts.avslutade}`);
+  // All five reasons must add up to avslutade; some of them can be at most avslutade.
+  const allReasons = Object.keys(endReasons).length === Object.keys(END_REASON_COLUMNS).length;
+  if (counts.avslutade !== undefined && (allReasons ? reasonSum !== counts.avslutade : reasonSum > counts.avslutade)) {
+    err('avslutade', allReasons
+      ? `avslutsorsakerna summerar till ${reasonSum} men avslutade är ${counts.avslutade}`
+      : `avslutsorsakerna (${reasonSum}) är fler än avslutade (${counts.avslutade})`);
   }
   if (counts.kvinnor !== undefined && counts.man !== undefined && counts.aktuella !== undefined && counts.kvinnor + counts.man > counts.aktuella) {
     err('kvinnor', `kvinnor + män (${counts.kvinnor + counts.man}) är fler än aktuella deltagare (${counts.aktuella})`);

@@ -71,6 +71,7 @@ export function parseTertialQuery(text: string, groups: readonly GroupName[]): T
  * avslut/deltagare counts, or the question which reports a verksamhet submits.
  */
 export function tertialScore(normalized: string): number {
+  if (/^importera\b/.test(normalized)) return 0;
   if (/\bposta\b|\bpublicera\b|\bskicka (ut )?(en )?(t[123]|tertial)/.test(normalized)) return 0;
   // "När ska delrapport T2 upp?" asks for a date: the årshjul answers it.
   if (/^nar\b/.test(normalized)) return 0.5;
