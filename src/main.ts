@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { buildApp } from './app.js';
+import { buildApp, type RouteInstaller } from './app.js';
+import { slackRoutes } from './channels/slack/routes.js';
 import { ConfigError, hasBotFrameworkCredentials, parseConfig, type Config } from './config.js';
 import { systemClock } from './core/clock.js';
 import { createConversationCore } from './core/conversationCore.js';
@@ -59,7 +60,9 @@ async function main(): Promise<void> {
   // One object for core, app and data watcher: a reload replaces `deps.data` for all of them.
   const deps: BotDeps = { data, clock: systemClock, state, log };
   const core = createConversationCore(deps);
-  const app = buildApp(Object.assign(deps, { config, core }));
+  // Edges beyond web and Bot Framework; each installs nothing unless its configuration is set.
+  const routes: RouteInstaller[] = [slackRoutes()];
+  const app = buildApp(Object.assign(deps, { config, core, routes }));
   const watcher = watchData(config.DATA_DIR, deps, (result) => {
     if (result.ok) log.info('data_reloaded', { dataVersion: result.version });
     else log.warn('data_reload_refused', { problems: result.problems.length, first: result.problems[0] });

@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** src/main.ts as `npm start` runs it, in its own process, so exit codes and signals are real. */
+interface Running {
+  exited: Promise<number | null>;
+  stdout: () => string;
+  stderr: () => string;
+  kill(signal: NodeJS.Signals): void;
+}
+
+function startMain(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // A clean environment: only what the test sets, plus what Node needs to run.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  return {
+    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+    stdout: () => out,
+    stderr: () => err,
+    kill: (signal) => child.kill(signal),
+  };
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'samverkansboten-main-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm start (src/main.ts)', () => {
+  it('serves, and on SIGTERM finishes, flushes state and exits 0', async () => {
+    const stateFile = path.join(dir, 'run', 'state.json');
+    const main = startMain({ PORT: '0', STATE_FILE: stateFile });
+    const url = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(main.stdout())?.[1]);
+    expect(main.stdout()).toContain('Bot Framework: oautentiserat lokalt läge');
+
+    const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string };
+    expect(health.status).toBe('ok');
+    const chat = await fetch(`${url}/chat`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'hjälp' }),
+    });
+    const { conversationId } = (await chat.json()) as { conversationId: string };
+
+    main.kill('SIGTERM');
+    expect(await main.exited).toBe(0);
+    expect(main.stderr()).toContain('"event":"shutdown_complete"');
+    const saved = JSON.parse(await readFile(stateFile, 'utf8')) as { conversations: Record<string, Record<string, unknown>> };
+    expect(saved.conversations.web?.[conversationId]).toBeDefined();
+  });
+
+  it('lists every configuration problem and exits 1', async () => {
+    const main = startMain({ PORT: 'abc', TZ: 'Mars/Olympus', STATE_FILE: path.join(dir, 'never.json') });
+    expect(await main.exited).toBe(1);
+    expect(main.stderr()).toContain('PORT: måste vara ett heltal 0–65535');
+    expect(main.stderr()).toContain('TZ: måste vara en IANA-tidszon');
+  });
+
+  it('names the broken data file and exits 1', async () => {
+    const dataDir = path.join(dir, 'data');
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(path.join(dataDir, 'documents.json'), '{ inte json');
+    const main = startMain({ DATA_DIR: dataDir, STATE_FILE: path.join(dir, 'never2.json') });
+    expect(await main.exited).toBe(1);
+    expect(main.stderr()).toContain('Kan inte starta');
+    expect(main.stderr()).toContain('documents.json');
+  });
+
+  it('names a corrupt state file, exits 1 and leaves the file untouched', async () => {
+    const stateFile = path.join(dir, 'corrupt.json');
+    const content = '{"conversations": {"web": '; // cut off mid-write by something else
+    await writeFile(stateFile, content);
+    const before = await stat(stateFile);
+    const main = startMain({ STATE_FILE: stateFile });
+    expect(await main.exited).toBe(1);
+    expect(main.stderr()).toContain(`Statusfilen ${stateFile}`);
+    expect(await readFile(stateFile, 'utf8')).toBe(content);
+    expect((await stat(stateFile)).mtimeMs).toBe(before.mtimeMs);
+  });
+});
