@@ -98,7 +98,8 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
       state = { facts: mergeFacts({ unknown: [] }, extracted), intent, history: [], choices: [] };
     }
 
-    const { reply, result } = caseReply(state.facts, state.intent, data);
+    const today = turnNow(step.context, this.deps).toISOString().slice(0, 10);
+    const { reply, result } = caseReply(state.facts, state.intent, data, today);
     const next = questionsFor(state.intent, result)[0];
     if (next === undefined) {
       this.save(step, undefined);

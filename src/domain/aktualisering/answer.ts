@@ -96,8 +96,8 @@ function fitSources(fit: FitResult): Source[] {
 }
 
 /** The full answer for a case (intent förankring or fit). */
-export function caseReply(facts: CaseFacts, intent: AktIntent, data: AnswerData): { reply: Reply; result: AktualiseringResult } {
-  const result = evaluate(facts, data);
+export function caseReply(facts: CaseFacts, intent: AktIntent, data: AnswerData, today?: string): { reply: Reply; result: AktualiseringResult } {
+  const result = evaluate(facts, data, today);
   const blocks: string[] = [];
   const sources: Source[] = [];
   const add = (title: string, lines: readonly Line[]) => {

@@ -202,11 +202,14 @@ function ageRange(min: number | undefined, max: number | undefined): string {
   return `upp till ${max ?? ''} år`;
 }
 
-/** ageNote sentences meant for readers (drops notes to the data's authors). */
+/** ageNote sentences meant for readers: clauses addressed to the data's authors ("visa …") are dropped. */
 function readerNote(note: string | undefined): string | undefined {
   if (note === undefined) return undefined;
-  const kept = note.split(/(?<=[.;])\s+| – /).filter((s) => !/\bvisa\b/i.test(s)).join(' ').trim();
-  return kept === '' ? undefined : kept;
+  const sentences = note.split(/(?<=[.;])\s+/)
+    .map((sentence) => sentence.split(' – ').filter((clause) => !/\bvisa\b/i.test(clause)).join(' – ').trim())
+    .filter((sentence) => sentence !== '')
+    .map((sentence) => (/[.;!?]$/.test(sentence) ? sentence : `${sentence}.`));
+  return sentences.length === 0 ? undefined : sentences.join(' ');
 }
 
 type Exclusion = { fact: 'benefits' | 'substanceAbuse' | 'obstacles'; test: (facts: CaseFacts) => boolean | undefined; label: string };
@@ -237,7 +240,7 @@ function inResidence(list: readonly string[], municipality: string): boolean {
 }
 
 /** Target-group fit of the person with the verksamhet's målgrupp (verksamheter.json): age, residence, exclusions. */
-export function checkFit(facts: CaseFacts, data: AktualiseringData, verksamhetId: string): FitResult | undefined {
+export function checkFit(facts: CaseFacts, data: AktualiseringData, verksamhetId: string, today?: string): FitResult | undefined {
   const v = data.verksamheter.find((x) => x.id === verksamhetId && (facts.forbund === undefined || x.forbund === facts.forbund))
     ?? data.verksamheter.find((x) => x.id === verksamhetId);
   if (v === undefined) return undefined;
@@ -289,16 +292,17 @@ export function checkFit(facts: CaseFacts, data: AktualiseringData, verksamhetId
   }
 
   const verdict = checks.some((c) => c.ok === false) ? 'nej' : checks.some((c) => c.ok === undefined) ? 'beror-pa' : 'ja';
-  const alternatives = verdict === 'nej' ? alternativesFor(facts, data, v) : [];
+  const alternatives = verdict === 'nej' ? alternativesFor(facts, data, v, today) : [];
   const seen = new Set<string>();
   const dedupedAssess = toAssess.filter((l) => (seen.has(l.text) ? false : (seen.add(l.text), true)));
   return { verksamhetId: v.id, verksamhetName: v.name, verdict, checks, toAssess: dedupedAssess, alternatives };
 }
 
-/** Verksamheter of the same förbund whose age limits and residence fit the known facts. */
-function alternativesFor(facts: CaseFacts, data: AktualiseringData, not: Loaded<'verksamheter'>): Line[] {
+/** Verksamheter of the same förbund, still running on `today`, whose age limits and residence fit the known facts. */
+function alternativesFor(facts: CaseFacts, data: AktualiseringData, not: Loaded<'verksamheter'>, today: string | undefined): Line[] {
   return data.verksamheter
     .filter((v) => v.forbund === not.forbund && v.id !== not.id)
+    .filter((v) => today === undefined || v.period?.to === undefined || v.period.to >= today)
     .flatMap((v) => {
       const g = v.malgrupp.find((m) => m.ageMin !== undefined || m.ageMax !== undefined);
       if (g === undefined) return [];
@@ -313,8 +317,9 @@ function alternativesFor(facts: CaseFacts, data: AktualiseringData, not: Loaded<
  * The aktualiseringscheck for a case: samtycke first, then förankring (with whom, why, contact),
  * paths, target-group fit and what the answer depends on, each line with its source.
  * Rules: Överenskommelse 2023, Bilaga 3 Samordnade individprocesser (per referring party).
+ * `today` (ISO day) keeps ended verksamheter (e.g. Steget vidare 2014–2016) out of the alternatives.
  */
-export function evaluate(facts: CaseFacts, data: AktualiseringData): AktualiseringResult {
+export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: string): AktualiseringResult {
   const forbund = forbundOf(facts, data);
   const processes = data.individprocesser.filter((p) => p.forbund === forbund);
   const benefits = knownBenefits(facts);
@@ -373,6 +378,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData): Aktualiseri
       const line = pathLine(data, forbund, id);
       if (line) result.paths.push(line);
     }
+    if (process.whoRefers !== undefined) result.process.push({ text: process.whoRefers, sources: [process.source] });
     for (const step of process.steps) {
       const relevant = step.benefits.length === 0 || benefits === undefined || step.benefits.some((b) => benefits.includes(b));
       if (relevant && (step.kind === 'aktualisering' || step.kind === 'kartlaggning')) result.process.push({ text: step.text, sources: [step.source] });
@@ -391,7 +397,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData): Aktualiseri
   }
 
   if (facts.verksamhet !== undefined) {
-    const fit = checkFit(facts, data, facts.verksamhet);
+    const fit = checkFit(facts, data, facts.verksamhet, today);
     if (fit) result.fit = fit;
     // A "no" is final: asking for more facts would not change it.
     if (fit && fit.verdict !== 'nej') {

@@ -111,7 +111,6 @@ export function extractReferringParty(normalized: string): ReferringParty | unde
       if (index === 0) score += 1;
       const previous = toks[index - 1];
       if (previous !== undefined && OBJECT_MARKERS.has(previous)) score -= 3;
-      if (previous === 'pa' && !SUBJECT_MARKERS.some((m) => before.endsWith(m))) score -= 1;
       mentions.push({ party, index, score });
     }
   });

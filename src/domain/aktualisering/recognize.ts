@@ -1,3 +1,5 @@
+import { extractReferringParty } from './extract.js';
+
 /**
  * How well an utterance (normalised, see src/domain/text.ts) fits the aktualiseringscheck, 0..1.
  * Strong cues are the words of Bilaga 3 (aktualisera, förankra, samtycke, remiss, hänvisa,
@@ -6,11 +8,12 @@
  */
 export function aktualiseringScore(normalized: string): number {
   const n = normalized;
-  const benefit = /sjukpeng|aktivitetsersattning|forsorjningsstod|ekonomiskt bistand|etableringsersattning|sjukersattning|a-?kassa|aktivitetsstod|sjukskriv/.test(n);
-  const party = /\b(regionen|psykiatrin|primarvarden|soc|socialtjansten|socialsekreterare|fk|forsakringskassan|af|arbetsformedlingen|kaa|frivarden|kriminalvarden)\b/.test(n);
+  const benefit = /sjukpen|aktivitetsersattning|forsorjningsstod|ekonomiskt bistand|etableringsersattning|sjukersattning|a-?kassa|aktivitetsstod|sjukskriv/.test(n);
+  const party = extractReferringParty(n) !== undefined;
   const verksamhet = /malgrupp|vuxentorg|ungdomstorg|samverkansteam|samordningsteam|arbetsmarknadstorg|finnveden|krami/.test(n);
-  const person = /\b\d{1,2} ?-? ?(aring|arig)\b|\b(ar|fyller) \d{1,2}\b|\b\d{1,2} ar\b/.test(n) || /\b(hon|han|hen|personen|individen|klienten|patienten|en person|ungdom(en)?)\b/.test(n);
-  const fitWords = /\b(kan|far|ryms|passar|ingar|tillhor|omfattas|kvalificera\w*|aktuell)\b/.test(n);
+  const person = /\b\d{1,2} ?-? ?(aring|arig)\b|\b(ar|fyller) \d{1,2}\b|\b\d{1,2} ar\b/.test(n)
+    || /\b(hon|han|hen|personen|individen|en person|(klient|patient|ungdom|deltagare|brukare)\w*)\b/.test(n);
+  const fitWords = /\b(kan|far|ryms|passar|ingar|tillhor|omfattas|kvalificera\w*|aktuell)\b|\bfor (gammal|ung)\b|(gammal|ung) nog/.test(n);
 
   if (/\baktualiser|\bforankr|\bremiss|\bremitter|\bhanvisa|\bsamtyck|\bmedgivande|avslutsorsak|\barendebarar|gemensam(ma)? kartlaggning/.test(n)) {
     return benefit || party || verksamhet || person ? 1 : 0.95;
@@ -20,7 +23,8 @@ export function aktualiseringScore(normalized: string): number {
   if (/etablering/.test(n) && /kartlagg|sammankall|samverkansgrupp|gemensamma traffar|traffar/.test(n)) return 1;
   if (/\bstamma av|\bstammer av|\bavstamning/.test(n) && (party || person)) return 0.9;
   if (benefit && (party || person) && /\b(vem|vilka|vilken|hur|kan|ska|maste|behover|vart)\b/.test(n)) return 0.85;
-  if (/handlingsplan|uppfoljning(en)? av (planen|handlingsplanen)|var tredje manad|avslutas i samverkan/.test(n)) return 0.97;
+  if (/handlingsplan|uppfoljning(en)? av (planen|handlingsplanen)|foljs (handlings)?planen upp|(handlings)?planen foljs upp|var tredje manad|avslutas i samverkan|ja eller nej till gemensamma insatser/.test(n)) return 1;
+  if (/\bkaa\b|aktivitetsansvar/.test(n)) return /alder|omfatta|vilka|ungdom|aktualiser|gymnasie/.test(n) ? 0.97 : 0.6;
   if (/arenor for provning|samverkansgrupp(en)? for etablering/.test(n)) return 0.9;
   return 0;
 }
