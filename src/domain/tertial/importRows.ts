@@ -204,7 +204,7 @@ function validateRow(row: number, cells: Cells, ctx: ImportContext, errors: Impo
     const goal = verksamhet && ctx.goals.find((g) => g.forbund === verksamhet.forbund && g.verksamhet === verksamhet.id && g.id === goalId);
     if (verksamhet && (!goal || targetPercent(goal.target) === undefined)) {
       const known = ctx.goals.filter((g) => g.forbund === verksamhet.forbund && g.verksamhet === verksamhet.id && targetPercent(g.target) !== undefined).map((g) => g.id);
-      err(key, `okänt mål "${goalId}" för ${verksamhet.name}${known.length > 0 ? ` (mål med procentsats: ${known.join(', ')})` : ' (överenskommelsen har inga mål med procentsats för verksamheten)'}`);
+      err(key, `okänt mål "${cell.column.trim().slice(INDICATOR_PREFIX.length)}" för ${verksamhet.name}${known.length > 0 ? ` (mål med procentsats: ${known.join(', ')})` : ' (överenskommelsen har inga mål med procentsats för verksamheten)'}`);
       continue;
     }
     const v = parsePercent(cell.value);
