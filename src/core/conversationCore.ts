@@ -21,6 +21,8 @@ export interface TurnInput {
   value?: unknown;
   /** ISO day (YYYY-MM-DD) that stands in for "today" in this turn (CLI --today, batch lines). */
   today?: string;
+  /** Channel-specific facts for the activity's channelData (Slack: `{ channel, team, thread_ts }`, which proactive delivery needs). */
+  channelData?: Record<string, string>;
   /** "conversationStart": the user opened the conversation (a greeting is sent); default "message". */
   kind?: 'message' | 'conversationStart';
 }
@@ -50,7 +52,7 @@ export function activityFromInput(input: TurnInput, now: Date): Partial<Activity
     conversation: { id: input.conversationId, isGroup: false, conversationType: 'personal', name: '' },
     from,
     recipient: { ...BOT_ACCOUNT },
-    channelData: input.today === undefined ? {} : { today: input.today },
+    channelData: { ...input.channelData, ...(input.today === undefined ? {} : { today: input.today }) },
   };
   if (input.kind === 'conversationStart') {
     return { ...common, type: ActivityTypes.ConversationUpdate, membersAdded: [from] };

@@ -19,6 +19,8 @@ export interface SlackTurn {
   userId: string;
   text: string;
   target: ReplyTarget;
+  /** Where in Slack the turn happened; goes to the activity's channelData (subscriptions need the channel id). */
+  place: { team: string; channel: string; threadTs?: string };
 }
 
 /** The Slack workspace of a body; enterprise-wide installs may lack a team, then the enterprise names it. */
@@ -69,6 +71,7 @@ export function turnFromEvent(body: unknown, botUserId: string | undefined): Sla
     userId: event.user,
     text,
     target: { kind: 'post', channel: event.channel, threadTs },
+    place: { team, channel: event.channel, threadTs },
   };
 }
 
@@ -99,6 +102,7 @@ export function turnFromCommand(body: unknown): SlackTurn | undefined {
     userId: c.user_id,
     text: text === '' ? EMPTY_COMMAND_TEXT : text,
     target: { kind: 'respond' },
+    place: { team, channel: c.channel_id },
   };
 }
 
@@ -161,7 +165,13 @@ export function pressFromActions(body: unknown): ButtonPress | undefined {
   const pressKey = `press:${team}:${channel}:${messageTs}`;
   if (b.container.is_ephemeral) {
     return {
-      turn: { conversationId: `${team}:${channel}:${b.user.id}`, userId: b.user.id, text: action.value, target: { kind: 'respond' } },
+      turn: {
+        conversationId: `${team}:${channel}:${b.user.id}`,
+        userId: b.user.id,
+        text: action.value,
+        target: { kind: 'respond' },
+        place: { team, channel },
+      },
       label,
       pressKey,
     };
@@ -173,6 +183,7 @@ export function pressFromActions(body: unknown): ButtonPress | undefined {
       userId: b.user.id,
       text: action.value,
       target: { kind: 'post', channel, threadTs },
+      place: { team, channel, threadTs },
     },
     message: { channel, ts: messageTs, blocks: b.message?.blocks ?? [] },
     label,

@@ -101,6 +101,11 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       conversationId: turn.conversationId,
       userId: turn.userId,
       text: turn.text,
+      channelData: {
+        channel: turn.place.channel,
+        team: turn.place.team,
+        ...(turn.place.threadTs === undefined ? {} : { thread_ts: turn.place.threadTs }),
+      },
     });
     for (const reply of replies) await sink(renderBlocks(reply));
     log.debug('slack_turn', { conversationId: turn.conversationId, target: turn.target.kind, replies: replies.length });

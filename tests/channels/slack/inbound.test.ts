@@ -23,6 +23,7 @@ describe('turnFromEvent', () => {
       userId: 'U1',
       text: 'hej',
       target: { kind: 'post', channel: 'D1', threadTs: undefined },
+      place: { team: 'T1', channel: 'D1', threadTs: undefined },
     });
   });
 
@@ -34,7 +35,13 @@ describe('turnFromEvent', () => {
 
   it('a mention starts a thread on the mentioning message', () => {
     const turn = turnFromEvent(envelope({ type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT> hjälp', ts: '5.5' }), BOT);
-    expect(turn).toEqual({ conversationId: 'T1:C1:5.5', userId: 'U1', text: 'hjälp', target: { kind: 'post', channel: 'C1', threadTs: '5.5' } });
+    expect(turn).toEqual({
+      conversationId: 'T1:C1:5.5',
+      userId: 'U1',
+      text: 'hjälp',
+      target: { kind: 'post', channel: 'C1', threadTs: '5.5' },
+      place: { team: 'T1', channel: 'C1', threadTs: '5.5' },
+    });
   });
 
   it.each([
@@ -56,6 +63,7 @@ describe('turnFromCommand', () => {
       userId: 'U1',
       text: 'när är nästa SSG?',
       target: { kind: 'respond' },
+      place: { team: 'T1', channel: 'C1' },
     });
   });
 
@@ -75,7 +83,13 @@ describe('pressFromActions', () => {
 
   it('a press in a thread continues that thread', () => {
     const press = pressFromActions({ ...base, container: { type: 'message', message_ts: '9.9', channel_id: 'C1' }, message: { ts: '9.9', thread_ts: '5.5', blocks: [] } });
-    expect(press?.turn).toEqual({ conversationId: 'T1:C1:5.5', userId: 'U1', text: 'avbryt', target: { kind: 'post', channel: 'C1', threadTs: '5.5' } });
+    expect(press?.turn).toEqual({
+      conversationId: 'T1:C1:5.5',
+      userId: 'U1',
+      text: 'avbryt',
+      target: { kind: 'post', channel: 'C1', threadTs: '5.5' },
+      place: { team: 'T1', channel: 'C1', threadTs: '5.5' },
+    });
     expect(press?.label).toBe('Nej, avbryt');
     expect(press?.message).toEqual({ channel: 'C1', ts: '9.9', blocks: [] });
     expect(press?.pressKey).toBe('press:T1:C1:9.9');
@@ -83,7 +97,13 @@ describe('pressFromActions', () => {
 
   it('a press on an ephemeral message continues the user’s slash-command conversation', () => {
     const press = pressFromActions({ ...base, container: { type: 'message', message_ts: '9.9', channel_id: 'C1', is_ephemeral: true } });
-    expect(press?.turn).toEqual({ conversationId: 'T1:C1:U1', userId: 'U1', text: 'avbryt', target: { kind: 'respond' } });
+    expect(press?.turn).toEqual({
+      conversationId: 'T1:C1:U1',
+      userId: 'U1',
+      text: 'avbryt',
+      target: { kind: 'respond' },
+      place: { team: 'T1', channel: 'C1' },
+    });
     expect(press?.message).toBeUndefined();
   });
 

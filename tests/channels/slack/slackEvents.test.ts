@@ -208,6 +208,14 @@ describe('POST /slack/events', () => {
     expect(postsTo(channel).length).toBe(postsBefore + after.length);
   });
 
+  it('a subscription made in a Slack thread names the Slack channel as its delivery target', async () => {
+    const { body } = eventCallback({ type: 'app_mention', channel: 'C0000CH07', text: `<@${FAKE_BOT.userId}> Prenumerera på påminnelser för SSG` });
+    expect((await signedJson(body)).status).toBe(200);
+    expect(shown(postsTo('C0000CH07')[0]?.args.text)).toMatch(/^Klart/);
+    const subscription = t.state.read().subscriptions.find((s) => s.target.kind === 'slack');
+    expect(subscription?.target).toEqual({ kind: 'slack', channelId: 'C0000CH07', teamId: FAKE_BOT.teamId });
+  });
+
   it('refuses a bad signature, a stale or missing timestamp with 401 and posts nothing', async () => {
     const before = fake.calls.length;
     const { body } = eventCallback({ channel: 'D0000DM03', text: 'hjälp' });
