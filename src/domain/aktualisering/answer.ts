@@ -112,6 +112,7 @@ export function caseReply(facts: CaseFacts, intent: AktIntent, data: AnswerData,
   } else {
     blocks.push(result.consent.text);
     sources.push(...result.consent.sources);
+    if (result.summary !== '') blocks.push(result.summary);
     add('Förankring', result.forankring);
     add('Så går det till', result.process);
     add('Väg', result.paths);

@@ -41,6 +41,8 @@ export interface FitResult {
 
 export interface AktualiseringResult {
   forbund: string;
+  /** One sentence with the short answer (who to förankra with, or what it depends on). */
+  summary: string;
   consent: Line & { status: ConsentStatus };
   /** With whom to förankra / stämma av, and why (one line per rule that applies or may apply). */
   forankring: Line[];
@@ -324,7 +326,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
   const processes = data.individprocesser.filter((p) => p.forbund === forbund);
   const benefits = knownBenefits(facts);
   const result: AktualiseringResult = {
-    forbund, consent: consentLine(facts, data, forbund), forankring: [], paths: [], process: [], notes: [], dependsOn: [], missing: [],
+    forbund, summary: '', consent: consentLine(facts, data, forbund), forankring: [], paths: [], process: [], notes: [], dependsOn: [], missing: [],
   };
   const needs = new Set<FactKey>();
 
@@ -333,11 +335,13 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     const names = data.forbund.find((f) => f.id === forbund)?.name ?? forbund;
     result.notes.push({ text: `Avtalen för ${names} beskriver ingen förankring före aktualisering – bara målgruppen nedan.`, sources: [] });
   } else if (process === undefined) {
+    result.summary = 'Kort svar: det beror på vem som aktualiserar – reglerna per part:';
     result.forankring.push(...overview(processes, data, forbund, facts));
     result.dependsOn.push({ text: 'vem som aktualiserar (regionen, socialtjänsten, Försäkringskassan, Arbetsförmedlingen, KAA, etableringsprogrammet eller Kriminalvården)', sources: [] });
     needs.add('referringParty');
   } else {
     const pathIds = new Set<string>();
+    const definite: string[] = [];
     let benefitDependent = false;
     let conditional = false;
     for (const rule of process.forankring) {
@@ -345,6 +349,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
       if (applies === false) continue;
       if (applies === undefined) benefitDependent = true;
       if (applies === undefined || rule.condition !== undefined) conditional = true;
+      else definite.push(`${rule.kind === 'forankring' ? 'förankra med' : 'stämma av med'} ${joinSv(rule.consult.map((c) => consultText(c, facts, data, forbund).text))}`);
       result.forankring.push(...ruleLine(rule, process, facts, data, forbund, benefitPrefix(rule, applies, benefits)));
       rule.paths.forEach((p) => pathIds.add(p));
       if (rule.condition !== undefined) result.dependsOn.push({ text: rule.condition.replace(/^om /, 'om '), sources: [rule.source] });
@@ -354,6 +359,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
       const etab = processes.find((p) => p.referringParty === 'etableringsprogrammet');
       for (const rule of etab?.forankring ?? []) {
         if (ruleApplies(rule, benefits) !== true || etab === undefined) continue;
+        definite.push(`stämma av med ${joinSv(rule.consult.map((c) => consultText(c, facts, data, forbund).text))} (etableringsprogrammet)`);
         result.forankring.push(...ruleLine(rule, etab, facts, data, forbund, 'Personen har etableringsersättning (etableringsprogrammet): '));
         rule.paths.forEach((p) => pathIds.add(p));
       }
@@ -368,6 +374,12 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     }
     // Only an unconditional rule narrows the paths; otherwise every path of the process stays open.
     if (pathIds.size === 0 || conditional) process.paths.forEach((p) => pathIds.add(p));
+    const who = PARTY_SHORT[process.referringParty];
+    const ways = joinSv([...pathIds].slice(0, 2).map((id) => pathName(data, forbund, id).replace(/^Aktualisering direkt/, 'direkt')), 'eller');
+    if (definite.length > 0) result.summary = `Kort svar: ${who} ska ${joinSv(definite)} innan aktualisering; därefter ${ways}.`;
+    else if (benefitDependent) result.summary = `Kort svar: för ${who} beror förankringen på vilken ersättning personen har (se nedan).`;
+    else if (conditional) result.summary = `Kort svar: för ${who} beror det på ${result.dependsOn[0]?.text ?? 'omständigheterna'} (se nedan).`;
+    else result.summary = `Kort svar: Bilaga 3 anger ingen förankring för ${who} innan aktualisering; vägar: ${ways}.`;
     if (process.forankring.some((r) => r.benefits.length > 0) && (benefitDependent || !isSettled(facts, 'benefits'))) {
       if (benefits === undefined) {
         result.dependsOn.push({ text: `vilken ersättning personen har (${joinSv([...new Set(process.forankring.flatMap((r) => r.benefits))].map((b) => BENEFIT_LABELS[b]), 'eller')} eller annat)`, sources: [process.source] });
