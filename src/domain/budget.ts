@@ -214,6 +214,13 @@ function targetOf(tables: readonly BudgetTable[], normalized: string, named: rea
     const all = samordningsteamenRows(main);
     if (all) return all;
   }
+  if (forbund === 'umearegionen' && hasWord(qw, 'kommunerna', 'kommunernas', 'medlemskommunerna')) {
+    const rows: { table: BudgetTable; sectionIndex: number; rowIndex: number }[] = [];
+    main.sections.forEach((s, sectionIndex) => s.rows.forEach((r, rowIndex) => {
+      if (s.kind === 'income' && r.party?.endsWith('-kommun')) rows.push({ table: main, sectionIndex, rowIndex });
+    }));
+    if (rows.length > 0) return { kind: 'rows', rows };
+  }
   const rows = matchRows(moneyTables.filter((t) => !t.id.startsWith('sokta-medel')), qw, named);
   if (rows) return rows;
   const section = sectionByKeyword(main, qw, normalized);
@@ -394,8 +401,13 @@ export function budgetScore(normalized: string): number {
   if (hasWord(w, 'budget', 'budgeten', 'budgeterat', 'budgeterad', 'budgetar', 'budgeterade', 'budgeteras')) return 1;
   if (/\beg(et|na) kapital(et)?\b/.test(normalized)) return 0.95;
   if (hasWord(w, 'betalar', 'bidrar', 'bidrag', 'medlemsavgift', 'tillskott') && hasWord(w, 'forbundet', 'samordningsforbundet', 'forbundets')) return 0.9;
+  if (/\bhur mycket\b/.test(normalized) && hasWord(w, 'betalar', 'bidrar', 'far', 'kostar', 'pengar', 'budgeteras')) return 0.9;
+  if (hasWord(w, 'kostar', 'kostnad', 'kostnaden', 'kostnaderna') && hasYear) return 0.9;
+  if (hasWord(w, 'resultat', 'resultatet') && hasYear && !hasWord(w, 'deltagare', 'deltagarna', 'indikator', 'indikatorer')) return 0.95;
   if (hasWord(w, 'resultat', 'resultatet', 'underskott', 'overskott') && hasYear) return 0.85;
   if (hasWord(w, 'sokta', 'soker', 'beviljat', 'beviljades') && (hasYear || hasWord(w, 'kr', 'kronor', 'tkr'))) return 0.85;
+  if (hasWord(w, 'arsarbetare') || (hasWord(w, 'tjanster', 'tjanst') && hasWord(w, ...FINNVEDEN_WORDS))) return 0.8;
+  if (hasWord(w, 'betalar', 'bidrar', 'pengar', 'anslag', 'finansieringen') || (/\bhur mycket\b/.test(normalized) && hasYear)) return 0.7;
   if (hasWord(w, 'kostnader', 'intakter', 'kostar', 'tkr')) return 0.6;
   return 0;
 }

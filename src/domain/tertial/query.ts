@@ -44,6 +44,7 @@ export function asksAboutReporting(normalized: string): boolean {
     || /\brapporter(ar|a|ing|na)?\b.*\b(under aret|per ar|arligen|tertial)/.test(normalized)
     || /\b(lamna[rs]?|ska lamna|lamnas) .*\b(rapport|rapporter|lagesrapport|socialt bokslut)\b/.test(normalized)
     || /\bsocialt bokslut\b/.test(normalized)
+    || /\bhur ofta\b.*\b(rapport|rapporter|rapporterar|redovisar|redovisa|foljs upp)\b/.test(normalized)
     || /\bnar ska .*\b(rapport|tertialrapport|lagesrapport)/.test(normalized);
 }
 
@@ -77,7 +78,7 @@ export function tertialScore(normalized: string): number {
   if (/^nar\b/.test(normalized)) return 0.5;
   if (/\btertial|\bt[123]\b|\btertialrapport/.test(normalized)) return 0.95;
   if (/\butfall(et)?\b/.test(normalized)) return 0.95;
-  if (asksAboutReporting(normalized)) return 0.9;
+  if (asksAboutReporting(normalized)) return /\b(rapport\w*|socialt bokslut|lagesrapport\w*)\b/.test(normalized) ? 1 : 0.9;
   if (/\bhur manga\b.*\b(avslut|avslutades|deltagare|nya|inskrivna)/.test(normalized)) return 0.85;
   if (/\b(siffror|statistik|deltagare|deltagarsiffror)\b/.test(normalized)) return 0.7;
   return 0;
