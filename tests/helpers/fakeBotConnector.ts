@@ -30,17 +30,31 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
-export async function startFakeBotConnector(): Promise<FakeBotConnector> {
+/** How the fake answers one call; the default is 200 `{ id }` like the real service. */
+export interface FakeConnectorResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface FakeBotConnectorOptions {
+  /** Decides the answer to each call (e.g. 403, or 429 with Retry-After); undefined = 200 `{ id }`. */
+  respond?: (call: ConnectorCall, index: number) => FakeConnectorResponse | undefined;
+}
+
+export async function startFakeBotConnector(options: FakeBotConnectorOptions = {}): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
   let waiters: Array<() => void> = [];
   const server: Server = createServer((req, res) => {
     void readBody(req).then((body) => {
-      calls.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body });
+      const call: ConnectorCall = { method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body };
+      calls.push(call);
       const ready = waiters;
       waiters = [];
       ready.forEach((wake) => wake());
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ id: `sent-${calls.length}` }));
+      const answer = options.respond?.(call, calls.length - 1) ?? { status: 200, body: { id: `sent-${calls.length}` } };
+      res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
+      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
