@@ -18,7 +18,11 @@ export interface SlackCall {
 }
 
 /** A scripted answer to the next call of a method. */
-export type Scripted = { status: 429; retryAfterSeconds: number } | { error: string };
+export type Scripted =
+  | { status: 429; retryAfterSeconds: number }
+  | { error: string }
+  /** A successful answer with these fields (e.g. a page of conversations.history). */
+  | { page: Record<string, unknown> };
 
 /** A message the fake "posted" (kept per channel for conversations.history). */
 interface Posted {
@@ -125,7 +129,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           res.end('ok');
           return;
         }
-        const body = scripted ? { ok: false, error: scripted.error } : answer(method, args);
+        const body = !scripted ? answer(method, args) : 'error' in scripted ? { ok: false, error: scripted.error } : { ok: true, ...scripted.page };
         call.response = body;
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(body));

@@ -11,6 +11,7 @@ import { remindersForDay, type DueReminder } from '../../reminders/due.js';
 import type { SentReminder, Subscription } from '../../reminders/schema.js';
 import { createKansliReporter, ReminderScheduler } from '../../reminders/scheduler.js';
 import { DEFAULT_OFFSETS, DEFAULT_TIME_OF_DAY } from '../../reminders/subscriptionText.js';
+import { slackDeliveryFromConfig } from '../slack/delivery.js';
 import { openStateStore } from '../../state/store.js';
 import { reportCliError } from './runtime.js';
 
@@ -110,7 +111,8 @@ async function main(): Promise<void> {
   }
 
   if (dryRun) return;
-  const registry = createDeliveryRegistry([createConsoleChannel(process.stdout)]);
+  const slack = slackDeliveryFromConfig(config, log);
+  const registry = createDeliveryRegistry(slack ? [createConsoleChannel(process.stdout), slack] : [createConsoleChannel(process.stdout)]);
   // "Today" runs to its end, so every reminder due that day (and missed earlier ones) goes out now.
   const clock = () => zonedInstant(today, '23:59', STOCKHOLM);
   const scheduler = new ReminderScheduler({

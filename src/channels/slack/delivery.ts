@@ -1,10 +1,17 @@
 import { webApi } from '@slack/bolt';
-import type { Clock } from '../../core/clock.js';
+import type { Config } from '../../config.js';
 import type { Logger } from '../../core/log.js';
 import type { Reply } from '../../core/reply.js';
 import type { DeliveryChannel, LookupResult, SendOptions, SendResult, TargetOf } from '../../delivery/types.js';
 import { renderBlocks } from './renderBlocks.js';
-import { neverReachedSlack, platformErrorCode, withRateLimitRetry, type RateLimitOptions, type WebClient } from './webApi.js';
+import {
+  createSlackWebClient,
+  neverReachedSlack,
+  platformErrorCode,
+  withRateLimitRetry,
+  type RateLimitOptions,
+  type WebClient,
+} from './webApi.js';
 
 /**
  * The `event_type` of the message metadata we attach to proactive posts. The metadata carries the
@@ -26,15 +33,17 @@ const DEAD_ERRORS = new Set([
   'msg_too_long',
 ]);
 
-/** How far back `lookup` searches a channel's history, and at most how many pages of it. */
-const LOOKUP_WINDOW_DAYS = 7;
+/**
+ * How much of a channel's history `lookup` reads, newest first: a lookup follows a crash closely,
+ * so the message, if it went out, is among the latest. Only the channel's whole history can say
+ * "not sent"; past the last page the answer is "unknown" (reported, never resent blindly).
+ */
 const LOOKUP_PAGE_SIZE = 200;
 const LOOKUP_MAX_PAGES = 5;
 
 export interface SlackDeliveryOptions extends RateLimitOptions {
   client: WebClient;
   log: Logger;
-  clock: Clock;
 }
 
 /**
@@ -77,7 +86,6 @@ export function createSlackDeliveryChannel(options: SlackDeliveryOptions): Deliv
     },
 
     async lookup(target: TargetOf<'slack'>, idempotencyKey: string): Promise<LookupResult> {
-      const oldest = (options.clock().getTime() / 1000 - LOOKUP_WINDOW_DAYS * 24 * 3600).toFixed(6);
       let cursor: string | undefined;
       try {
         for (let page = 0; page < LOOKUP_MAX_PAGES; page += 1) {
@@ -85,7 +93,6 @@ export function createSlackDeliveryChannel(options: SlackDeliveryOptions): Deliv
             () =>
               client.conversations.history({
                 channel: target.channelId,
-                oldest,
                 limit: LOOKUP_PAGE_SIZE,
                 include_all_metadata: true,
                 cursor,
@@ -108,6 +115,17 @@ export function createSlackDeliveryChannel(options: SlackDeliveryOptions): Deliv
       }
     },
   };
+}
+
+/**
+ * The Slack delivery channel when Slack is configured (SLACK_BOT_TOKEN, optional SLACK_API_URL),
+ * for the processes that post unprompted (server, `npm run reminders`); undefined otherwise, and
+ * Slack subscriptions then wait for a process that has it.
+ */
+export function slackDeliveryFromConfig(config: Config, log: Logger): DeliveryChannel<'slack'> | undefined {
+  if (config.SLACK_BOT_TOKEN === undefined) return undefined;
+  const slackLog = log.child({ component: 'slack' });
+  return createSlackDeliveryChannel({ client: createSlackWebClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL, slackLog), log: slackLog });
 }
 
 function errorName(error: unknown): string {

@@ -1,7 +1,6 @@
 import { createSlackDeliveryChannel, DELIVERY_METADATA_EVENT } from '../../../src/channels/slack/delivery.js';
 import { renderBlocks } from '../../../src/channels/slack/renderBlocks.js';
 import { createSlackWebClient } from '../../../src/channels/slack/webApi.js';
-import { fixedDayClock } from '../../../src/core/clock.js';
 import { createMemoryLogger } from '../../../src/core/log.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { createDeliveryRegistry, deliver, lookupDelivery } from '../../../src/delivery/types.js';
@@ -24,7 +23,6 @@ function channel(maxWaitMs?: number) {
   return createSlackDeliveryChannel({
     client: createSlackWebClient('xoxb-delivery', fake.apiUrl, logger),
     log: logger,
-    clock: fixedDayClock('2026-11-23'),
     sleep,
     maxWaitMs,
   });
@@ -61,8 +59,14 @@ describe('Slack delivery channel', () => {
     expect(await lookupDelivery(registry, target, 'k-never')).toBe('not-sent');
     const history = fake.callsOf('conversations.history').at(-1);
     expect(history?.args).toMatchObject({ channel: 'C0REMIND2', include_all_metadata: 'true' });
-    // Searches a bounded window back from the injected clock (7 days).
-    expect(Number(history?.args.oldest)).toBeCloseTo(Date.parse('2026-11-16T12:00:00Z') / 1000, 0);
+  });
+
+  it('lookup reads at most five pages of history; past them it cannot tell', async () => {
+    fake.script('conversations.history', ...Array.from({ length: 5 }, () => ({ page: { messages: [], has_more: true, response_metadata: { next_cursor: 'more' } } })));
+    expect(await channel().lookup?.({ kind: 'slack', channelId: 'C0BUSY' }, 'k')).toBe('unknown');
+    const pages = fake.callsOf('conversations.history').filter((c) => c.args.channel === 'C0BUSY');
+    expect(pages).toHaveLength(5);
+    expect(pages[1]?.args.cursor).toBe('more');
   });
 
   it('lookup answers unknown when the history cannot be read', async () => {
@@ -112,7 +116,6 @@ describe('Slack delivery channel', () => {
     const offline = createSlackDeliveryChannel({
       client: createSlackWebClient('xoxb', apiUrl, logger),
       log: logger,
-      clock: fixedDayClock('2026-11-23'),
       sleep,
     });
     expect(await offline.send({ kind: 'slack', channelId: 'C0' }, reminder, { idempotencyKey: 'k' })).toEqual({ status: 'retry', reason: 'unreachable' });
