@@ -4,7 +4,7 @@ import type { Reply } from '../src/core/reply.js';
 import { sendReply } from '../src/core/sendReply.js';
 import type { AgreementData } from '../src/data/load.js';
 import { completeData } from '../src/domain/answers/common.js';
-import { parseQuery, type ParsedQuery } from '../src/domain/entities.js';
+import { parseQueryCached, type ParsedQuery } from '../src/domain/entities.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { choicePromptOptions, createChoicePrompt } from './choicePrompt.js';
 import { readRouteOptions, type RerouteResult } from './routeOptions.js';
@@ -43,7 +43,7 @@ export abstract class AgreementAnswerDialog extends CancelAndHelpDialog {
   }
 
   protected parse(text: string): ParsedQuery {
-    return parseQuery(this.data, text);
+    return parseQueryCached(this.data, text);
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,7 +1,7 @@
 import type { BotDeps } from '../src/core/deps.js';
 import { completeData } from '../src/domain/answers/common.js';
 import { intentFor, type AgreementIntent } from '../src/domain/answers/intent.js';
-import { parseQuery } from '../src/domain/entities.js';
+import { parseQueryCached } from '../src/domain/entities.js';
 import { AtagandenDialog } from './atagandenDialog.js';
 import { InitiativDialog } from './initiativDialog.js';
 import { KontakterDialog } from './kontakterDialog.js';
@@ -15,7 +15,7 @@ import type { Route, RouteInput } from './routes.js';
  */
 export function agreementRoutes(deps: BotDeps): Route[] {
   const score = (intent: AgreementIntent) => ({ text }: RouteInput): number =>
-    intentFor((t) => parseQuery(completeData(deps.data), t), deps.data.version, text).scores[intent];
+    intentFor((t) => parseQueryCached(completeData(deps.data), t), deps.data.version, text).scores[intent];
   return [
     { id: 'ataganden', dialog: new AtagandenDialog(deps), recognize: score('ataganden'), label: 'Åtaganden' },
     { id: 'kontakter', dialog: new KontakterDialog(deps), recognize: score('kontakter'), label: 'Kontakter' },

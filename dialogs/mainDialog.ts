@@ -39,6 +39,8 @@ interface MainOptions {
 interface MainValues {
   text?: string;
   clarifying?: boolean;
+  /** The activity that began this routing; a reroute on a later turn is a new question, not a loop. */
+  activityId?: string;
 }
 
 interface Scored {
@@ -92,6 +94,7 @@ export class MainDialog extends ComponentDialog {
     const values = step.values as MainValues;
     const text = (step.context.activity.text ?? '').trim();
     values.text = text;
+    values.activityId = step.context.activity.id;
     if (text === '') return step.endDialog();
 
     const command = matchCommand(text);
@@ -130,7 +133,9 @@ export class MainDialog extends ComponentDialog {
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainOptions;
-    if (isRerouteResult(step.result) && options.rerouted !== true && step.result.reroute.trim() !== '') {
+    const values = step.values as MainValues;
+    const sameTurn = values.activityId === undefined || values.activityId === step.context.activity.id;
+    if (isRerouteResult(step.result) && (options.rerouted !== true || !sameTurn) && step.result.reroute.trim() !== '') {
       const again: MainOptions = { rerouted: true };
       return step.replaceDialog(MAIN_WATERFALL, again);
     }

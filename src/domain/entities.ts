@@ -5,7 +5,7 @@
  * Pure: the lexicon is built from an AgreementData value and cached per data object.
  */
 import type { AgreementData } from '../data/load.js';
-import { fuzzyWordMatch } from './fuzzy.js';
+import { FUZZY_MIN_LENGTH, fuzzyWordMatch } from './fuzzy.js';
 import { EXTRA_ENTITY_ALIASES, UPPERCASE_ONLY_ALIASES, applySynonyms } from './synonyms.js';
 import { normalize } from './text.js';
 
@@ -102,6 +102,10 @@ export function lexiconFor(data: AgreementData): Lexicon {
  */
 function tokenMatch(typed: string, target: string): 'exact' | 'fuzzy' | undefined {
   if (typed === target) return 'exact';
+  // Cheap rejects first: this runs for every alias at every position of every question.
+  const diff = typed.length - target.length;
+  if (diff < -1 || diff > 4) return undefined;
+  if (typed.length < FUZZY_MIN_LENGTH && diff !== 1) return undefined;
   if (typed === `${target}s`) return 'exact';
   if (target.length >= 5 && typed.length >= target.length + 1 && typed.length <= target.length + 3 && typed.startsWith(target)) {
     // Swedish definite/genitive endings on the alias: "vuxentorgets", "styrelsen(s)".
@@ -188,6 +192,26 @@ export interface ParsedQuery {
   years: number[];
   tertial?: number;
   month?: number;
+}
+
+const parsed = new WeakMap<AgreementData, Map<string, ParsedQuery>>();
+
+/**
+ * {@link parseQuery} with a small memo per data object: every route's recogniser and then the
+ * chosen dialog look at the same utterance in one turn.
+ */
+export function parseQueryCached(data: AgreementData, raw: string): ParsedQuery {
+  let memo = parsed.get(data);
+  if (!memo) {
+    memo = new Map();
+    parsed.set(data, memo);
+  }
+  const hit = memo.get(raw);
+  if (hit) return hit;
+  const q = parseQuery(data, raw);
+  if (memo.size >= 32) memo.delete(memo.keys().next().value as string);
+  memo.set(raw, q);
+  return q;
 }
 
 export function parseQuery(data: AgreementData, raw: string): ParsedQuery {
