@@ -3,6 +3,7 @@ import { parseConfig } from '../../config.js';
 import { loadData } from '../../data/load.js';
 import { openStateStore } from '../../state/store.js';
 import { importTertialFile } from '../../tertial/importFile.js';
+import { importCalendarFile } from '../../calendar/importFile.js';
 import { reportCliError } from './runtime.js';
 
 /**
@@ -51,8 +52,28 @@ const tertial: ImportSubcommand = {
   },
 };
 
+const calendar: ImportSubcommand = {
+  name: 'calendar',
+  usage: 'npm run import -- calendar FIL.csv|FIL.json',
+  description: 'Mötesplan/årshjul (möten och deadlines för kommande år). Mall: templates/motesplan.csv',
+  async run(args, env) {
+    const file = args[0];
+    if (!file || args.length > 1) {
+      process.stderr.write(`Användning: ${this.usage}\n`);
+      return 2;
+    }
+    const config = parseConfig(env);
+    const data = await loadData(config.DATA_DIR);
+    const state = await openStateStore(config.STATE_FILE);
+    const outcome = await importCalendarFile({ data, state }, file, { by: cliActor(env), at: new Date().toISOString() });
+    await state.flush();
+    (outcome.ok ? process.stdout : process.stderr).write(`${outcome.message}\n`);
+    return outcome.ok ? 0 : 1;
+  },
+};
+
 /** The import kinds; other features add a line (e.g. the årshjul's mötesplan). */
-export const SUBCOMMANDS: readonly ImportSubcommand[] = [tertial];
+export const SUBCOMMANDS: readonly ImportSubcommand[] = [tertial, calendar];
 
 export function importUsage(): string {
   return ['Användning: npm run import -- <vad> FIL', '', ...SUBCOMMANDS.map((s) => `  ${s.usage}\n      ${s.description}`)].join('\n');
