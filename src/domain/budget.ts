@@ -199,6 +199,10 @@ function targetOf(tables: readonly BudgetTable[], normalized: string, named: rea
       const t = own.find((x) => x.id.startsWith('sokta-medel'));
       if (t) return { kind: 'section', table: t, sectionIndex: 0 };
     }
+    if (hasWord(qw, 'manad', 'manaden', 'manadskostnad', 'manadskostnaden') || (hasWord(qw, 'tjanst', 'tjansten') && hasWord(qw, 'kostar', 'kostnad', 'kostnaden'))) {
+      const t = own.find((x) => x.id === 'kostnad-per-tjanst');
+      if (t) return { kind: 'section', table: t, sectionIndex: 0 };
+    }
     if (hasWord(qw, 'bemanning', 'bemannad', 'arsarbetare', 'tjanster', 'omfattning', 'heltid')) {
       return { kind: 'overview', tables: own.filter((x) => x.unit === 'årsarbetare') };
     }
@@ -209,7 +213,7 @@ function targetOf(tables: readonly BudgetTable[], normalized: string, named: rea
   if (hasWord(qw, 'resultat', 'resultatet', 'underskott', 'overskott')) return { kind: 'result', table: main };
   if (/\beget kapital\b|\bkapitalet\b/.test(normalized)) return { kind: 'equity', table: main };
 
-  const moneyTables = own.filter((t) => t.unit !== 'årsarbetare');
+  const moneyTables = own.filter((t) => t.unit !== 'årsarbetare' && t.id !== 'kostnad-per-tjanst');
   if (forbund === 'umearegionen' && hasWord(qw, 'samordningsteamen') && !['vannas', 'nordmaling', 'vindeln', 'robertsfors', 'bjurholm'].some((k) => hasWord(qw, k))) {
     const all = samordningsteamenRows(main);
     if (all) return all;
@@ -381,7 +385,7 @@ export function answerBudget(
 /** The note shown for a figure that was reconciled from OCR or is uncertain. */
 export function figureNote(f: BudgetFigure): string | undefined {
   if (!f.note && !f.raw) return undefined;
-  const prefix = f.uncertain ? 'Osäker siffra' : 'Avstämd siffra';
+  const prefix = f.uncertain ? 'Osäker siffra' : f.raw ? 'Avstämd siffra' : 'Anmärkning';
   const alts = f.alternatives && f.alternatives.length > 1 ? ` Möjliga värden: ${f.alternatives.map((a) => formatAmount(f.isCost ? Math.abs(a) : a)).join(' eller ')} ${f.unit}.` : '';
   return `${prefix} (${f.label} ${f.column}${f.raw && !(f.note ?? '').includes(f.raw) ? `, tryckt "${f.raw}"` : ''}): ${f.note ?? ''}${alts}`.trim();
 }
