@@ -98,6 +98,8 @@ export function buildApp(options: AppOptions): App {
     },
     state,
     log: options.log,
+    // Edges with a proactive side (Slack) register their delivery channel here.
+    delivery: options.delivery,
   };
   for (const install of options.routes ?? []) install(server, context);
 

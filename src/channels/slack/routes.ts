@@ -1,5 +1,6 @@
 import type { RouteInstaller } from '../../app.js';
 import { hasSlack } from '../../config.js';
+import { createSlackDeliveryChannel } from './delivery.js';
 import { createSlackChannel, type SlackChannel, type SlackChannelOptions } from './slackApp.js';
 
 /** What a caller may set beyond the configuration (tests: the bot's ids, process-before-response, a clock). */
@@ -11,7 +12,8 @@ export type SlackRouteOptions = Partial<Pick<SlackChannelOptions, 'botId' | 'bot
 /**
  * The RouteInstaller for `buildApp({ routes })`: when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are
  * set it installs POST /slack/events (a Bolt App on our receiver, talking to the app's conversation
- * core); without them it installs nothing, and /slack/events answers 404 like any unknown path.
+ * core) and registers the Slack delivery channel in the app's delivery registry (reminders, kansli
+ * posts); without them it installs nothing, and /slack/events answers 404 like any unknown path.
  */
 export function slackRoutes(extra: SlackRouteOptions = {}): RouteInstaller {
   return (server, context) => {
@@ -28,6 +30,10 @@ export function slackRoutes(extra: SlackRouteOptions = {}): RouteInstaller {
       ...overrides,
     });
     channel.receiver.install(server);
+    // Reminders and kansli posts reach Slack through the same WebClient.
+    if (context.delivery && !context.delivery.get('slack')) {
+      context.delivery.register(createSlackDeliveryChannel({ client: channel.client, log: context.log.child({ component: 'slack_delivery' }) }));
+    }
     context.log.info('slack_enabled', { path: '/slack/events' });
     onReady?.(channel);
   };

@@ -1,6 +1,7 @@
 import type { ChatResponse } from '../../../src/channels/web/chatRoute.js';
 import { renderTexts } from '../../../src/core/renderText.js';
 import { slackRoutes } from '../../../src/channels/slack/routes.js';
+import { createDeliveryRegistry, deliver } from '../../../src/delivery/types.js';
 import { CHOICE_ACTION_PREFIX, CHOICES_BLOCK_ID } from '../../../src/channels/slack/renderBlocks.js';
 import { createFakeCore } from '../../helpers/fakeCore.js';
 import { FAKE_BOT, postSigned, slackSignature, startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../../helpers/fakeSlackApi.js';
@@ -12,6 +13,7 @@ const NOW_S = 1_795_000_000;
 
 let fake: FakeSlackApi;
 let t: TestApp;
+const registry = createDeliveryRegistry();
 let eventSeq = 0;
 
 beforeAll(async () => {
@@ -20,6 +22,7 @@ beforeAll(async () => {
     env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fake.apiUrl },
     // No bot ids given: the channel asks the fake's auth.test, once.
     routes: [slackRoutes({ processBeforeResponse: true, nowMs: () => NOW_S * 1000 })],
+    delivery: registry,
   });
 });
 afterAll(async () => {
@@ -214,6 +217,15 @@ describe('POST /slack/events', () => {
     expect(shown(postsTo('C0000CH07')[0]?.args.text)).toMatch(/^Klart/);
     const subscription = t.state.read().subscriptions.find((s) => s.target.kind === 'slack');
     expect(subscription?.target).toEqual({ kind: 'slack', channelId: 'C0000CH07', teamId: FAKE_BOT.teamId });
+  });
+
+  it("registers Slack in the app's delivery registry: a proactive post goes through the fake", async () => {
+    expect(registry.kinds()).toEqual(expect.arrayContaining(['teams', 'slack']));
+    const result = await deliver(registry, { kind: 'slack', channelId: 'C0000CH08' }, { text: 'Påminnelse: SSG i morgon.' }, { idempotencyKey: 'rem-1' });
+    expect(result.status).toBe('sent');
+    const [post] = postsTo('C0000CH08');
+    expect(post?.args).toMatchObject({ text: 'Påminnelse: SSG i morgon.', metadata: { event_payload: { idempotency_key: 'rem-1' } } });
+    expect(post?.authorization).toBe('Bearer xoxb-test-token');
   });
 
   it('refuses a bad signature, a stale or missing timestamp with 401 and posts nothing', async () => {
