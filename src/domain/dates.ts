@@ -128,20 +128,17 @@ function upcomingMonthYear(month: number, today: IsoDay): number {
   return month >= t.month ? t.year : t.year + 1;
 }
 
-/** A day named without a year: the year that puts it nearest to today ("17/2" in December = next February). */
+/**
+ * A day named without a year: this year's, unless it lies more than 30 days back — then next
+ * year's ("17/2" asked in December means next February; asked on 1 March, the one just gone).
+ */
 function nearestYear(month: number, day: number, today: IsoDay): number | undefined {
   const t = dayParts(today).year;
-  const candidates = [t - 1, t, t + 1].filter((y) => day <= daysInMonth(y, month));
-  let best: number | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const y of candidates) {
-    const distance = Math.abs(daysBetween(today, isoDay(y, month, day)));
-    if (distance < bestDistance) {
-      best = y;
-      bestDistance = distance;
-    }
+  for (const y of [t, t + 1]) {
+    if (day > daysInMonth(y, month)) continue;
+    if (y > t || daysBetween(today, isoDay(y, month, day)) >= -30) return y;
   }
-  return best;
+  return undefined;
 }
 
 function fullYear(text: string | undefined): number | undefined {
