@@ -143,7 +143,7 @@ function pick(ctx: TertialContext, v: { id: string; forbund: string }, q: Tertia
 function missingLines(ctx: TertialContext, v: { id: string; forbund: string; name: string }, q: TertialQuery): { lines: string[]; sources: Source[] } {
   const t = q.tertials[0];
   const period = t ? `${t}${q.year ? ` ${q.year}` : ''}` : q.year ? `${q.year}` : '';
-  const lines = [`Inga siffror inlämnade för ${period ? `${period} ` : ''}ännu för ${v.name}.`];
+  const lines = [period ? `Inga siffror inlämnade för ${period} ännu för ${v.name}.` : `Inga tertialsiffror inlämnade ännu för ${v.name}.`];
   const latest = latestPeriod(ctx.reports, v.forbund, v.id);
   if (latest) lines.push(`Senast inlämnade: ${periodLabel(latest)}.`);
   const sources: Source[] = [];
@@ -187,6 +187,16 @@ function figuresReply(ctx: TertialContext, q: TertialQuery): Reply {
   for (const v of targets) {
     const r = pick(ctx, v, q);
     if (!r) {
+      // Results the documents themselves give (e.g. Steget vidare 2011–2013) are real figures from data/.
+      const documented = ctx.data.verksamheter.find((x) => x.forbund === v.forbund && x.id === v.id)?.results ?? [];
+      if (documented.length > 0) {
+        lines.push(`Inga tertialsiffror är inlämnade för ${v.name}, men dokumenten redovisar dessa resultat:`);
+        for (const res of documented.slice(0, 14)) {
+          facts.push({ label: res.label, value: res.value });
+          sources.push(res.source);
+        }
+        continue;
+      }
       const m = missingLines(ctx, v, q);
       lines.push(...m.lines);
       sources.push(...m.sources);
