@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp, type App, type RouteInstaller } from '../../src/app.js';
+import type { BotFrameworkAuthHooks } from '../../src/channels/teams/cloudAdapter.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { fixedDayClock } from '../../src/core/clock.js';
 import { createConversationCore, type ConversationCore } from '../../src/core/conversationCore.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { loadData, type AgreementData } from '../../src/data/load.js';
+import type { DeliveryRegistry } from '../../src/delivery/types.js';
 import { openStateStore, type StateStore } from '../../src/state/store.js';
 
 export interface TestApp {
@@ -29,6 +31,10 @@ export interface TestAppOptions {
   routes?: RouteInstaller[];
   /** Reuse a state file (restart tests); defaults to a fresh temp dir. */
   stateFile?: string;
+  /** Local OpenID metadata / token source for the Bot Framework auth (tests never reach the internet). */
+  botFrameworkAuth?: BotFrameworkAuthHooks;
+  /** A delivery registry for the core and the app (buildApp registers the Teams channel in it). */
+  delivery?: DeliveryRegistry;
 }
 
 let dataPromise: Promise<AgreementData> | undefined;
@@ -47,9 +53,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const state = await openStateStore(stateFile);
   const { logger: log, lines: logLines } = createMemoryLogger('debug');
   const clock = fixedDayClock('2026-11-23');
-  const deps = { data, clock, state, log };
+  const deps = { data, clock, state, log, ...(options.delivery ? { delivery: options.delivery } : {}) };
   const core = options.core ? options.core({ data, state }) : createConversationCore(deps);
-  const app = buildApp({ ...deps, config, core, routes: options.routes });
+  const app = buildApp({ ...deps, config, core, routes: options.routes, botFrameworkAuth: options.botFrameworkAuth });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -17,11 +17,18 @@ type CredentialsFactory = NonNullable<ConstructorParameters<typeof Configuration
  * Test hooks for the Bot Framework authentication: where the OpenID metadata (signing keys) of
  * channel and emulator tokens is fetched, and how outgoing calls get their token. Production
  * leaves them unset (botbuilder's public-cloud defaults); tests point them at 127.0.0.1.
+ * Once one endpoint setting is given botbuilder uses none of its defaults: give them all.
  */
 export interface BotFrameworkAuthHooks {
   settings?: Pick<
     ConfigurationBotFrameworkAuthenticationOptions,
-    'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromEmulatorOpenIdMetadataUrl' | 'ToBotFromChannelTokenIssuer'
+    | 'ToBotFromChannelOpenIdMetadataUrl'
+    | 'ToBotFromEmulatorOpenIdMetadataUrl'
+    | 'ToBotFromChannelTokenIssuer'
+    | 'ToChannelFromBotLoginUrl'
+    | 'ToChannelFromBotOAuthScope'
+    | 'OAuthUrl'
+    | 'CallerId'
   >;
   credentialsFactory?: CredentialsFactory;
 }
