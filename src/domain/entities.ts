@@ -232,9 +232,15 @@ export function entitiesOf(q: ParsedQuery, kind: EntityKind): EntityRef[] {
   return q.entities.filter((e) => e.ref.kind === kind).map((e) => e.ref);
 }
 
-/** True when one of the query's tokens means `word` (exact, inflected or one typo away). */
+/**
+ * True when one of the query's tokens means `word`: exact or inflected, or one typo away for
+ * words of seven letters or more (shorter cue words are too close to other words: "målen"/"månen").
+ */
 export function hasWord(q: Pick<ParsedQuery, 'tokens'>, ...words: string[]): boolean {
-  return words.some((w) => q.tokens.some((t) => tokenMatch(t, w) !== undefined));
+  return words.some((w) => q.tokens.some((t) => {
+    const m = tokenMatch(t, w);
+    return m === 'exact' || (m === 'fuzzy' && w.length >= 7);
+  }));
 }
 
 /**

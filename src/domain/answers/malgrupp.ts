@@ -105,7 +105,7 @@ function goalsPart(data: AgreementData, agreements: readonly Agreement[], verksa
     }
   }
   if (facts.length === 0) return undefined;
-  const names = verksamheter.length > 0 ? joinSv(verksamheter.map((v) => v.name)) : joinSv([...new Set(agreements.filter((a) => a.goals.length > 0).map((a) => a.title))]);
+  const names = verksamheter.length > 0 ? joinSv(verksamheter.map((v) => v.name)) : joinSv([...new Set(agreements.filter((a) => a.goals.length > 0).map((a) => docShortTitle(data.documents, a.source.doc)))]);
   return { text: `Mål${onlyIndicators ? ' och indikatorer' : ''} för ${names}:`, facts: facts.slice(0, 24), sources };
 }
 

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { loadData, type AgreementData } from '../../../src/data/load.js';
+import { answerSearch, HITS_TEXT, NO_HITS_TEXT } from '../../../src/domain/answers/search.js';
+import { buildCorpus } from '../../../src/domain/search/corpus.js';
+import { search, searchIndexFor } from '../../../src/domain/search/searchIndex.js';
+import { queryTerms, stemSwedish } from '../../../src/domain/search/tokenize.js';
+import { renderText } from '../../../src/core/renderText.js';
+
+let data: AgreementData;
+beforeAll(async () => {
+  data = await loadData(join(process.cwd(), 'data'));
+});
+
+describe('Swedish tokenisation', () => {
+  test('stems inflected forms together', () => {
+    expect(stemSwedish('kontaktpersoner')).toBe(stemSwedish('kontaktperson'));
+    expect(stemSwedish('indikatorer')).toBe('indikator');
+    expect(stemSwedish('arbetsformedlingens')).toBe(stemSwedish('arbetsformedlingen'));
+  });
+  test('drops stop words, folds å/ä/ö, rewrites synonyms', () => {
+    expect(queryTerms('Vad är målgruppen?')).toEqual([stemSwedish('malgruppen')]);
+    expect(queryTerms('ÖVK')).toEqual([stemSwedish('overenskommelse')]);
+  });
+  test('caps overlong words and query length', () => {
+    expect(queryTerms('a'.repeat(500))).toEqual([]);
+    expect(queryTerms(Array.from({ length: 100 }, (_, i) => `ord${i}`).join(' ')).length).toBeLessThanOrEqual(24);
+  });
+});
+
+describe('search over all curated text', () => {
+  test('every kind of record is in the corpus, with a source', () => {
+    const kinds = new Set(buildCorpus(data).map((d) => d.kind.split('.')[0]));
+    for (const k of ['parties', 'organs', 'verksamheter', 'agreements', 'commitments', 'contacts', 'decisions', 'passages']) expect(kinds).toContain(k);
+    expect(buildCorpus(data).every((d) => d.source.doc.endsWith('.txt'))).toBe(true);
+  });
+
+  test('the index is built once per data version', () => {
+    expect(searchIndexFor(data)).toBe(searchIndexFor(data));
+    expect(searchIndexFor({ ...data })).toBe(searchIndexFor(data));
+  });
+
+  test.each([
+    ['uppsägning uppdragsavtal', 'tre månader'],
+    ['uppsagning uppdragsavtal', 'tre månader'],
+    ['ledarskapsdagar', '29/9'],
+    ['Social lots Ungdomstorget', '408'],
+    ['SKAPA verktyget', 'SKAPA'],
+  ])('"%s" finds "%s"', (query, expected) => {
+    const hits = search(searchIndexFor(data), query, { limit: 3 });
+    expect(hits.map((h) => h.doc.text).join(' ')).toContain(expected);
+  });
+
+  test('tolerates a typo', () => {
+    const hits = search(searchIndexFor(data), 'ledarskapsdgar', { limit: 3 });
+    expect(hits.length).toBeGreaterThan(0);
+  });
+
+  test('answers with passages and sources, or says plainly that the documents do not say', () => {
+    const good = answerSearch(data, 'Vad beslutade styrelsen om ledarskapsdagar?');
+    expect(good.text).toBe(HITS_TEXT);
+    expect(renderText(good)).toContain('Källa: ');
+    expect(answerSearch(data, '😀😀😀').text).toBe(NO_HITS_TEXT);
+    expect(answerSearch(data, 'kvantfysik rymdraketer').text).toContain('Det står inte i överenskommelserna');
+  });
+});
