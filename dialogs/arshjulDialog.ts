@@ -2,7 +2,9 @@ import { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
+import { isKansli, KANSLI_ONLY_TEXT, userKey } from '../src/core/roles.js';
 import { sendReply } from '../src/core/sendReply.js';
+import { importCalendarText } from '../src/calendar/importFile.js';
 import { targetKey, type DeliveryTarget } from '../src/delivery/types.js';
 import {
   deadlineReply, groupLabel, nextMeetingReply, periodReply, topicReply, yearReply, type AnswerContext,
@@ -12,7 +14,7 @@ import { findGroups, type GroupName } from '../src/domain/calendar/groups.js';
 import { classifyCalendarQuestion, type CalendarQuestion } from '../src/domain/calendar/intent.js';
 import { findByTopic } from '../src/domain/calendar/queries.js';
 import { zonedDay } from '../src/domain/calendar/zone.js';
-import { formatSwedishDay } from '../src/domain/dates.js';
+import { formatSwedishDay, parseSwedishDate } from '../src/domain/dates.js';
 import { parseSubscriptionRequest, subscriptionId } from '../src/reminders/subscriptionText.js';
 import { upcomingReminders } from '../src/reminders/due.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
@@ -66,6 +68,10 @@ export function deliveryTargetOf(context: TurnContext): DeliveryTarget {
   return { kind: 'web', conversationId: a.conversation.id };
 }
 
+const ADD_EVENT_USAGE =
+  'Så lägger kansliet till ett möte: ”lägg till möte: styrelse; 2024-02-16; förmiddag; Budgetuppföljning” (grupp; datum; [förmiddag/eftermiddag/heldag;] titel). ' +
+  'Flera på en gång: ”importera mötesplan” och på följande rader CSV med rubrikraden i templates/motesplan.csv.';
+
 const HELP: Reply = {
   text: [
     'Årshjul och påminnelser – exempel:',
@@ -117,9 +123,7 @@ export class ArshjulDialog extends CancelAndHelpDialog {
       case 'listSubscriptions':
         return this.listSubscriptions(context, ctx);
       case 'addEvent':
-        return {
-          text: 'Nya möten läggs in av kansliet med `npm run import -- calendar FIL` (CSV eller JSON). Chattkommandot för kansliet finns inte än.',
-        };
+        return this.addEvents(context, text, reading, now);
       case 'deadline':
         return deadlineReply(ctx, group);
       case 'year':
@@ -179,6 +183,38 @@ export class ArshjulDialog extends CancelAndHelpDialog {
       lines.push('Dokumenten har inga kommande datum för gruppen just nu; påminnelserna börjar när kansliet har lagt in nästa mötesplan.');
     }
     return { text: lines.join('\n') };
+  }
+
+  /**
+   * The kansli's chat command: "lägg till möte: styrelse; 2024-02-16; förmiddag; Budgetuppföljning"
+   * (grupp; datum; [tid;] titel), or "importera mötesplan" followed by CSV lines with the header of
+   * templates/motesplan.csv. Validated like the file import: all rows or nothing.
+   */
+  private async addEvents(context: TurnContext, text: string, reading: ArshjulReading, now: Date): Promise<Reply> {
+    const { channelId, from } = context.activity;
+    if (!isKansli(this.deps, channelId, from?.id)) return { text: KANSLI_ONLY_TEXT };
+    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+    let csv: string;
+    if (lines.length > 1) {
+      csv = lines.slice(1).join('\n');
+    } else {
+      const fields = text.slice(text.indexOf(':') + 1).split(';').map((f) => f.trim());
+      if (text.indexOf(':') < 0 || fields.length < 3 || fields.length > 4) {
+        return { text: ADD_EVENT_USAGE };
+      }
+      const [grupp = '', datumText = '', ...rest] = fields;
+      const titel = rest.at(-1) ?? '';
+      const tid = rest.length === 2 ? (rest[0] ?? '') : '';
+      const parsed = parseSwedishDate(datumText, zonedDay(now));
+      const datum = parsed?.kind === 'day' ? parsed.day : datumText;
+      const typ = /\bdeadline\b/i.test(text.slice(0, text.indexOf(':'))) ? 'deadline' : 'möte';
+      const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+      csv = `förbund;grupp;datum;typ;tid;titel\n${[reading.forbund, grupp, datum, typ, tid, titel].map(cell).join(';')}`;
+    }
+    const outcome = await importCalendarText(this.deps, csv, 'csv', {
+      by: userKey(channelId, from?.id ?? ''), at: now.toISOString(), via: 'chat',
+    });
+    return { text: outcome.ok ? `${outcome.message} Skriv ”möten i …” för att se dem.` : `${outcome.message}\n\n${ADD_EVENT_USAGE}` };
   }
 
   private async unsubscribe(context: TurnContext, reading: ArshjulReading, ctx: AnswerContext): Promise<Reply> {

@@ -37,8 +37,9 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   if (/\bprenumerera|\bbevaka|paminn (oss|kanalen|mig)|\bpaminnelser (for|om|till)|\bsla pa paminnelse/.test(n)) {
     return { intent: 'subscribe', score: 0.95, meetingsOnly: false };
   }
-  if (/\b(lagg till|lagg in|nytt|registrera) (ett )?(mote|sammantrade|deadline|datum)\b/.test(n)) {
-    return { intent: 'addEvent', score: 0.9, date, meetingsOnly: false };
+  if (/\b(lagg till|lagg in|nytt|registrera) (ett )?(mote|sammantrade|deadline|datum)\b/.test(n) || /\bimportera (en |ny )?(motesplan|arshjul)/.test(n)) {
+    // A command, not a question: it should win over any route that merely recognises words in the title.
+    return { intent: 'addEvent', score: 1, date, meetingsOnly: false };
   }
   if (/\b(deadline|deadlines|sista dag|sista datum|vad ska vara klart|vad ska vara inlamnat)\b/.test(n) && !hints.topicScore) {
     return { intent: 'deadline', score: 0.9, date, meetingsOnly: false };
