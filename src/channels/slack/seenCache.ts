@@ -2,6 +2,10 @@
  * Remembers keys (Slack event ids, pressed buttons) for a while, bounded in size, so a retried or
  * duplicated delivery is recognised. Slack retries a failed event delivery three times within
  * about half an hour (immediately, after 1 and after 5 minutes), so the default hour covers them all.
+ *
+ * Kept in memory, not in the state file: we acknowledge within seconds, so Slack retries only when
+ * a response was lost, and a restart in exactly that gap is rare; writing the whole state file
+ * for every incoming event would cost far more than the rare duplicate answer it prevents.
  */
 export interface SeenCache {
   /** Records `key`; true when it was already there (a duplicate), false the first time. */

@@ -251,6 +251,18 @@ describe('POST /slack/events', () => {
     expect(t.logLines.filter((l) => l.includes('slack_signature_rejected')).length).toBeGreaterThanOrEqual(5);
   });
 
+  it('answers ssl_check, refuses a signed body it cannot parse (400) and an oversized one (413)', async () => {
+    expect((await signedForm({ ssl_check: '1', token: 'legacy' })).status).toBe(200);
+    const garbage = await postSigned(eventsUrl(), '{"type": "event_callback", ', { signingSecret: SECRET, timestampSeconds: NOW_S });
+    expect(garbage.status).toBe(400);
+    expect(JSON.parse(garbage.text)).toMatchObject({ code: 'invalid_slack_body' });
+    const huge = await postSigned(eventsUrl(), JSON.stringify({ type: 'event_callback', pad: 'x'.repeat(1024 * 1024) }), {
+      signingSecret: SECRET,
+      timestampSeconds: NOW_S,
+    });
+    expect(huge.status).toBe(413);
+  });
+
   it('a retried event (X-Slack-Retry-Num, same event_id) gets one reply', async () => {
     const { body } = eventCallback({ channel: 'D0000DM04', text: 'hjälp', eventId: 'EvRETRY0001' });
     expect((await signedJson(body)).status).toBe(200);
