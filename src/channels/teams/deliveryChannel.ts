@@ -80,10 +80,18 @@ export class TeamsDeliveryChannel implements DeliveryChannel<'teams'> {
     for (let attempt = 1; ; attempt++) {
       try {
         let messageId: string | undefined;
+        let failed: { error: unknown } | undefined;
         await adapter.continueConversationAsync(appId, reference, async (context) => {
           disableSdkRetry(context, adapter);
-          messageId = (await context.sendActivity(replyActivity(reply)))?.id;
+          // Caught here: an error leaving the turn would reach adapter.onTurnError, which posts
+          // "Något gick fel" into the very conversation that just failed.
+          try {
+            messageId = (await context.sendActivity(replyActivity(reply)))?.id;
+          } catch (error) {
+            failed = { error };
+          }
         });
+        if (failed) throw failed.error;
         log.info('teams_delivered', { ...fields, attempt });
         return messageId === undefined ? { status: 'sent' } : { status: 'sent', messageId };
       } catch (error) {
