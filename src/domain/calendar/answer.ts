@@ -263,6 +263,6 @@ export function topicReply(ctx: AnswerContext, question: string, group: string |
 /** The whole årshjul of a year: dated events and yearly rules, month by month. */
 export function yearReply(ctx: AnswerContext, year: number, group: string | undefined): Reply {
   return periodReply(ctx, {
-    kind: 'range', from: `${year}-01-01`, to: `${year}-12-31`, label: `året ${year}`, matched: String(year),
+    kind: 'range', from: `${year}-01-01`, to: `${year}-12-31`, label: String(year), matched: String(year),
   }, group, false);
 }

@@ -44,9 +44,6 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   if (/\b(deadline|deadlines|sista dag|sista datum|vad ska vara klart|vad ska vara inlamnat)\b/.test(n) && !hints.topicScore) {
     return { intent: 'deadline', score: 0.9, date, meetingsOnly: false };
   }
-  if (/\b(arshjul|arshjulet|motesplan|motesplanen)\b/.test(n) && !date) {
-    return { intent: 'year', score: 0.9, meetingsOnly: false };
-  }
   const asksNext = /\b(nasta|kommande|narmaste)\b/.test(n);
   const asksWhen = /\b(nar|vilket datum|vilken dag)\b/.test(n);
   if (asksNext && (meetingWord || hints.hasGroup) && !(date && date.kind !== 'day')) {
@@ -58,6 +55,9 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   if (hints.topicScore >= 2 && (asksWhen || /\b(hur ofta|vad handlar|vad ar|vad innebar|handlar .* om|innehall)\b/.test(n))) {
     // "När …" about something the årshjul holds is plainly a calendar question.
     return { intent: 'topic', score: asksWhen || /\bhur ofta\b/.test(n) ? 0.95 : 0.88, date, meetingsOnly: false };
+  }
+  if (/\b(arshjul|arshjulet|motesplan|motesplanen)\b/.test(n) && !date && !asksWhen) {
+    return { intent: 'year', score: 0.9, meetingsOnly: false };
   }
   if (asksWhen && (meetingWord || hints.hasGroup)) {
     return { intent: hints.topicScore >= 1 && topicTokens(text).length > 1 ? 'topic' : 'nextMeeting', score: 0.85, meetingsOnly: true };
