@@ -40,7 +40,7 @@ function rawScores(q: ParsedQuery): IntentScores {
   else if (hasStem(q, 'faktur', 'rekvir')) s.kontakter = 0.86;
   else if (hasWord(q, 'vem') && hasStem(q, 'fragor om', 'fraga om', 'vander')) s.kontakter = 0.7;
 
-  if (hasStem(q, 'organisationsnum')) s.organisation = 0.95;
+  if (hasStem(q, 'organisationsnum')) s.organisation = 0.99;
   else if (hasStem(q, 'medlem', 'anslut') || (hasStem(q, 'kommun') && hasWord(q, 'vilka', 'hur manga'))) s.organisation = 0.86;
   else if (hasStem(q, 'underteckn', 'underskri', 'signer') || (hasWord(q, 'skrev') && hasWord(q, 'under'))) s.organisation = 0.86;
   else if (organ && hasStem(q, 'sitter', 'bestar', 'ledamot', 'ersattare', 'represent', 'uppgift', 'sammansat', 'leder', 'ordforande', 'gor', 'ansvar', 'hur manga', 'vilka', 'vem', 'vad ar', 'roll')) s.organisation = 0.78;
@@ -49,13 +49,15 @@ function rawScores(q: ParsedQuery): IntentScores {
   else if (hasStem(q, 'parter', 'parterna') && hasWord(q, 'vilka', 'vem')) s.organisation = 0.78;
   else if (organ) s.organisation = 0.55;
 
-  if (hasStem(q, 'initiativ', 'samverkansinitiativ')) s.initiativ = 0.9;
+  if (hasStem(q, 'initiativ', 'samverkansinitiativ')) s.initiativ = 0.99;
   else if (hasStem(q, 'sammankall')) s.initiativ = 0.78;
 
   const topics = malgruppTopics(q);
   if (topics.length > 0) {
     const strong = topics.some((t) => t === 'malgrupp' || t === 'mal' || t === 'villkor' || t === 'resultat' || t === 'syfte');
-    s.malgrupp = strong ? 0.84 : 0.74;
+    // The topic's own word (målgrupp, effektmål, indikator, syfte …) leaves no doubt whose question it is.
+    const explicit = hasStem(q, 'malgrupp', 'effektmal', 'indikator', 'syfte', 'vision', 'uppsagning', 'omforhandl', 'matbara mal');
+    s.malgrupp = explicit ? 0.99 : strong ? 0.84 : 0.74;
   }
 
   if (hasStem(q, 'atagande', 'ataga', 'atar', 'bemann', 'bidrar', 'bidra', 'ska gora', 'ansvarar', 'resurser', 'medverkar', 'insatser') || hasWord(q, 'uppdrag', 'uppdraget')) {
@@ -79,7 +81,7 @@ export function scoreIntents(q: ParsedQuery): IntentScores {
   for (const [k, v] of entries) {
     let value = k === best[0] ? v : Math.min(v, Math.max(0, best[1] - 0.2));
     // Org numbers and contacts are never another feature's question.
-    if (foreign && !(k === 'organisation' && v >= 0.95) && !(k === 'kontakter' && v >= 0.9)) value = Math.min(value, 0.45);
+    if (foreign && !(k === 'organisation' && v >= 0.99) && !(k === 'kontakter' && v >= 0.9)) value = Math.min(value, 0.45);
     out[k] = value;
   }
   return out;

@@ -78,13 +78,14 @@ function membersReply(data: AgreementData, forbund: string): Reply {
   const f = data.forbund.find((x) => x.id === forbund);
   if (!f) return { text: 'Det står inte i överenskommelserna vilka förbundet har som medlemmar.' };
   const memberNames = f.members.map((m) => data.parties.find((p) => p.forbund === forbund && p.id === m)?.name ?? m);
-  const facts: Fact[] = [{ label: 'Medlemmar', value: memberNames.join(', ') }];
-  if (f.municipalities.length > 0) facts.push({ label: 'Medlemskommuner', value: f.municipalities.join(', ') });
+  const facts: Fact[] = memberNames.length > 0 ? [{ label: 'Medlemmar', value: memberNames.join(', ') }] : [];
+  if (f.municipalities.length > 0) facts.push({ label: 'Kommuner', value: f.municipalities.join(', ') });
   if (f.note) facts.push({ label: 'Mer', value: f.note });
+  const others = memberNames.filter((n) => !/kommun/iu.test(n));
   return {
     text: f.municipalities.length > 0
-      ? `${f.name} har ${f.municipalities.length} medlemskommuner: ${joinSv(f.municipalities)}. Medlemmar är också ${joinSv(memberNames.filter((n) => !/kommun/iu.test(n)))}.`
-      : `${f.name}s medlemmar: ${joinSv(memberNames)}.`,
+      ? `${f.name}: ${f.municipalities.length} kommuner – ${joinSv(f.municipalities)}.${others.length > 0 ? ` Medlemmar är också ${joinSv(others)}.` : ''}`
+      : memberNames.length > 0 ? `${genitive(f.name)} medlemmar: ${joinSv(memberNames)}.` : `Dokumenten räknar inte upp ${genitive(f.name)} medlemmar.`,
     facts,
     sources: sourceRefs(data.documents, [f.source]),
   };
