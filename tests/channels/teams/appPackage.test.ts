@@ -121,7 +121,8 @@ describe('Teams app package', () => {
     ];
     expect(readStoredZip(createZip(entries))).toEqual(entries);
     const broken = createZip(entries);
-    broken[30 + Buffer.byteLength('å.txt')] ^= 0xff;
+    const firstDataByte = 30 + Buffer.byteLength('å.txt');
+    broken.writeUInt8(broken.readUInt8(firstDataByte) ^ 0xff, firstDataByte);
     expect(() => readStoredZip(broken)).toThrow(/CRC/);
   });
 });
