@@ -366,11 +366,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     }
     if (result.forankring.length === 0) {
       const what = benefits !== undefined ? ` när personen har ${benefitList(benefits, 'och')}` : '';
-      const aktualisering = process.steps.find((s) => s.kind === 'aktualisering');
-      result.forankring.push({
-        text: `Bilaga 3 anger ingen förankring för ${PARTY_SHORT[process.referringParty]}${what} innan aktualisering.${aktualisering ? ` ${aktualisering.text}` : ''}`,
-        sources: [aktualisering?.source ?? process.source],
-      });
+      result.forankring.push({ text: `Bilaga 3 anger ingen förankring för ${PARTY_SHORT[process.referringParty]}${what} innan aktualisering.`, sources: [process.source] });
     }
     // Only an unconditional rule narrows the paths; otherwise every path of the process stays open.
     if (pathIds.size === 0 || conditional) process.paths.forEach((p) => pathIds.add(p));
@@ -403,7 +399,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
       const range = ageRange(e.ageMin, e.ageMax);
       const ageText = facts.age === undefined ? '' : (e.ageMin === undefined || facts.age >= e.ageMin) && (e.ageMax === undefined || facts.age <= e.ageMax)
         ? ` Personen (${facts.age} år) ryms i åldersgränsen.` : ` Personen (${facts.age} år) ryms inte i åldersgränsen ${range}.`;
-      result.notes.push({ text: `${e.description}${ageText}`, sources: [e.source] });
+      result.process.unshift({ text: `Målgrupp: ${e.description}${ageText}`, sources: [e.source] });
     }
     if (process.followUp !== undefined) result.notes.push({ text: process.followUp, sources: [process.source] });
   }

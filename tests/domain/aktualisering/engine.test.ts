@@ -197,7 +197,7 @@ describe('målgrupp limits read from verksamheter.json', () => {
   });
 
   test('KAA: the age limit 16–19 år is shown and checked', () => {
-    const notes = evaluate(facts({ referringParty: 'kaa', age: 21 }), data).notes.map((n) => n.text).join(' ');
+    const notes = evaluate(facts({ referringParty: 'kaa', age: 21 }), data).process.map((n) => n.text).join(' ');
     expect(notes).toContain('16–19 år');
     expect(notes).toContain('ryms inte');
   });
