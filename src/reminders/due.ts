@@ -53,7 +53,10 @@ export function remindersBetween(cal: CalendarData, subscriptions: readonly Subs
   for (const sub of subscriptions) {
     if (sub.status !== 'active') continue;
     const maxOffset = Math.max(...sub.offsets);
-    const occurrences = occurrencesBetween(cal, fromDay, addDays(toDay, maxOffset), { forbund: sub.forbund, group: sub.group }).filter(isRemindable);
+    const all = occurrencesBetween(cal, fromDay, addDays(toDay, maxOffset), { forbund: sub.forbund, group: sub.group }).filter(isRemindable);
+    // A yearly deadline on the same day as a dated deadline says the same thing: remind once.
+    const occurrences = all.filter((o) => o.origin !== 'rule'
+      || !all.some((d) => d.origin !== 'rule' && d.kind === 'deadline' && d.date === o.date && d.organs.some((g) => o.organs.includes(g))));
     for (const occurrence of occurrences) {
       for (const offset of new Set(sub.offsets)) {
         const dueDay = addDays(occurrence.date, -offset);
