@@ -92,7 +92,7 @@ export function answerAtaganden(data: AgreementData, q: ParsedQuery): Reply {
   const lead = chosen[0] ? ` Bland annat: ${clip(chosen[0].text, 220)}` : '';
   const text = relaxed
     ? `Jag hittar inga åtaganden för ${names}${where} specifikt. Här är vad ${names} åtar sig i överenskommelserna (nyast först):`
-    : `${names}s åtaganden${where} (${chosen.length} st, nyast först).${lead}`;
+    : `Åtaganden för ${names}${where} (${chosen.length} st, nyast först).${lead}`;
   const facts = [...(wantsStaffing ? staffing.facts : []), ...chosen.slice(0, MAX_FACTS).map((c) => commitmentFact(data, c, parties.length > 1)), ...(wantsStaffing ? [] : staffing.facts.slice(0, 4))];
   const reply: Reply = {
     text,

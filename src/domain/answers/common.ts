@@ -10,6 +10,7 @@ import { KIND_NAMES } from '../../data/schema.js';
 import { entitiesOf, hasWord, type EntityRef, type ParsedQuery } from '../entities.js';
 import { search, searchIndexFor, type SearchHit } from '../search/searchIndex.js';
 import { sourceRefs } from '../sources.js';
+import { normalize } from '../text.js';
 
 const completed = new WeakMap<AgreementData, AgreementData>();
 
@@ -74,10 +75,19 @@ export function partiesOf(data: AgreementData, q: ParsedQuery, forbund: string):
   const units = refsIn(q, 'unit', forbund);
   const out: PartyUnit[] = [];
   const unitIds = [...new Set(units.map((u) => u.id))];
+  // A named verksamhet tells which kommun's unit is meant ("soc i samordningsteamet i Nordmaling").
+  const verksamhetParties = new Set(refsIn(q, 'verksamhet', forbund)
+    .flatMap((r) => {
+      const v = data.verksamheter.find((x) => x.forbund === forbund && x.id === r.id);
+      const own = data.parties.filter((p) => p.forbund === forbund && p.kind === 'kommun' && v && normalizeName(v.name).includes(normalizeName(p.name).split(' ')[0] ?? '')).map((p) => p.id);
+      return own.length > 0 ? own : (v?.parties ?? []);
+    }));
   for (const unitId of unitIds) {
     const owners = units.filter((u) => u.id === unitId).map((u) => u.party ?? '');
     const named = owners.filter((p) => parties.some((x) => x.id === p));
-    const chosen = named.length > 0 ? named : owners.includes('umea-kommun') ? ['umea-kommun'] : owners.includes('region-vasterbotten') ? ['region-vasterbotten'] : owners;
+    const byVerksamhet = owners.filter((p) => verksamhetParties.has(p));
+    const narrowed = named.length > 0 ? named : byVerksamhet.length > 0 && byVerksamhet.length < owners.length ? byVerksamhet : [];
+    const chosen = narrowed.length > 0 ? narrowed : owners.includes('umea-kommun') ? ['umea-kommun'] : owners.includes('region-vasterbotten') ? ['region-vasterbotten'] : owners;
     for (const p of chosen) out.push({ forbund, party: p, unit: unitId });
   }
   for (const p of parties) {
@@ -144,6 +154,22 @@ export function notInDocumentsReply(data: AgreementData, what: string, text: str
     facts: passageFacts(hits, 400),
     sources: sourceRefs(data.documents, hits.map((h) => h.doc.source)),
   };
+}
+
+function normalizeName(name: string): string {
+  return normalize(name).replace(/s$/u, '');
+}
+
+/** Facts with the same value merged into one, their labels joined ("Umeå kommun, Vännäs kommun: …"). */
+export function mergeFacts(facts: readonly Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const f of facts) {
+    const same = out.find((o) => o.value === f.value);
+    if (same) {
+      if (!same.label.split(', ').includes(f.label)) same.label = `${same.label}, ${f.label}`;
+    } else out.push({ ...f });
+  }
+  return out;
 }
 
 /** Joins names as Swedish prose: "A, B och C". */

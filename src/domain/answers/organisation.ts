@@ -8,7 +8,7 @@ import type { AgreementData } from '../../data/load.js';
 import type { Loaded, Source } from '../../data/schema.js';
 import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
 import { docDate, docShortTitle, sourceRefs } from '../sources.js';
-import { DEFAULT_FORBUND, forbundOf, joinSv, notInDocumentsReply, partiesOf, partyName, refsIn, type PartyUnit } from './common.js';
+import { DEFAULT_FORBUND, forbundOf, mergeFacts, seeAlso, joinSv, notInDocumentsReply, partiesOf, partyName, refsIn, type PartyUnit } from './common.js';
 
 type Organ = Loaded<'organs'>;
 type Party = Loaded<'parties'>;
@@ -54,7 +54,7 @@ function organReply(data: AgreementData, organ: Organ, parties: readonly PartyUn
       ? `Ja, ${joinSv(parties.map((p) => partyName(data, p)))} finns representerad i ${organ.name}. ${lead}`
       : `Jag hittar ingen uppgift om att ${joinSv(parties.map((p) => partyName(data, p)))} sitter i ${organ.name}. ${lead}`;
   }
-  return { text, facts, sources: sourceRefs(data.documents, [organ.source, ...organ.representation.map((r) => r.source)]) };
+  return { text, facts: mergeFacts(facts), sources: sourceRefs(data.documents, [organ.source, ...organ.representation.map((r) => r.source)]) };
 }
 
 /** Where a party is represented: organs listing it, and representation commitments. */
@@ -165,10 +165,12 @@ export function answerOrganisation(data: AgreementData, q: ParsedQuery): Reply {
 
   if (organs.length > 0) {
     const replies = organs.map((o) => organReply(data, o, parties));
+    // Who chaired or sat at a given meeting is in the protokoll, not in the group's description.
+    const more = seeAlso(data, q.raw, forbund, [...organs.map((o) => o.source), ...organs.flatMap((o) => o.representation.map((r) => r.source)).filter((x): x is Source => x !== undefined)]);
     return {
       text: replies.map((r) => r.text).join(' '),
-      facts: replies.flatMap((r) => r.facts ?? []),
-      sources: dedupeRefs(replies.flatMap((r) => r.sources ?? [])),
+      facts: [...replies.flatMap((r) => r.facts ?? []), ...more.facts],
+      sources: dedupeRefs([...replies.flatMap((r) => r.sources ?? []), ...sourceRefs(data.documents, more.sources)]),
     };
   }
 
