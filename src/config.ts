@@ -51,9 +51,9 @@ const configSchema = z.object({
   KANSLI_USERS: withDefault(
     z
       .string()
-      .default('')
       .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
-      .pipe(z.array(z.string().regex(/^[a-z0-9_-]+:\S+$/i, { error: 'varje post ska vara kanal:användar-id, t.ex. slack:U0123ABC eller msteams:29:1abc' }))),
+      .pipe(z.array(z.string().regex(/^[a-z0-9_-]+:\S+$/i, { error: 'varje post ska vara kanal:användar-id, t.ex. slack:U0123ABC eller msteams:29:1abc' })))
+      .optional(),
   ),
 });
 

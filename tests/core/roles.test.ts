@@ -4,8 +4,8 @@ import { KANSLI_ONLY_TEXT, isKansli, userKey } from '../../src/core/roles.js';
 describe('kansli role from configuration', () => {
   it('KANSLI_USERS is a comma list of channel:userId', () => {
     expect(parseConfig({ KANSLI_USERS: 'slack:U0123, msteams:29:1AbC ,web:anna' }).KANSLI_USERS).toEqual(['slack:U0123', 'msteams:29:1AbC', 'web:anna']);
-    expect(parseConfig({}).KANSLI_USERS).toEqual([]);
-    expect(parseConfig({ KANSLI_USERS: '' }).KANSLI_USERS).toEqual([]);
+    expect(parseConfig({}).KANSLI_USERS).toBeUndefined();
+    expect(parseConfig({ KANSLI_USERS: '' }).KANSLI_USERS).toBeUndefined();
   });
 
   it('rejects an entry without a channel, in Swedish', () => {
