@@ -31,7 +31,7 @@ export const forankringRuleSchema = z.object({
     unit: idSchema.optional(),
     homeMunicipalityUnit: idSchema.optional(),
     role: z.string().optional(),
-  })),
+  }).refine((c) => c.party !== undefined || c.homeMunicipalityUnit !== undefined, 'consult behöver party eller homeMunicipalityUnit')),
   /** förankring (consult before), avstämning (check with) — the document's own word decides. */
   kind: z.enum(['forankring', 'avstamning']).default('forankring'),
   /** A condition other than the benefit, as the document words it ("om individen bedöms stå nära arbetsmarknaden"). */

@@ -248,7 +248,7 @@ export function extractFacts(text: string, lexicon: Lexicon, expecting?: FactKey
   }
   const party = extractReferringParty(n);
   if (party !== undefined) facts.referringParty = party;
-  const benefits = extractBenefits(n);
+  const benefits = extractBenefits(n) ?? (expecting === 'benefits' && /^(nej|har )?(inget|inga|ingen|ingenting)?( alls)?$|^nej$/.test(n) && n !== '' ? ['ingen' as const] : undefined);
   if (benefits !== undefined) facts.benefits = benefits;
   const age = extractAge(n, expecting === 'age');
   if (age !== undefined) facts.age = age;
