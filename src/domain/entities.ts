@@ -5,6 +5,7 @@
  * Pure: the lexicon is built from an AgreementData value and cached per data object.
  */
 import type { AgreementData } from '../data/load.js';
+import { parseSwedishDate, type DateExpression, type IsoDay } from './dates.js';
 import { FUZZY_MIN_LENGTH, fuzzyWordMatch } from './fuzzy.js';
 import { EXTRA_ENTITY_ALIASES, UPPERCASE_ONLY_ALIASES, applySynonyms } from './synonyms.js';
 import { normalize } from './text.js';
@@ -180,6 +181,14 @@ export function findMonth(normalized: string): number | undefined {
     if (i >= 0) return i + 1;
   }
   return undefined;
+}
+
+/**
+ * The date a question names ("17/2", "17 februari", "i maj", "nästa vecka", ISO), relative to
+ * `today`: the årshjul's parser (dates.ts), so every dialog reads dates the same way.
+ */
+export function findDate(raw: string, today: IsoDay): DateExpression | undefined {
+  return parseSwedishDate(raw.slice(0, MAX_QUERY_CHARS), today);
 }
 
 /** A question with everything the recognisers need: normalised text, tokens and entities. */

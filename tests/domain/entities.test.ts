@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { loadData, type AgreementData } from '../../src/data/load.js';
-import { entitiesOf, findMonth, findTertial, findYears, parseQuery } from '../../src/domain/entities.js';
+import { entitiesOf, findDate, findMonth, findTertial, findYears, parseQuery } from '../../src/domain/entities.js';
 import { applySynonyms } from '../../src/domain/synonyms.js';
 import { normalize } from '../../src/domain/text.js';
 
@@ -70,6 +70,11 @@ describe('entities from data aliases', () => {
     expect(findTertial(normalize('andra tertialen'))).toBe(2);
     expect(findMonth(normalize('i maj'))).toBe(5);
     expect(findMonth(normalize('17 februari'))).toBe(2);
+  });
+
+  test('dates through the shared parser (dates.ts)', () => {
+    expect(findDate('möte 17/2', '2023-02-01')).toMatchObject({ kind: 'day', day: '2023-02-17' });
+    expect(findDate('i maj', '2023-02-01')).toMatchObject({ kind: 'month', month: 5 });
   });
 
   test('synonyms: ÖVK, GK, org nr', () => {

@@ -49,7 +49,7 @@ function rawScores(q: ParsedQuery): IntentScores {
   else if (hasStem(q, 'parter', 'parterna') && hasWord(q, 'vilka', 'vem')) s.organisation = 0.78;
   else if (organ) s.organisation = 0.55;
 
-  if (hasStem(q, 'initiativ', 'samverkansinitiativ')) s.initiativ = 0.99;
+  if (q.tokens.some((t) => t.includes('initiativ')) || hasWord(q, 'samverkansinitiativ')) s.initiativ = 0.99;
   else if (hasStem(q, 'sammankall')) s.initiativ = 0.78;
 
   const topics = malgruppTopics(q);

@@ -70,6 +70,12 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   decided: 'beslut', validity: 'giltighet', participants: 'deltagare',
 };
 
+/** True for a sub-record with a source, or a list of them (goals, reporting, staffing …). */
+function hasSourcedParts(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0 && value.every((v) => typeof v === 'object' && v !== null && isSource((v as Record<string, unknown>).source));
+  return typeof value === 'object' && value !== null && isSource((value as Record<string, unknown>).source);
+}
+
 type Rec = Record<string, unknown> & { id: string; forbund: string; source: Source };
 
 // Swedish names of record kinds without a name of their own, for passage titles.
@@ -112,7 +118,9 @@ export function buildCorpus(data: AgreementData): SearchDoc[] {
       if (typeof r.organ === 'string') refNames.push(organName.get(`${f}/${r.organ}`) ?? '');
       if (Array.isArray(r.parties)) for (const p of r.parties) if (typeof p === 'string') refNames.push(partyName.get(`${f}/${p}`) ?? '');
       const title = titleOf(kind, r);
-      const leaves = textLeaves(r, [], kind === 'budgets').filter((t) => t !== title);
+      // Parts with their own source become passages of their own below; the record's passage keeps the rest.
+      const own = Object.fromEntries(Object.entries(r).filter(([, v]) => !hasSourcedParts(v)));
+      const leaves = textLeaves(own, [], kind === 'budgets').filter((t) => t !== title);
       const label = refNames.filter((n) => n !== '').join(', ');
       const names = [label, ...aliasLeaves(r)].filter((n) => n !== '').join(' · ');
       push(kind, f, `${kind}:${f}:${r.id}`, label && kind !== 'parties' ? `${title} – ${label}` : title, leaves.join(' · '), names, r.source);
