@@ -39,7 +39,10 @@ export function installChatRoute(server: restify.Server, core: ConversationCore,
     } else {
       conversationId = randomUUID();
     }
-    const replies = await inflight.track(core.ask({ channelId: WEB_CHANNEL_ID, conversationId, text }));
+    // The web chat has no login: each conversation is its own anonymous user, so no web visitor
+    // shares user state with another or matches a configured role (KANSLI_USERS).
+    const userId = `anon-${conversationId}`;
+    const replies = await inflight.track(core.ask({ channelId: WEB_CHANNEL_ID, conversationId, userId, text }));
     const response: ChatResponse = { conversationId, replies, html: replies.map(renderReplyHtml) };
     res.header('Cache-Control', 'no-store');
     res.json(200, response);

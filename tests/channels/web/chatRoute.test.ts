@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CHAT_BODY_LIMIT, type ChatResponse } from '../../../src/channels/web/chatRoute.js';
+import { createFakeCore } from '../../helpers/fakeCore.js';
 import { postJson, startTestApp, type TestApp } from '../../helpers/httpApp.js';
 
 let t: TestApp;
@@ -96,5 +97,24 @@ describe('POST /chat bad input', () => {
     expect(t.logLines.some((line) => line.includes('"event":"http_client_error"'))).toBe(true);
     const health = await fetch(`${t.baseUrl}/healthz`);
     expect(health.status).toBe(200);
+  });
+});
+
+describe('POST /chat identity', () => {
+  it('makes every web conversation its own anonymous user', async () => {
+    const core = createFakeCore();
+    const app = await startTestApp({ core: () => core });
+    try {
+      const a = (await postJson(`${app.baseUrl}/chat`, { text: 'hej' })).json as ChatResponse;
+      await postJson(`${app.baseUrl}/chat`, { text: 'igen', conversationId: a.conversationId });
+      const b = (await postJson(`${app.baseUrl}/chat`, { text: 'hej' })).json as ChatResponse;
+      expect(core.turns.map((turn) => [turn.channelId, turn.conversationId, turn.userId])).toEqual([
+        ['web', a.conversationId, `anon-${a.conversationId}`],
+        ['web', a.conversationId, `anon-${a.conversationId}`],
+        ['web', b.conversationId, `anon-${b.conversationId}`],
+      ]);
+    } finally {
+      await app.stop();
+    }
   });
 });
