@@ -113,6 +113,9 @@ function tokenMatch(typed: string, target: string): 'exact' | 'fuzzy' | undefine
     const rest = typed.slice(target.length);
     if (['s', 'en', 'ens', 'n', 'ns', 'et', 'ets', 'na', 'nas', 'erna', 'ar', 'er'].includes(rest)) return 'exact';
   }
+  // A typo in the very first letter is rare and checking it for every alias is costly: the first
+  // letter must agree (or be swapped with the second).
+  if (typed[0] !== target[0] && !(typed[0] === target[1] && typed[1] === target[0])) return undefined;
   if (fuzzyWordMatch(typed, target)) return 'fuzzy';
   if (typed.endsWith('s') && fuzzyWordMatch(typed.slice(0, -1), target)) return 'fuzzy';
   return undefined;
