@@ -26,6 +26,8 @@ export type ConsentStatus = 'given' | 'missing' | 'unknown';
 export interface FitCheck extends Line {
   /** true fits, false does not, undefined depends on an unknown fact. */
   ok: boolean | undefined;
+  /** What the check depends on while `ok` is undefined, as a short "beror på" phrase. */
+  depends?: string;
 }
 
 export interface FitResult {
@@ -261,7 +263,7 @@ export function checkFit(facts: CaseFacts, data: AktualiseringData, verksamhetId
     const wording = [...new Set(groups.map((g) => g.description.match(/(äldre än \d+ år|\d+\s?[–-]\s?\d+ år)/)?.[1]).filter((x): x is string => x !== undefined))];
     const worded = wording.length > 1 ? ` (dokumentet skriver både ${joinSv(wording.map((w) => `”${w}”`))})` : '';
     if (facts.age === undefined) {
-      checks.push({ ok: undefined, text: `Ålder: målgruppen är ${range}${worded}.`, sources });
+      checks.push({ ok: undefined, text: `Ålder: målgruppen är ${range}${worded}.`, sources, depends: `personens ålder (målgruppen är ${range})` });
     } else {
       const ok = (lo === undefined || facts.age >= lo) && (max === undefined || facts.age <= max);
       const edge = facts.age === lo || facts.age === max;
@@ -275,7 +277,7 @@ export function checkFit(facts: CaseFacts, data: AktualiseringData, verksamhetId
   if (residence.length > 0) {
     const sources = groups.filter((g) => g.residence.length > 0).map((g) => g.source).slice(0, 1);
     const where = joinSv(residence, 'eller');
-    if (facts.municipality === undefined) checks.push({ ok: undefined, text: `Bosättning: personen ska vara bosatt i ${where}.`, sources });
+    if (facts.municipality === undefined) checks.push({ ok: undefined, text: `Bosättning: personen ska vara bosatt i ${where}.`, sources, depends: `om personen är bosatt i ${where}` });
     else {
       const ok = inResidence(residence, facts.municipality);
       checks.push({ ok, text: `Bosättning: ${facts.municipality} ${ok ? 'ingår' : 'ingår inte'} (målgruppen ska vara bosatt i ${where}).`, sources });
@@ -288,7 +290,7 @@ export function checkFit(facts: CaseFacts, data: AktualiseringData, verksamhetId
       if (ex === undefined) { toAssess.push({ text, sources: [g.source] }); continue; }
       const ok = ex.test(facts);
       const state = ok === undefined ? `beror på om personen har ${ex.label}` : ok ? `personen har inte ${ex.label}` : `personen har ${ex.label} – omfattas inte`;
-      checks.push({ ok, text: `Undantag: ”${text}” – ${state}.`, sources: [g.source] });
+      checks.push({ ok, text: `Undantag: ”${text}” – ${state}.`, sources: [g.source], depends: `om personen har ${ex.label}` });
     }
     for (const text of g.conditions) toAssess.push({ text, sources: [g.source] });
   }
@@ -333,7 +335,8 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
   const process = processes.find((p) => p.referringParty === facts.referringParty);
   if (processes.length === 0) {
     const names = data.forbund.find((f) => f.id === forbund)?.name ?? forbund;
-    result.notes.push({ text: `Avtalen för ${names} beskriver ingen förankring före aktualisering – bara målgruppen nedan.`, sources: [] });
+    result.forankring.push({ text: `Avtalen för ${names} beskriver ingen förankring före aktualisering – se målgruppen nedan.`, sources: [] });
+    result.summary = `Kort svar: avtalen för ${names} anger ingen förankring; det som avgör är målgruppen.`;
   } else if (process === undefined) {
     result.summary = 'Kort svar: det beror på vem som aktualiserar – reglerna per part:';
     result.forankring.push(...overview(processes, data, forbund, facts));
@@ -417,10 +420,11 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
           if (ex && ex.test(facts) === undefined && !isSettled(facts, ex.fact)) needs.add(ex.fact);
         }
       }
-      for (const c of fit.checks) if (c.ok === undefined) result.dependsOn.push({ text: c.text.replace(/^(Ålder|Bosättning|Undantag): /, ''), sources: c.sources });
+      for (const c of fit.checks) if (c.ok === undefined) result.dependsOn.push({ text: c.depends ?? c.text, sources: c.sources });
     }
   }
   if (!isSettled(facts, 'consent')) needs.add('consent');
+  if (facts.consent === false && result.summary !== '') result.summary = result.summary.replace(/^Kort svar: /, 'Kort svar: först samtycke – sedan gäller: ');
 
   const order: FactKey[] = ['referringParty', 'benefits', 'age', 'municipality', 'substanceAbuse', 'obstacles', 'consent'];
   result.missing = order.filter((k) => needs.has(k));

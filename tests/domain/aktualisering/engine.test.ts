@@ -192,7 +192,7 @@ describe('målgrupp limits read from verksamheter.json', () => {
   test('Finnveden has no förankring rules: the answer says so and gives the målgrupp', () => {
     const result = evaluate(facts({ verksamhet: 'samverkansteam-finnveden', age: 30 }), data);
     expect(result.forbund).toBe('finnveden');
-    expect(result.notes[0]?.text).toContain('beskriver ingen förankring');
+    expect(result.forankring[0]?.text).toContain('beskriver ingen förankring');
     expect(result.missing).toEqual(expect.arrayContaining(['municipality', 'substanceAbuse', 'obstacles', 'benefits']));
   });
 
