@@ -101,6 +101,8 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
     const today = turnNow(step.context, this.deps).toISOString().slice(0, 10);
     const { reply, result } = caseReply(state.facts, state.intent, data, today);
     const next = questionsFor(state.intent, result)[0];
+    // Ids only: what the user wrote never reaches the log.
+    this.deps.log.debug('aktualisering', { intent: state.intent, asking: next ?? 'klar', facts: Object.keys(state.facts).filter((k) => k !== 'unknown').length });
     if (next === undefined) {
       this.save(step, undefined);
       await sendReply(step.context, reply);
@@ -117,7 +119,11 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
   private async receiveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.load(step);
     const typed = typeof step.result === 'string' ? step.result : '';
-    if (state === undefined) return step.endDialog();
+    if (state === undefined) {
+      // No readable case (e.g. an old state file): treat the text as a new question.
+      const reroute: RerouteResult = { reroute: typed };
+      return step.endDialog(reroute);
+    }
     const index = matchChoice(typed, state.choices);
     const chosen = index !== undefined ? state.choices[index] : undefined;
     const answer = chosen !== undefined ? chosen.value ?? chosen.label : typed;

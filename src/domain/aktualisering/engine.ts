@@ -385,6 +385,8 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
         needs.add('benefits');
       }
     }
+    // A named verksamhet with its own beredning (Vuxentorget, 000 § 7) adds that path.
+    for (const p of data.paths) if (p.forbund === forbund && p.verksamhet !== undefined && p.verksamhet === facts.verksamhet) pathIds.add(p.id);
     for (const id of pathIds) {
       const line = pathLine(data, forbund, id);
       if (line) result.paths.push(line);
