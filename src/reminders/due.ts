@@ -50,13 +50,34 @@ export function isRemindable(o: CalendarOccurrence): boolean {
 /** Every reminder of the active subscriptions whose due day lies in [fromDay, toDay]. */
 export function remindersBetween(cal: CalendarData, subscriptions: readonly Subscription[], fromDay: IsoDay, toDay: IsoDay): DueReminder[] {
   const out: DueReminder[] = [];
+  // Many subscriptions share a group (every channel of a styrelse): project its årshjul once per
+  // (förbund, group, longest offset), not once per subscription (bench: 10,000 subscriptions).
+  const byGroup = new Map<string, CalendarOccurrence[]>();
+  const byForbund = new Map<string, CalendarData>();
+  const calendarOf = (forbund: string): CalendarData => {
+    let own = byForbund.get(forbund);
+    if (!own) {
+      own = {
+        events: cal.events.filter((e) => e.forbund === forbund),
+        rules: cal.rules.filter((r) => r.forbund === forbund),
+        additions: cal.additions.filter((a) => a.forbund === forbund),
+      };
+      byForbund.set(forbund, own);
+    }
+    return own;
+  };
   for (const sub of subscriptions) {
     if (sub.status !== 'active') continue;
     const maxOffset = Math.max(...sub.offsets);
-    const all = occurrencesBetween(cal, fromDay, addDays(toDay, maxOffset), { forbund: sub.forbund, group: sub.group }).filter(isRemindable);
-    // A yearly deadline on the same day as a dated deadline says the same thing: remind once.
-    const occurrences = all.filter((o) => o.origin !== 'rule'
-      || !all.some((d) => d.origin !== 'rule' && d.kind === 'deadline' && d.date === o.date && d.organs.some((g) => o.organs.includes(g))));
+    const groupKey = `${sub.forbund}\u0000${sub.group}\u0000${maxOffset}`;
+    let occurrences = byGroup.get(groupKey);
+    if (!occurrences) {
+      const all = occurrencesBetween(calendarOf(sub.forbund), fromDay, addDays(toDay, maxOffset), { forbund: sub.forbund, group: sub.group }).filter(isRemindable);
+      // A yearly deadline on the same day as a dated deadline says the same thing: remind once.
+      occurrences = all.filter((o) => o.origin !== 'rule'
+        || !all.some((d) => d.origin !== 'rule' && d.kind === 'deadline' && d.date === o.date && d.organs.some((g) => o.organs.includes(g))));
+      byGroup.set(groupKey, occurrences);
+    }
     for (const occurrence of occurrences) {
       for (const offset of new Set(sub.offsets)) {
         const dueDay = addDays(occurrence.date, -offset);
@@ -88,7 +109,9 @@ export function upcomingReminders(cal: CalendarData, subscriptions: readonly Sub
 }
 
 /** The reminder message. `late`: it was due while the bot was down and goes out now, once. */
-export function reminderReply(r: Pick<DueReminder, 'occurrence' | 'offset'>, groupName: string, late: boolean): Reply {
+export function reminderReply(
+  r: Pick<DueReminder, 'occurrence' | 'offset'>, groupName: string, late: boolean, documentTitle: (doc: string) => string | undefined = () => undefined,
+): Reply {
   const o = r.occurrence;
   const when = r.offset === 0 ? 'idag' : r.offset === 1 ? 'imorgon' : `om ${r.offset} dagar`;
   const time = o.startTime ? `, kl. ${o.startTime}` : o.partOfDay ? `, ${o.partOfDay === 'formiddag' ? 'förmiddag' : o.partOfDay}` : '';
@@ -96,5 +119,11 @@ export function reminderReply(r: Pick<DueReminder, 'occurrence' | 'offset'>, gro
   const lines = [`Påminnelse – ${what}: ${o.title}, ${formatSwedishDayLong(o.date)}${time}${o.place ? `, ${o.place}` : ''}.`];
   if (o.text) lines.push(o.text);
   if (late) lines.push('(Sen påminnelse: den skulle ha gått ut tidigare men boten var inte igång då.)');
-  return { text: lines.join('\n'), sources: o.sources.map((s) => ({ doc: s.doc, section: s.section })) };
+  return {
+    text: lines.join('\n'),
+    sources: o.sources.map((s) => {
+      const title = documentTitle(s.doc);
+      return title ? { doc: s.doc, section: s.section, title } : { doc: s.doc, section: s.section };
+    }),
+  };
 }

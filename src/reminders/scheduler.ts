@@ -45,6 +45,8 @@ export interface SchedulerDeps {
   log: Logger;
   /** "Samordningsförbundets styrelse" for ('umearegionen', 'styrelse'). */
   groupName: (forbund: string, group: string) => string;
+  /** The human title of a seed document, for the reminder's source line. */
+  documentTitle?: (doc: string) => string | undefined;
   /** Test hook, called at each {@link CrashPoint}; throwing there simulates a crash. */
   checkpoint?: (point: CrashPoint, key: string) => void;
   /** Attempts before a retrying reminder is given up and reported (default 8). */
@@ -150,9 +152,11 @@ export class ReminderScheduler {
     if (c && c.today === today && c.subs === JSON.stringify(subs) && c.events === cal.events && c.rules === cal.rules && c.additions === cal.additions) {
       return c.reminders;
     }
-    const earliest = subs.map(createdDay).sort()[0] ?? today;
+    // One time-zone conversion per subscription, not per reminder (bench: 10,000 subscriptions).
+    const created = new Map(subs.map((s) => [s, createdDay(s)]));
+    const earliest = [...created.values()].sort()[0] ?? today;
     const from = earliest > addDays(today, -370) ? earliest : addDays(today, -370);
-    const reminders = subs.length === 0 ? [] : remindersBetween(cal, subs, from, today).filter((r) => r.dueDay >= createdDay(r.subscription));
+    const reminders = subs.length === 0 ? [] : remindersBetween(cal, subs, from, today).filter((r) => r.dueDay >= (created.get(r.subscription) ?? ''));
     this.cache = { today, subs: JSON.stringify(subs), events: cal.events, rules: cal.rules, additions: cal.additions, reminders };
     return reminders;
   }
@@ -213,7 +217,7 @@ export class ReminderScheduler {
     });
     this.deps.checkpoint?.('afterPending', key);
 
-    const reply = reminderReply(reminder, this.deps.groupName(subscription.forbund, subscription.group), late);
+    const reply = reminderReply(reminder, this.deps.groupName(subscription.forbund, subscription.group), late, this.deps.documentTitle);
     let result: SendResult | undefined;
     try {
       result = await deliver(this.deps.registry, subscription.target, reply, { idempotencyKey: key });

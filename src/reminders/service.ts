@@ -30,6 +30,7 @@ export function startReminderService(deps: BotDeps, options: { intervalMs?: numb
     calendar: () => calendarFromData(deps.data, deps.state.read().calendarAdditions),
     groupName: (forbund, group) => groupLabel({ groups: groupNames(deps.data) }, group, forbund),
     reporter: createKansliReporter({ store: deps.state, registry, log }),
+    documentTitle: (doc) => deps.data.documents.find((d) => d.doc === doc)?.title,
   });
   let current: Promise<unknown> = scheduler
     .recover()

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseConfig } from '../../config.js';
 import { createLogger } from '../../core/log.js';
 import { loadData, type AgreementData } from '../../data/load.js';
@@ -12,7 +13,8 @@ import type { SentReminder, Subscription } from '../../reminders/schema.js';
 import { createKansliReporter, ReminderScheduler } from '../../reminders/scheduler.js';
 import { DEFAULT_OFFSETS, DEFAULT_TIME_OF_DAY } from '../../reminders/subscriptionText.js';
 import { slackDeliveryFromConfig } from '../slack/delivery.js';
-import { openStateStore } from '../../state/store.js';
+import { defaultState } from '../../state/schema.js';
+import { openStateStore, type StateStore } from '../../state/store.js';
 import { reportCliError } from './runtime.js';
 
 export const REMINDERS_USAGE = 'Användning: npm run -s reminders -- --today ÅÅÅÅ-MM-DD [--dry-run]';
@@ -59,12 +61,24 @@ function statusText(entry: SentReminder | undefined): string {
   return labels[entry.status] + (entry.late ? ' (sen)' : '');
 }
 
+/** A read-only stand-in for a state file that does not exist (dry runs only). */
+function memoryStore(): StateStore {
+  const state = defaultState();
+  return {
+    file: '(ingen statusfil)',
+    read: () => state,
+    update: () => Promise.reject(new Error('Torrkörningen ändrar ingen status.')),
+    flush: () => Promise.resolve(),
+  };
+}
+
 async function main(): Promise<void> {
   const { today, dryRun } = parseRemindersArgs(process.argv.slice(2));
   const config = parseConfig(process.env);
   const log = createLogger({ level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }).child({ component: 'reminders' });
   const data = await loadData(config.DATA_DIR);
-  const store = await openStateStore(config.STATE_FILE);
+  // A dry run never creates a state file; without one there are simply no subscriptions yet.
+  const store = dryRun && !existsSync(config.STATE_FILE) ? memoryStore() : await openStateStore(config.STATE_FILE);
   const groups = groupNames(data);
   const calendar = () => calendarFromData(data, store.read().calendarAdditions);
   const name = (forbund: string, group: string) => groupLabel({ groups }, group, forbund);
@@ -117,6 +131,9 @@ async function main(): Promise<void> {
   const clock = () => zonedInstant(today, '23:59', STOCKHOLM);
   const scheduler = new ReminderScheduler({
     store, calendar, registry, clock, log, groupName: name, reporter: createKansliReporter({ store, registry, log }),
+    documentTitle: (doc) => data.documents.find((d) => d.doc === doc)?.title,
+    // The run stands for the whole day: a reminder is late only when its day has passed.
+    lateAfterMs: 24 * 3_600_000,
   });
   const recovered = await scheduler.recover();
   const run = await scheduler.tick();
