@@ -23,6 +23,7 @@ describeBrowser('web chat page in headless Chromium', () => {
   let fakeCore: FakeCore;
 
   beforeAll(async () => {
+    if (!available) throw new Error(`Chromium saknas på ${CHROMIUM}; i CI (CI=true) måste webbläsartestet köras.`);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
