@@ -397,7 +397,8 @@ export function figureNote(f: BudgetFigure): string | undefined {
  */
 export function budgetScore(normalized: string): number {
   const w = words(normalized);
-  const hasYear = /\b20\d\d\b/.test(normalized);
+  // Only the years the budget tables cover make a bare "resultat 2024" or "kostar … 2023" a budget question.
+  const hasYear = /\b202[1-5]\b/.test(normalized) && !/\b20(0\d|1\d)\b/.test(normalized);
   if (/^importera\b/.test(normalized)) return 0;
   if (hasWord(w, 'utfall', 'utfallet', 'tertial', 'tertialet', 'tertialrapport') || /\bt[123]\b/.test(normalized)) return 0.3;
   // "När ska budgeten beslutas?" is a calendar question.

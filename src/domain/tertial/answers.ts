@@ -103,7 +103,7 @@ function reportingReply(ctx: TertialContext, q: TertialQuery): Reply {
     if (three) {
       lines.push(`${v.name} lämnar tre rapporter per år: statistik och en kort lägesrapport efter tertial 1 (jan–apr) och tertial 2 (maj–aug), och ett socialt bokslut för hela året vid årets slut.`);
     } else if (rules.length > 0) {
-      lines.push(`${v.name}: så här ska verksamheten rapporteras enligt överenskommelsen.`);
+      lines.push(`${v.name}: så här ska verksamheten rapporteras enligt dokumenten.`);
     } else {
       lines.push(`Överenskommelserna anger inga egna rapporteringsregler för ${v.name}.`);
       if (general && v.forbund === 'umearegionen') {
