@@ -187,17 +187,24 @@ export function compareOccurrences(a: CalendarOccurrence, b: CalendarOccurrence)
 export function occurrencesBetween(cal: CalendarData, from: IsoDay, to: IsoDay, filter: OccurrenceFilter = {}): CalendarOccurrence[] {
   const out: CalendarOccurrence[] = [];
   const overlaps = (o: CalendarOccurrence) => o.date <= to && (o.endDate ?? o.date) >= from;
+  // Cheap tests on the record first: building an occurrence per event made the reminder
+  // scheduler O(subscriptions × events) in allocations (bench: 50 förbund, 10,000 subscriptions).
+  const outside = (r: { forbund: string; date: IsoDay; endDate?: IsoDay }) =>
+    r.date > to || (r.endDate ?? r.date) < from || (filter.forbund !== undefined && r.forbund !== filter.forbund);
   for (const e of cal.events) {
+    if (outside(e)) continue;
     const o = eventOccurrence(e);
     if (overlaps(o) && keep(o, filter)) out.push(o);
   }
   for (const a of cal.additions) {
+    if (outside(a)) continue;
     const o = additionOccurrence(a);
     if (overlaps(o) && keep(o, filter)) out.push(o);
   }
   const firstYear = dayParts(from).year - 1;
   const lastYear = dayParts(to).year + 1;
   for (const r of cal.rules) {
+    if (filter.forbund !== undefined && r.forbund !== filter.forbund) continue;
     for (let y = firstYear; y <= lastYear; y += 1) {
       const o = projectRule(r, y);
       if (o && overlaps(o) && keep(o, filter)) out.push(o);
