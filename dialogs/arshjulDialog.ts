@@ -7,7 +7,7 @@ import { sendReply } from '../src/core/sendReply.js';
 import { importCalendarText } from '../src/calendar/importFile.js';
 import { targetKey, type DeliveryTarget } from '../src/delivery/types.js';
 import {
-  deadlineReply, groupLabel, nextMeetingReply, periodReply, topicReply, yearReply, type AnswerContext,
+  deadlineReply, groupLabel, lastMeetingReply, nextMeetingReply, periodReply, topicReply, yearReply, type AnswerContext,
 } from '../src/domain/calendar/answer.js';
 import { calendarFromData, forbundName, forbundOf, groupNames } from '../src/domain/calendar/fromData.js';
 import { findGroups, type GroupName } from '../src/domain/calendar/groups.js';
@@ -126,6 +126,8 @@ export class ArshjulDialog extends CancelAndHelpDialog {
         return this.addEvents(context, text, reading, now);
       case 'deadline':
         return deadlineReply(ctx, group);
+      case 'lastMeeting':
+        return lastMeetingReply(ctx, group, Number(/\b(20\d\d)\b/.exec(text)?.[1] ?? 0) || undefined);
       case 'year':
         return yearReply(ctx, Number(/\b(20\d\d)\b/.exec(text)?.[1] ?? today.slice(0, 4)), group);
       case 'period':

@@ -5,6 +5,7 @@ import {
 } from '../dates.js';
 import type { GroupName } from './groups.js';
 import type { CalendarData, CalendarOccurrence, CalendarRuleRecord, OccurrenceFilter, OccurrenceSource } from './occurrences.js';
+import { projectRule } from './occurrences.js';
 import {
   eventsBetween, findByTopic, lastKnownMeeting, latestKnownPlan, nextDeadlines, nextMeeting, nextOfRule,
 } from './queries.js';
@@ -153,6 +154,19 @@ export function nextMeetingReply(ctx: AnswerContext, group: string | undefined):
   return { text: [head, ...beyond.lines].join('\n'), sources: sourcesOf(ctx, beyond.items) };
 }
 
+/** "Sista styrelsemötet 2023": the last dated meeting of a year, or the last one the documents give. */
+export function lastMeetingReply(ctx: AnswerContext, group: string | undefined, year: number | undefined): Reply {
+  const filter = { ...filterFor(ctx, group), kinds: ['meeting' as const] };
+  const all = eventsBetween(ctx.cal, year ? `${year}-01-01` : '1900-01-01', year ? `${year}-12-31` : '2999-12-31', filter).filter((o) => o.origin !== 'rule');
+  const last = all.at(-1);
+  const who = group ? groupLabel(ctx, group, ctx.forbund) : ctx.forbundName;
+  if (!last) return { text: `Dokumenten har inga mötesdatum för ${who}${year ? ` ${year}` : ''}.` };
+  const sameDay = all.filter((o) => o.date === last.date);
+  const lines = [`Sista mötet för ${who}${year ? ` ${year}` : ' i dokumenten'}: ${occurrenceLine(ctx, last, false)}${sameDay.length > 1 ? ` (samma dag: ${sameDay.filter((o) => o !== last).map((o) => o.title).join(', ')})` : ''}.`];
+  if (last.about) lines.push(last.about);
+  return { text: lines.join('\n'), sources: sourcesOf(ctx, sameDay) };
+}
+
 function rangeLabel(expr: DateExpression): string {
   if (expr.kind === 'month') return formatSwedishMonth(expr.year, expr.month);
   if (expr.kind === 'day') return formatSwedishDayLong(expr.day);
@@ -196,13 +210,12 @@ export function periodReply(ctx: AnswerContext, expr: DateExpression, group: str
       for (const o of same) lines.push(`• ${occurrenceLine(ctx, o, group === undefined)}`);
       items.push(...same);
     }
-  } else if (found.length === 0) {
-    lines.push(`Inget${who} i årshjulet ${expr.kind === 'day' ? 'den ' : 'i '}${label} (${ctx.forbundName}).`);
-    const next = nextMeeting(ctx.cal, to, filterFor(ctx, group)).next[0];
-    if (next) {
-      lines.push(`Nästa möte därefter: ${occurrenceLine(ctx, next, group === undefined)}`);
-      items.push(next);
-    }
+  } else if (dated.length === 0) {
+    // Nothing dated in the period: say so first, then the next meeting, then what the yearly rules say.
+    const none = meetingsOnly ? `Inga möten${who} ${expr.kind === 'day' ? '' : 'i '}${label} enligt mötesplanen (${ctx.forbundName}).` : `Inget daterat${who} ${expr.kind === 'day' ? '' : 'i '}${label} (${ctx.forbundName}).`;
+    const next = nextMeeting(ctx.cal, addDays(to, 1), filterFor(ctx, group)).next[0];
+    lines.unshift(none, ...(next ? [`Nästa möte därefter: ${occurrenceLine(ctx, next, group === undefined)}`] : []));
+    if (next) items.push(next);
   }
   return { text: lines.join('\n'), sources: sourcesOf(ctx, items) };
 }
@@ -229,8 +242,11 @@ export function deadlineReply(ctx: AnswerContext, group: string | undefined): Re
 
 /** "När ska delrapport T2 upp?", "Vad handlar planeringsdagen om?", "När ska bilagan … vara inlämnad?". */
 export function topicReply(ctx: AnswerContext, question: string, group: string | undefined, ignore: readonly string[] = []): Reply | undefined {
-  const match = findByTopic(ctx.cal, question, filterFor(ctx, group), ignore);
+  let match = findByTopic(ctx.cal, question, filterFor(ctx, group), ignore);
+  // The group a question names may be a word of the topic ("beredningen av ansökningarna"): try without it.
+  if (match.events.length === 0 && match.rules.length === 0 && group !== undefined) match = findByTopic(ctx.cal, question, filterFor(ctx, undefined));
   if (match.events.length === 0 && match.rules.length === 0) return undefined;
+  const years = [...question.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
   const lines: string[] = [];
   const items: (CalendarOccurrence | CalendarRuleRecord)[] = [];
   const upcoming = match.events.filter((o) => (o.endDate ?? o.date) >= ctx.today);
@@ -241,10 +257,12 @@ export function topicReply(ctx: AnswerContext, question: string, group: string |
     items.push(...upcoming);
   }
   for (const rule of match.rules) {
-    const next = nextOfRule(rule, ctx.today);
-    const when = next ? ruleLine(ctx, rule, next) : undefined;
     lines.push(`${rule.title}: ${rule.text}`);
-    if (when) lines.push(`Nästa gång: ${when}.`);
+    // A year in the question ("åtaganden för 2024") is the year the rule concerns.
+    const asked = years.map((y) => projectRule(rule, y)).filter((o): o is CalendarOccurrence => o !== undefined);
+    for (const o of asked) lines.push(`För ${o.concernsYear}: ${ruleLine(ctx, rule, o)}.`);
+    const next = nextOfRule(rule, ctx.today);
+    if (next && asked.length === 0) lines.push(`Nästa gång: ${ruleLine(ctx, rule, next)}.`);
     items.push(rule);
   }
   if (past.length > 0 && (upcoming.length === 0 || past.length <= 3)) {

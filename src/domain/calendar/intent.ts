@@ -5,7 +5,7 @@ import { topicTokens } from './queries.js';
 /** What an årshjul question asks for. */
 export type CalendarIntent =
   | 'subscribe' | 'unsubscribe' | 'listSubscriptions' | 'addEvent'
-  | 'nextMeeting' | 'deadline' | 'period' | 'topic' | 'year';
+  | 'nextMeeting' | 'lastMeeting' | 'deadline' | 'period' | 'topic' | 'year';
 
 export interface CalendarQuestion {
   intent: CalendarIntent;
@@ -43,6 +43,9 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   }
   if (/\b(deadline|deadlines|sista dag|sista datum|vad ska vara klart|vad ska vara inlamnat)\b/.test(n) && !hints.topicScore) {
     return { intent: 'deadline', score: 0.9, date, meetingsOnly: false };
+  }
+  if (/\b(sista|sista dagens|senaste|avslutande) (mote|motet|sammantrade|sammantradet|styrelsemote\w*|\w+motet?)\b/.test(n)) {
+    return { intent: 'lastMeeting', score: 0.92, meetingsOnly: true };
   }
   const asksNext = /\b(nasta|kommande|narmaste)\b/.test(n);
   const asksWhen = /\b(nar|vilket datum|vilken dag)\b/.test(n);
