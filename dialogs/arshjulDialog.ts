@@ -129,7 +129,7 @@ export class ArshjulDialog extends CancelAndHelpDialog {
       case 'lastMeeting':
         return lastMeetingReply(ctx, group, Number(/\b(20\d\d)\b/.exec(text)?.[1] ?? 0) || undefined);
       case 'year':
-        return yearReply(ctx, Number(/\b(20\d\d)\b/.exec(text)?.[1] ?? today.slice(0, 4)), group);
+        return yearReply(ctx, Number(/\b(20\d\d)\b/.exec(text)?.[1] ?? today.slice(0, 4)), group, q.meetingsOnly);
       case 'period':
         if (q.date) return periodReply(ctx, q.date, group, q.meetingsOnly);
         return nextMeetingReply(ctx, group);

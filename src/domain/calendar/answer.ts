@@ -279,8 +279,8 @@ export function topicReply(ctx: AnswerContext, question: string, group: string |
 }
 
 /** The whole årshjul of a year: dated events and yearly rules, month by month. */
-export function yearReply(ctx: AnswerContext, year: number, group: string | undefined): Reply {
+export function yearReply(ctx: AnswerContext, year: number, group: string | undefined, meetingsOnly = false): Reply {
   return periodReply(ctx, {
     kind: 'range', from: `${year}-01-01`, to: `${year}-12-31`, label: String(year), matched: String(year),
-  }, group, false);
+  }, group, meetingsOnly);
 }

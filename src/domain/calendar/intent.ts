@@ -47,6 +47,9 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   if (/\b(sista|sista dagens|senaste|avslutande) (mote|motet|sammantrade|sammantradet|styrelsemote\w*|\w+motet?)\b/.test(n)) {
     return { intent: 'lastMeeting', score: 0.92, meetingsOnly: true };
   }
+  if (!date && /\b(19|20)\d\d\b/.test(n) && (meetingWord || /\bvilka (dagar|datum)\b/.test(n)) && hints.hasGroup && hints.topicScore < 2) {
+    return { intent: 'year', score: 0.92, meetingsOnly: true };
+  }
   const asksNext = /\b(nasta|kommande|narmaste)\b/.test(n);
   const asksWhen = /\b(nar|vilket datum|vilken dag)\b/.test(n);
   if (asksNext && (meetingWord || hints.hasGroup) && !(date && date.kind !== 'day')) {

@@ -107,11 +107,15 @@ export interface TopicMatch {
  */
 export function findByTopic(cal: CalendarData, question: string, filter: OccurrenceFilter = {}, ignore: readonly string[] = []): TopicMatch {
   const ignored = new Set(ignore.flatMap((w) => topicTokens(w)));
-  const tokens = topicTokens(question).filter((t) => !ignored.has(t));
+  // A year narrows the dates; it is not a topic ("ledardagarna 2017").
+  const years = topicTokens(question).filter((t) => /^(19|20)\d\d$/.test(t));
+  const tokens = topicTokens(question).filter((t) => !ignored.has(t) && !years.includes(t));
   if (tokens.length === 0) return { events: [], rules: [], score: 0 };
   const scoreOf = (topics: readonly string[], title: string) =>
     2 * topicScore(tokens, wordsOf(...topics)) + topicScore(tokens, wordsOf(title));
-  const events = datedOccurrences(cal, filter).map((o) => ({ o, s: scoreOf(o.topics, o.title) }));
+  const dated = datedOccurrences(cal, filter);
+  const inYears = dated.filter((o) => years.includes(o.date.slice(0, 4)));
+  const events = (years.length > 0 && inYears.length > 0 ? inYears : dated).map((o) => ({ o, s: scoreOf(o.topics, o.title) }));
   const rules = cal.rules
     .filter((r) => (filter.forbund === undefined || r.forbund === filter.forbund)
       && (filter.group === undefined || r.organ === filter.group || r.alsoOrgans.includes(filter.group) || r.verksamhet === filter.group))
