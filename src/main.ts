@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, type RouteInstaller } from './app.js';
 import { slackRoutes } from './channels/slack/routes.js';
+import { installCalendarRoutes } from './channels/web/calendarRoutes.js';
+import { startReminderService } from './reminders/service.js';
 import { ConfigError, hasBotFrameworkCredentials, parseConfig, type Config } from './config.js';
 import { systemClock } from './core/clock.js';
 import { createConversationCore } from './core/conversationCore.js';
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   const deps: BotDeps = { data, clock: systemClock, state, log };
   const core = createConversationCore(deps);
   // Edges beyond web and Bot Framework; each installs nothing unless its configuration is set.
-  const routes: RouteInstaller[] = [slackRoutes()];
+  const routes: RouteInstaller[] = [slackRoutes(), installCalendarRoutes];
   const app = buildApp(Object.assign(deps, { config, core, routes }));
   const watcher = watchData(config.DATA_DIR, deps, (result) => {
     if (result.ok) log.info('data_reloaded', { dataVersion: result.version });
@@ -75,6 +77,8 @@ async function main(): Promise<void> {
   const url = `http://localhost:${port}`;
   log.info('server_listening', { url, dataVersion: data.version, stateFile: state.file });
   process.stdout.write(`Samverkansboten lyssnar på ${url} – webbchatt: ${url}/\n`);
+  // Reminders (issue 6): recover cut-off sends, then run every minute.
+  const reminders = startReminderService(deps);
   if (!hasBotFrameworkCredentials(config)) {
     log.warn('botframework_unauthenticated', { endpoint: `${url}/api/messages` });
     process.stdout.write('Bot Framework: oautentiserat lokalt läge (MicrosoftAppId saknas) – bara för Emulator och tester.\n');
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('shutdown_started', { signal });
     watcher.close();
-    app.close().then(
+    reminders.stop().then(() => app.close()).then(
       () => {
         log.info('shutdown_complete', { signal });
         process.exit(0);
