@@ -162,6 +162,23 @@ describe('kansli: roles, posting a summary, import through chat, audit', () => {
     expect(audit?.summary).toMatch(/Postade tertialsammanfattning Vuxentorget T2 2023/);
   });
 
+  it('a channel that cannot be reached is reported and audited; the others still get the post', async () => {
+    const w = await world();
+    await w.deps.state.update((s) => {
+      s.subscriptions.push({
+        id: 'sub-web', forbund: 'umearegionen', group: 'styrgrupp-vuxentorget', target: { kind: 'web', conversationId: 'styr-web' },
+        channelKey: 'web:styr-web', offsets: [7], timeOfDay: '08:00', createdAt: '2023-01-01T00:00:00.000Z', status: 'active',
+      });
+    });
+    await w.ask(POST, KANSLI);
+    const done = await w.text('skicka', KANSLI);
+    expect(done).toMatch(/Postat till 1 av 2 kanaler/);
+    expect(done).toMatch(/Kunde inte postas till: web:styr-web \(ingen leveranskanal för web är konfigurerad\)/);
+    expect(w.slack.delivered).toHaveLength(1);
+    const audit = w.deps.state.read().audit.find((a) => a.action === 'tertial-post');
+    expect(audit?.details).toMatchObject({ sent: ['slack:C-STYR'], failed: ['web:styr-web: ingen leveranskanal för web är konfigurerad'] });
+  });
+
   it('"avbryt" after the preview posts nothing', async () => {
     const w = await world();
     await w.ask(POST, KANSLI);

@@ -37,8 +37,11 @@ function styrgruppOf(organs: readonly Loaded<'organs'>[], verksamhet: { id: stri
 export function parsePostRequest(text: string, data: Pick<TertialData, 'verksamheter' | 'organs'>, groups: readonly GroupName[]): PostRequest {
   const n = normalize(text);
   const found = findGroups(text, groups);
-  const organMatch = found.find((m) => m.group.kind === 'organ');
   const verksamhetMatch = found.find((m) => m.group.kind === 'verksamhet');
+  // Both förbund have a "styrelse": take the organ of the verksamhet's förbund.
+  const organs = found.filter((m) => m.group.kind === 'organ');
+  const organMatch = organs.find((m) => !verksamhetMatch || m.group.forbund === verksamhetMatch.group.forbund)
+    ?? (verksamhetMatch && organs[0] ? { ...organs[0], group: { ...organs[0].group, forbund: verksamhetMatch.group.forbund } } : organs[0]);
   let organ = organMatch ? data.organs.find((o) => o.id === organMatch.group.id && o.forbund === organMatch.group.forbund) : undefined;
   let verksamhet = verksamhetMatch ? { id: verksamhetMatch.group.id, forbund: verksamhetMatch.group.forbund, name: verksamhetMatch.group.name } : undefined;
   if (!verksamhet && organ?.verksamhet) {
