@@ -31,10 +31,30 @@ export function removeBotMentions(activity: Activity): string {
   return activity.text;
 }
 
+// Teams sends formatted messages (bold, lists, pasted text) as HTML in `text`.
+const HTML_TAG_NAMES = '(p|div|span|b|strong|i|em|u|s|ul|ol|li|br|a|code|pre|blockquote|h[1-6])';
+const HAS_HTML_TAG = new RegExp(`<\\/?${HTML_TAG_NAMES}\\b[^>]*>`, 'i');
+const HTML_TAGS = new RegExp(HAS_HTML_TAG.source, 'gi');
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
+
+/** The plain text of a Teams message that came as HTML; plain text passes unchanged. */
+export function plainText(text: string): string {
+  if (!HAS_HTML_TAG.test(text)) return text;
+  return text
+    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6])>/gi, '\n')
+    .replace(HTML_TAGS, '')
+    .replace(/&(amp|lt|gt|quot|#39|apos);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** What a message that only mentions the bot ("@Samverkansboten") means: show what the bot can do. */
+export const BARE_MENTION_TEXT = 'hjälp';
+
 /**
  * Makes an incoming Bot Framework message read like a typed one before the core sees it:
  * a card submit becomes its choice as text (the dialog continues as if the user typed it),
- * and mentions of the bot are removed so they never reach understanding.
+ * mentions of the bot are removed so they never reach understanding, and HTML becomes text.
  */
 export function normalizeIncoming(activity: Activity): void {
   if (activity.type !== ActivityTypes.Message) return;
@@ -43,5 +63,7 @@ export function normalizeIncoming(activity: Activity): void {
     activity.text = choice;
     return;
   }
-  removeBotMentions(activity);
+  if (typeof activity.text !== 'string' || activity.text.trim() === '') return;
+  const text = plainText(removeBotMentions(activity));
+  activity.text = text === '' ? BARE_MENTION_TEXT : text;
 }

@@ -1,8 +1,8 @@
 import type { Activity } from 'botbuilder';
 import { classifyConnectorFailure, parseRetryAfter } from '../../../src/channels/teams/connectorFailure.js';
 import { proactiveReference } from '../../../src/channels/teams/deliveryChannel.js';
-import { normalizeIncoming, submittedChoice } from '../../../src/channels/teams/incoming.js';
-import { attachReplyCard } from '../../../src/channels/teams/outgoing.js';
+import { BARE_MENTION_TEXT, normalizeIncoming, plainText, submittedChoice } from '../../../src/channels/teams/incoming.js';
+import { attachReplyCard, SUMMARY_MAX, summaryOf } from '../../../src/channels/teams/outgoing.js';
 import { createWelcomeGate, isBotInstallation, teamsWelcomeReply } from '../../../src/channels/teams/welcome.js';
 import { REPLY_CHANNEL_DATA_KEY } from '../../../src/core/reply.js';
 import { replyActivity } from '../../../src/core/sendReply.js';
@@ -29,6 +29,19 @@ describe('incoming Teams messages', () => {
     expect(a.text).toBe('fråga <at>Anna</at>');
   });
 
+  it('reads a formatted (HTML) Teams message as plain text', () => {
+    const a = message({ text: '<p><at>Samverkansboten</at> vem ska <b>förankra</b> om personen är &lt; 25?</p><p>Från FK</p>', entities: [mention()] });
+    normalizeIncoming(a);
+    expect(a.text).toBe('vem ska förankra om personen är < 25?\nFrån FK');
+    expect(plainText('ålder < 25 & bosatt i Umeå')).toBe('ålder < 25 & bosatt i Umeå');
+  });
+
+  it('treats a bare mention as a request for help', () => {
+    const a = message({ text: '<at>Samverkansboten</at>', entities: [mention()] });
+    normalizeIncoming(a);
+    expect(a.text).toBe(BARE_MENTION_TEXT);
+  });
+
   it('turns a card submit into the chosen text', () => {
     const a = message({ value: { samverkansChoice: 'Försäkringskassan' } });
     normalizeIncoming(a);
@@ -49,9 +62,16 @@ describe('outgoing cards', () => {
     activity.channelData = { ...(activity.channelData as object), notification: { alert: true } };
     attachReplyCard(activity, 'msteams');
     expect(activity.text).toBeUndefined();
-    expect(activity.summary).toBe('Hej\n\n• A: B');
+    expect(activity.summary).toBe('Hej');
     expect(activity.channelData).toEqual({ notification: { alert: true } });
     expect(activity.attachments).toHaveLength(1);
+  });
+
+  it('keeps the summary to the first line, shortened', () => {
+    expect(summaryOf('Första raden.\nAndra raden.')).toBe('Första raden.');
+    const long = summaryOf('x'.repeat(500));
+    expect(long).toHaveLength(SUMMARY_MAX);
+    expect(long.endsWith('…')).toBe(true);
   });
 
   it('leaves messages without a Reply and non-messages alone', () => {

@@ -50,7 +50,7 @@ function allText(elements: readonly CardElement[]): string {
 const opts = (o: Omit<TeamsActivityOptions, 'serviceUrl'>): TeamsActivityOptions => ({ serviceUrl: connector.serviceUrl, ...o });
 
 describe('Teams via /api/messages (local mode, fake Bot Connector)', () => {
-  it('answers a personal message with an Adaptive Card: FactSet for facts, sources in the footer, text kept as summary', async () => {
+  it('answers a personal message with an Adaptive Card: FactSet for facts, sources in the footer, plain text as fallback', async () => {
     const activity = teamsMessage(opts({ scope: 'personal', text: 'Budget Vuxentorget 2024' }));
     const [call] = await turn(activity);
     expect(call?.path).toBe(`/v3/conversations/${encodeURIComponent('a:personal-conversation-1')}/activities/${String(activity.id)}`);
@@ -64,7 +64,8 @@ describe('Teams via /api/messages (local mode, fake Bot Connector)', () => {
 
     const card = cardOf(call);
     expect(card.version).toBe('1.5');
-    expect(card.fallbackText).toBe(sent.summary);
+    expect(card.fallbackText).toContain(sent.summary);
+    expect(card.fallbackText).toMatch(/Källa: /);
     const factSet = card.body.find((e) => e.type === 'FactSet');
     expect(factSet?.type === 'FactSet' && factSet.facts.some((f) => f.title === 'Vuxentorget' && /2 ?000/.test(f.value))).toBe(true);
     const footer = card.body[card.body.length - 1];
