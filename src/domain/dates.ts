@@ -220,6 +220,24 @@ export function parseSwedishDate(text: string, today: IsoDay): DateExpression | 
     }
   }
 
+  // Seasons as Swedish meteorology counts them: vår mars–maj, sommar juni–augusti, höst
+  // september–november, vinter december–februari. This season, or the next time it comes round.
+  const season = /\b(?:i |under |till )?(varen|sommaren|hosten|vintern)\b(?: (\d{4}))?/.exec(n);
+  if (season) {
+    const starts: Record<string, number> = { varen: 3, sommaren: 6, hosten: 9, vintern: 12 };
+    const first = starts[season[1] ?? ''] ?? 3;
+    const explicit = fullYear(season[2]);
+    // December–February belongs to the winter that began in December.
+    const inSeason = (m: number) => (first === 12 ? m === 12 || m <= 2 : m >= first && m <= first + 2);
+    let year = explicit ?? (inSeason(t.month) && first === 12 && t.month <= 2 ? t.year - 1 : t.year);
+    if (explicit === undefined && !inSeason(t.month) && (first === 12 ? false : t.month > first + 2)) year += 1;
+    const from = isoDay(year, first, 1);
+    const endMonth = first === 12 ? 2 : first + 2;
+    const endYear = first === 12 ? year + 1 : year;
+    const names: Record<number, string> = { 3: 'våren', 6: 'sommaren', 9: 'hösten', 12: 'vintern' };
+    return { kind: 'range', from, to: isoDay(endYear, endMonth, daysInMonth(endYear, endMonth)), label: `${names[first]} ${year}`, matched: season[0] };
+  }
+
   const months: [RegExp, number][] = [
     [/\bnasta manad\b|\bkommande manad\b/, 1],
     [/\bforra manaden\b|\bforra manad\b/, -1],

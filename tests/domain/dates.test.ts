@@ -46,6 +46,9 @@ describe('parseSwedishDate', () => {
     ['nästa vecka', { kind: 'range', from: '2023-02-06', to: '2023-02-12' }],
     ['den här veckan', { kind: 'range', from: '2023-01-30', to: '2023-02-05' }],
     ['vecka 42', { kind: 'range', from: '2023-10-16', to: '2023-10-22' }],
+    ['under hösten', { kind: 'range', from: '2023-09-01', to: '2023-11-30' }],
+    ['i vintern', { kind: 'range', from: '2022-12-01', to: '2023-02-28' }],
+    ['våren 2024', { kind: 'range', from: '2024-03-01', to: '2024-05-31' }],
   ])('%s', (text, expected) => {
     expect(parseSwedishDate(text, today)).toMatchObject(expected);
   });
@@ -57,6 +60,8 @@ describe('parseSwedishDate', () => {
     expect(parseSwedishDate('17/2', '2023-03-01')).toMatchObject({ day: '2023-02-17' });
     expect(parseSwedishDate('nästa månad', '2023-12-05')).toMatchObject({ year: 2024, month: 1 });
     expect(parseSwedishDate('nästa vecka', '2023-12-28')).toMatchObject({ from: '2024-01-01', to: '2024-01-07' });
+    expect(parseSwedishDate('under sommaren', '2023-10-01')).toMatchObject({ from: '2024-06-01', to: '2024-08-31' });
+    expect(parseSwedishDate('i vintern', '2023-10-01')).toMatchObject({ from: '2023-12-01', to: '2024-02-29' });
   });
 
   test('no date, and words that only look like months', () => {

@@ -55,6 +55,8 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   if (asksNext && (meetingWord || hints.hasGroup) && !(date && date.kind !== 'day')) {
     return { intent: 'nextMeeting', score: 0.92, meetingsOnly: true };
   }
+  // "När skickades kallelsen till mötet 2017-04-21?": a clear topic outweighs the date in the question.
+  if (asksWhen && hints.topicScore >= 3) return { intent: 'topic', score: 0.95, date, meetingsOnly: false };
   if (date && (meetingWord || /\b(hander|hande|pa gang|planerat|inplanerat|kalender|aktiviteter|vad ar det|vad gors)\b/.test(n) || hints.hasGroup)) {
     return { intent: 'period', score: 0.9, date, meetingsOnly: meetingWord && !/\b(hander|pa gang)\b/.test(n) };
   }
