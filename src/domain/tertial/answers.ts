@@ -93,9 +93,15 @@ function reportingReply(ctx: TertialContext, q: TertialQuery): Reply {
     if (general) {
       lines.push(`${general.text} Tertialerna är T1 jan–apr, T2 maj–aug och T3 sep–dec.`);
       sources.push(general.source);
+      // The rest of the same agreement's follow-up rules (to whom, lägesrapporter, SUS …).
+      const agreement = ctx.data.agreements.find((a) => a.reporting.includes(general));
+      for (const r of agreement?.reporting.filter((x) => x !== general && /tertial|bokslut|lägesrapport|SUS|social/i.test(`${x.what} ${x.text}`)) ?? []) {
+        facts.push({ label: r.what, value: [r.when, r.to ? `till ${r.to}` : undefined].filter(Boolean).join(', ') || r.text });
+        sources.push(r.source);
+      }
     }
     lines.push('Säg vilken verksamhet du menar (t.ex. Vuxentorget eller Samverkansteam Finnveden) så visar jag alla dess rapporteringsregler.');
-    return { text: lines.join('\n'), sources: titled(ctx.data, sources) };
+    return { text: lines.join('\n'), facts, sources: titled(ctx.data, sources) };
   }
   for (const v of targets) {
     const rules = reportingRules(ctx.data, v.forbund, v.id);

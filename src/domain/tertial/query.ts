@@ -40,11 +40,18 @@ export function tertialsIn(normalized: string): Tertial[] {
 
 /** Whether the question asks which reports a verksamhet submits and when. */
 export function asksAboutReporting(normalized: string): boolean {
+  // Follow-up of one person's plan (individprocesser) is not a verksamhet's reporting.
+  if (/\b(handlingsplan\w*|individ\w*|arende\w*|samordnad plan\w*)\b/.test(normalized)) return false;
   return /\b(vilka|vilken|hur manga|nar) (rapporter|rapport|redovisningar)\b/.test(normalized)
     || /\brapporter(ar|a|ing|na)?\b.*\b(under aret|per ar|arligen|tertial)/.test(normalized)
     || /\b(lamna[rs]?|ska lamna|lamnas) .*\b(rapport|rapporter|lagesrapport|socialt bokslut)\b/.test(normalized)
     || /\bsocialt bokslut\b/.test(normalized)
-    || /\bhur ofta\b.*\b(rapport|rapporter|rapporterar|redovisar|redovisa|foljs upp)\b/.test(normalized)
+    || /\bhur ofta\b.*\b(rapport|rapporter|rapporterar|redovisar|redovisa|foljs upp|foljas upp)\b/.test(normalized)
+    || /\b(vad|vilket|vilka uppgifter) ska (redovisas|rapporteras|lamnas|sta)\b/.test(normalized)
+    || /\b(vem|vilka|till vem|vart) (far|tar emot|ska ha)\b.*\b(rapport\w*|lagesrapport\w*|tertialrapport\w*)\b/.test(normalized)
+    || /\b(rapporter|lagesrapporter|tertialrapporter) (ska )?(lamnas|skickas) till\b/.test(normalized)
+    || /\bhur ska\b.*\b(rapportera|redovisa|folja upp|foljas upp)\b/.test(normalized)
+    || /\bhur (foljs|foljas)\b.*\bupp\b/.test(normalized)
     || /\bnar ska .*\b(rapport|tertialrapport|lagesrapport)/.test(normalized);
 }
 
