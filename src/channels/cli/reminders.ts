@@ -13,6 +13,7 @@ import type { SentReminder, Subscription } from '../../reminders/schema.js';
 import { createKansliReporter, ReminderScheduler } from '../../reminders/scheduler.js';
 import { DEFAULT_OFFSETS, DEFAULT_TIME_OF_DAY } from '../../reminders/subscriptionText.js';
 import { slackDeliveryFromConfig } from '../slack/delivery.js';
+import { teamsDeliveryFromConfig } from '../teams/deliveryChannel.js';
 import { defaultState } from '../../state/schema.js';
 import { openStateStore, type StateStore } from '../../state/store.js';
 import { reportCliError } from './runtime.js';
@@ -126,7 +127,8 @@ async function main(): Promise<void> {
 
   if (dryRun) return;
   const slack = slackDeliveryFromConfig(config, log);
-  const registry = createDeliveryRegistry(slack ? [createConsoleChannel(process.stdout), slack] : [createConsoleChannel(process.stdout)]);
+  const teams = teamsDeliveryFromConfig(config, log, store);
+  const registry = createDeliveryRegistry([createConsoleChannel(process.stdout), ...(slack ? [slack] : []), ...(teams ? [teams] : [])]);
   // "Today" runs to its end, so every reminder due that day (and missed earlier ones) goes out now.
   const clock = () => zonedInstant(today, '23:59', STOCKHOLM);
   const scheduler = new ReminderScheduler({

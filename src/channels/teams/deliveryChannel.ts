@@ -1,9 +1,11 @@
 import type { CloudAdapter, ConversationAccount, ConversationReference, TurnContext } from 'botbuilder';
+import { hasBotFrameworkCredentials, type Config } from '../../config.js';
 import type { Logger } from '../../core/log.js';
 import type { Reply } from '../../core/reply.js';
 import { replyActivity } from '../../core/sendReply.js';
 import { targetKey, type DeliveryChannel, type SendOptions, type SendResult, type TargetOf } from '../../delivery/types.js';
 import type { StateStore } from '../../state/store.js';
+import { createCloudAdapter } from './cloudAdapter.js';
 import { classifyConnectorFailure } from './connectorFailure.js';
 import { baseConversationId } from './welcome.js';
 
@@ -133,4 +135,15 @@ export class TeamsDeliveryChannel implements DeliveryChannel<'teams'> {
       }
     });
   }
+}
+
+/**
+ * The Teams channel for a process without the server (`npm run reminders`): proactive messages
+ * need only the app credentials and the stored references. Undefined without MicrosoftAppId
+ * (local mode has no Teams to post to).
+ */
+export function teamsDeliveryFromConfig(config: Config, log: Logger, state?: StateStore): TeamsDeliveryChannel | undefined {
+  if (!hasBotFrameworkCredentials(config)) return undefined;
+  const teamsLog = log.child({ component: 'teams_delivery' });
+  return new TeamsDeliveryChannel({ adapter: createCloudAdapter(config, teamsLog), appId: config.MicrosoftAppId ?? '', log: teamsLog, state });
 }

@@ -1,6 +1,8 @@
 import type { Activity } from 'botbuilder';
 import { classifyConnectorFailure, parseRetryAfter } from '../../../src/channels/teams/connectorFailure.js';
-import { proactiveReference } from '../../../src/channels/teams/deliveryChannel.js';
+import { proactiveReference, teamsDeliveryFromConfig } from '../../../src/channels/teams/deliveryChannel.js';
+import { parseConfig } from '../../../src/config.js';
+import { silentLogger } from '../../../src/core/log.js';
 import { BARE_MENTION_TEXT, normalizeIncoming, plainText, submittedChoice } from '../../../src/channels/teams/incoming.js';
 import { attachReplyCard, SUMMARY_MAX, summaryOf } from '../../../src/channels/teams/outgoing.js';
 import { createWelcomeGate, isBotInstallation, teamsWelcomeReply } from '../../../src/channels/teams/welcome.js';
@@ -148,5 +150,13 @@ describe('proactive references and failures', () => {
   it('classifies a refused connection as retry and a reset one as unknown (it may have arrived)', () => {
     expect(classifyConnectorFailure(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), 0).kind).toBe('retry');
     expect(classifyConnectorFailure(Object.assign(new Error('x'), { code: 'ECONNRESET' }), 0).kind).toBe('unknown');
+  });
+});
+
+describe('Teams delivery outside the server (npm run reminders)', () => {
+  it('exists only with Bot Framework credentials', () => {
+    expect(teamsDeliveryFromConfig(parseConfig({}), silentLogger)).toBeUndefined();
+    const config = parseConfig({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: 't' });
+    expect(teamsDeliveryFromConfig(config, silentLogger)?.kind).toBe('teams');
   });
 });
