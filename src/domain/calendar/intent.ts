@@ -51,7 +51,10 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
     return { intent: 'year', score: 0.92, meetingsOnly: true };
   }
   const asksNext = /\b(nasta|kommande|narmaste)\b/.test(n);
-  const asksWhen = /\b(nar|vilket datum|vilken dag)\b/.test(n);
+  // "När …?" as the question word, not "när" as a conjunction inside another question
+  // ("vem är sammankallande när en deltagare ska kartläggas?").
+  const asksWhen = /^(?:och |men |sa )?(nar|vilket datum|vilken dag|vilka dagar|vilka datum|vilken veckodag)\b/.test(n)
+    || /\b(vilket datum|vilken dag|vilka datum)\b/.test(n);
   if (asksNext && (meetingWord || hints.hasGroup) && !(date && date.kind !== 'day')) {
     return { intent: 'nextMeeting', score: 0.92, meetingsOnly: true };
   }
@@ -60,9 +63,16 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   if (date && (meetingWord || /\b(hander|hande|pa gang|planerat|inplanerat|kalender|aktiviteter|vad ar det|vad gors)\b/.test(n) || hints.hasGroup)) {
     return { intent: 'period', score: 0.9, date, meetingsOnly: meetingWord && !/\b(hander|pa gang)\b/.test(n) };
   }
-  if (hints.topicScore >= 2 && (asksWhen || /\b(hur ofta|vad handlar|vad ar|vad innebar|handlar .* om|innehall)\b/.test(n))) {
+  if (hints.topicScore >= 2 && asksWhen) {
     // "När …" about something the årshjul holds is plainly a calendar question.
-    return { intent: 'topic', score: asksWhen || /\bhur ofta\b/.test(n) ? 0.95 : 0.88, date, meetingsOnly: false };
+    return { intent: 'topic', score: 0.95, date, meetingsOnly: false };
+  }
+  if (hints.topicScore >= 2 && /\b(vad handlar|handlar .* om|vad tas upp|innehallet)\b/.test(n)) {
+    return { intent: 'topic', score: 0.88, date, meetingsOnly: false };
+  }
+  if (hints.topicScore >= 3 && /\bhur ofta\b/.test(n)) {
+    // "Hur ofta …" is ours only when the årshjul clearly holds the topic (a rule such as "varannan månad").
+    return { intent: 'topic', score: hints.topicScore >= 4 ? 0.9 : 0.7, date, meetingsOnly: false };
   }
   if (/\b(arshjul|arshjulet|motesplan|motesplanen)\b/.test(n) && !date && !asksWhen) {
     return { intent: 'year', score: 0.9, meetingsOnly: false };
