@@ -92,7 +92,7 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
       const extracted = text !== undefined ? extractFacts(text, buildLexicon(data)) : {};
       const { intent, pathId } = text !== undefined ? detectIntent(text, extracted, data) : { intent: 'forankring' as AktIntent, pathId: undefined };
       if (intent !== 'forankring' && intent !== 'fit') {
-        await sendReply(step.context, generalReply(intent, extracted, data, pathId));
+        await sendReply(step.context, generalReply(intent, extracted, data, pathId, text));
         return step.endDialog();
       }
       state = { facts: mergeFacts({ unknown: [] }, extracted), intent, history: [], choices: [] };

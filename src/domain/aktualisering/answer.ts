@@ -21,8 +21,8 @@ export function detectIntent(text: string, facts: Partial<CaseFacts>, data: Pick
   const caseFacts = facts.referringParty !== undefined || (facts.benefits !== undefined && facts.benefits.length > 0);
   if (/avslutsorsak|avslut(as|en|et)? (i|fran) samverkan|hur avslut|nar avslut|avslutas (en )?(person|individ|deltagare)/.test(n)) return { intent: 'avslut' };
   if (/arendebarar/.test(n) && !caseFacts) return { intent: 'arendebarare' };
-  if (/(hur ofta|hur tat|var tredje manad|uppfoljning(en)? av (planen|handlingsplan)|handlingsplan)/.test(n) && !caseFacts) return { intent: 'uppfoljning' };
-  if (/samtyck|medgivande/.test(n) && !caseFacts && facts.age === undefined && facts.verksamhet === undefined) return { intent: 'samtycke' };
+  if (/(hur ofta|hur tat|var tredje manad|uppfoljning(en)? av (planen|handlingsplan)|handlingsplan|fatt ja|ja i beredningen|ja till samverkan)/.test(n) && !caseFacts) return { intent: 'uppfoljning' };
+  if (/samtyck|medgivande|\butbyt\w* uppgifter|\buppgifter\b.*\butbyt/.test(n) && !caseFacts && facts.age === undefined && facts.verksamhet === undefined) return { intent: 'samtycke' };
   if (/\b(kan|far|ryms|passar|ingar|tillhor|omfattas)\b.*\b(\d{1,2} ?-? ?(aring|arig|ar)|(hon|han|hen|personen|individen))\b|malgrupp|aldersgrans|hur gammal|for (ung|gammal)|hel sjukersattning|missbruk/.test(n)
     && facts.referringParty === undefined && (facts.verksamhet !== undefined || facts.age !== undefined || /malgrupp/.test(n))) {
     return { intent: 'fit' };
@@ -184,7 +184,7 @@ export const PARTY_CHOICE_VALUES: Record<keyof typeof PARTY_LABELS, string> = {
 };
 
 /** A process-wide answer (samtycke, avslutsorsaker, uppföljning, ärendebärare, a path) — complete in one reply. */
-export function generalReply(intent: Exclude<AktIntent, 'forankring' | 'fit'>, facts: Partial<CaseFacts>, data: AnswerData, pathId?: string): Reply {
+export function generalReply(intent: Exclude<AktIntent, 'forankring' | 'fit'>, facts: Partial<CaseFacts>, data: AnswerData, pathId?: string, question = ''): Reply {
   const forbund = forbundOf({ unknown: [], ...facts }, data);
   if (intent === 'path') {
     const p = data.paths.find((x) => x.id === pathId && x.forbund === forbund) ?? data.paths.find((x) => x.id === pathId);
@@ -199,6 +199,13 @@ export function generalReply(intent: Exclude<AktIntent, 'forankring' | 'fit'>, f
     return { text: 'Det står inte i överenskommelserna för det här förbundet.', sources: [] };
   }
   const text = rules.map((r) => (r.items.length > 0 ? `${r.text}\n${r.items.map((i, k) => `${k + 1}. ${i}`).join('\n')}` : r.text)).join('\n\n');
-  const lead = intent === 'samtycke' ? 'Ja – individen måste lämna samtycke innan parterna utbyter uppgifter.\n\n' : '';
+  const lead = intent !== 'samtycke' ? '' : samtyckeLead(normalize(question), facts.consent);
   return { text: `${lead}${text}`, sources: withTitles(rules.map((r) => r.source), data.documents) };
+}
+
+/** The yes/no that opens a samtycke answer, when the question is a yes/no question. */
+function samtyckeLead(n: string, consent: boolean | undefined): string {
+  if (consent === false || /\butan (samtycke|medgivande)/.test(n)) return 'Nej – utan samtycke får inga uppgifter utbytas och ingen samverkan ske.\n\n';
+  if (/^(behover|maste|kravs|ska|skall|bor|galler|ar det)\b/.test(n)) return 'Ja – individen måste lämna samtycke innan parterna utbyter uppgifter.\n\n';
+  return '';
 }

@@ -18,11 +18,15 @@ export function aktualiseringScore(normalized: string): number {
   if (/\baktualiser|\bforankr|\bremiss|\bremitter|\bhanvisa|\bsamtyck|\bmedgivande|avslutsorsak|\barendebarar|gemensam(ma)? kartlaggning/.test(n)) {
     return benefit || party || verksamhet || person ? 1 : 0.95;
   }
-  if ((person || benefit) && fitWords && verksamhet) return 0.97;
+  // "… i målgruppen för Vuxentorget" is the agreement answers' (they score it 0.99); a person-fit question without that word is ours.
+  if ((person || benefit) && fitWords && verksamhet) return /malgrupp/.test(n) ? 0.85 : 0.97;
+  if (/\b(fatt ja|ja i beredningen|ja till samverkan)\b/.test(n)) return 0.97;
+  if (/\butbyt\w* uppgifter|\buppgifter\b.*\butbyt/.test(n)) return 0.95;
+  if ((party || person || benefit) && verksamhet && /\b(skicka|slussa|remitt\w*|anmala|komma till|ta emot|fa plats|borja pa)\b/.test(n)) return 0.95;
   if (/\bberedning(en)? (for|till|av) (arbetsmarknadstorg|vuxentorg|ungdomstorg|arenden)|\bberedningen pa (arbetsmarknadstorg|vuxentorg)/.test(n)) return 1;
   if (/etablering/.test(n) && /kartlagg|sammankall|samverkansgrupp|gemensamma traffar|traffar/.test(n)) return 1;
   if (/\bstamma av|\bstammer av|\bavstamning/.test(n) && (party || person)) return 0.9;
-  if (benefit && (party || person) && /\b(vem|vilka|vilken|hur|kan|ska|maste|behover|vart)\b/.test(n)) return 0.85;
+  if (benefit && (party || person) && /\b(vem|vilka|vilken|hur|kan|ska|maste|behover|vart|vad|gor)\b/.test(n)) return 0.85;
   if (/handlingsplan|uppfoljning(en)? av (planen|handlingsplanen)|foljs (handlings)?planen upp|(handlings)?planen foljs upp|var tredje manad|avslutas i samverkan|ja eller nej till gemensamma insatser/.test(n)) return 1;
   if (/\bkaa\b|aktivitetsansvar/.test(n)) return /alder|omfatta|vilka|ungdom|aktualiser|gymnasie/.test(n) ? 0.97 : 0.6;
   if (/arenor for provning|samverkansgrupp(en)? for etablering/.test(n)) return 0.9;
