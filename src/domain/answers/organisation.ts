@@ -8,6 +8,7 @@ import type { AgreementData } from '../../data/load.js';
 import type { Loaded, Source } from '../../data/schema.js';
 import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
 import { docDate, docShortTitle, sourceRefs } from '../sources.js';
+import { normalize } from '../text.js';
 import { DEFAULT_FORBUND, forbundOf, mergeFacts, seeAlso, joinSv, notInDocumentsReply, partiesOf, partyName, refsIn, type PartyUnit } from './common.js';
 
 type Organ = Loaded<'organs'>;
@@ -111,11 +112,15 @@ function signatoriesReply(data: AgreementData, q: ParsedQuery, forbund: string, 
 
 function agreementPartiesReply(data: AgreementData, q: ParsedQuery, forbund: string): Reply | undefined {
   const named = new Set(refsIn(q, 'agreement', forbund).map((r) => r.id));
-  const agreements = data.agreements.filter((a) => a.forbund === forbund && a.parties.length > 0 && (named.size === 0 || named.has(a.id)));
+  // "parterna i Vuxentorget": the agreement about that verksamhet (its name in the title) comes first.
+  const verksamhetNames = refsIn(q, 'verksamhet', forbund).map((r) => normalize(r.name));
+  const about = (a: { title: string }) => Number(verksamhetNames.some((n) => normalize(a.title).includes(n)));
+  let agreements = data.agreements.filter((a) => a.forbund === forbund && a.parties.length > 0 && (named.size === 0 || named.has(a.id)));
+  if (named.size === 0 && verksamhetNames.length > 0 && agreements.some((a) => about(a) === 1)) agreements = agreements.filter((a) => about(a) === 1);
   if (agreements.length === 0) return undefined;
-  const sorted = [...agreements].sort((x, y) => docDate(data.documents, y.source.doc).localeCompare(docDate(data.documents, x.source.doc)));
+  const sorted = [...agreements].sort((x, y) => about(y) - about(x) || docDate(data.documents, y.source.doc).localeCompare(docDate(data.documents, x.source.doc)));
   const facts = sorted.map((a) => ({
-    label: a.title,
+    label: docShortTitle(data.documents, a.source.doc),
     value: a.parties.map((id) => {
       const p = data.parties.find((x) => x.forbund === forbund && x.id === id);
       const nr = p?.orgNumbers.find((n) => n.source.doc === a.source.doc)?.value;
@@ -124,7 +129,7 @@ function agreementPartiesReply(data: AgreementData, q: ParsedQuery, forbund: str
   }));
   const first = sorted[0];
   return {
-    text: first ? `Parter i ${first.title}: ${facts[0]?.value ?? ''}.` : 'Parterna:',
+    text: first ? `Parter i ${docShortTitle(data.documents, first.source.doc)}: ${facts[0]?.value ?? ''}.` : 'Parterna:',
     facts: facts.slice(1),
     sources: sourceRefs(data.documents, sorted.map((a) => a.source)),
   };
@@ -172,6 +177,12 @@ export function answerOrganisation(data: AgreementData, q: ParsedQuery): Reply {
       facts: [...replies.flatMap((r) => r.facts ?? []), ...more.facts],
       sources: dedupeRefs([...replies.flatMap((r) => r.sources ?? []), ...sourceRefs(data.documents, more.sources)]),
     };
+  }
+
+  const asksParties = hasStem(q, 'part') && (refsIn(q, 'agreement', forbund).length > 0 || refsIn(q, 'verksamhet', forbund).length > 0 || hasStem(q, 'overenskommelse', 'avtal'));
+  if (asksParties) {
+    const r = agreementPartiesReply(data, q, forbund);
+    if (r) return r;
   }
 
   if (hasStem(q, 'medlem', 'kommunerna', 'ansl', 'ingar') || (hasStem(q, 'kommun') && hasWord(q, 'vilka'))) return membersReply(data, forbund);
