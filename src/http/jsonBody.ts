@@ -8,12 +8,26 @@ import { ClientError, badRequest, payloadTooLarge } from './errors.js';
  * Parser failures become ClientErrors with Swedish messages.
  */
 export function jsonBody(maxBytes: number): restify.RequestHandler[] {
-  return restify.plugins
+  const parse = restify.plugins
     .bodyParser({ mapParams: false, maxBodySize: maxBytes })
     .map((handler): restify.RequestHandler => (req, res, next) => {
       handler(req, res, (err?: unknown) => next(translate(err, maxBytes)));
     });
+  return [refuseCompressed, ...parse];
 }
+
+/**
+ * restify counts the limit on the compressed bytes and inflates gzip without a bound, so a small
+ * gzip body could expand to many megabytes. No client of ours compresses requests.
+ */
+const refuseCompressed: restify.RequestHandler = (req, _res, next) => {
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+    next(new ClientError(415, 'Komprimerade förfrågningar stöds inte.', 'unsupported_encoding'));
+    return;
+  }
+  next();
+};
 
 function translate(err: unknown, maxBytes: number): unknown {
   if (!(err instanceof Error) || err instanceof ClientError) return err;

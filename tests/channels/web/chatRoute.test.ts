@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { CHAT_BODY_LIMIT, type ChatResponse } from '../../../src/channels/web/chatRoute.js';
 import { createFakeCore } from '../../helpers/fakeCore.js';
 import { postJson, startTestApp, type TestApp } from '../../helpers/httpApp.js';
@@ -71,6 +72,18 @@ describe('POST /chat bad input', () => {
     // Swedish: every message uses å, ä or ö, names the field, or tells the user to start over.
     expect(json.error).toMatch(/[åäöÅÄÖ]|"text"|Starta ett nytt samtal/);
     expect(json.error).not.toMatch(/Invalid|Error|exceeds/);
+  });
+
+  it('refuses compressed bodies (restify would inflate them past the limit)', async () => {
+    const body = gzipSync(JSON.stringify({ text: 'a'.repeat(10 * 1024 * 1024) }));
+    expect(body.length).toBeLessThan(CHAT_BODY_LIMIT);
+    const res = await fetch(`${t.baseUrl}/chat`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      body,
+    });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toEqual({ error: 'Komprimerade förfrågningar stöds inte.', code: 'unsupported_encoding' });
   });
 
   it('answers 413 also to a body far over the limit', async () => {
