@@ -59,6 +59,12 @@ async function expectRefused(headers: Record<string, string>): Promise<void> {
 }
 
 describe('/api/messages with credentials (SingleTenant)', () => {
+  it('(self-check) the guard notices a connection off this machine, so its silence below means something', async () => {
+    await expect(fetch('https://login.botframework.com/v1/.well-known/openidconfiguration')).rejects.toThrow();
+    expect(guard.attempts).toEqual(['login.botframework.com']);
+    guard.attempts.length = 0;
+  });
+
   it('refuses a request without a token with 401, before fetching any keys', async () => {
     await expectRefused({});
     expect(identity.fetched).toEqual([]);

@@ -8,6 +8,7 @@ import { calendarFromData } from '../../../src/domain/calendar/fromData.js';
 import { upcomingReminders } from '../../../src/reminders/due.js';
 import type { Subscription } from '../../../src/reminders/schema.js';
 import { createKansliReporter, ReminderScheduler } from '../../../src/reminders/scheduler.js';
+import { guardOutboundConnections } from '../../helpers/localBotFrameworkAuth.js';
 import { startFakeBotConnector, type FakeBotConnector, type FakeConnectorResponse } from '../../helpers/fakeBotConnector.js';
 import { bundledData, postJson, startTestApp, type TestApp } from '../../helpers/httpApp.js';
 import { teamsMessage, TEAMS_BOT } from '../../helpers/teamsActivity.js';
@@ -23,6 +24,7 @@ let connector: FakeBotConnector;
 let plan: FakeConnectorResponse[] = [];
 const apps: TestApp[] = [];
 
+const guard = guardOutboundConnections();
 beforeAll(async () => {
   connector = await startFakeBotConnector({ respond: () => plan.shift() });
 });
@@ -32,6 +34,8 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await connector.close();
+  guard.restore();
+  expect(guard.attempts).toEqual([]);
 });
 
 const THREAD = '19:kanal-styrgrupp@thread.tacv2;messageid=1700000000123';

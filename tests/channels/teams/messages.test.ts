@@ -1,11 +1,13 @@
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, type CardElement } from '../../../src/channels/teams/renderCard.js';
 import { REPLY_CHANNEL_DATA_KEY } from '../../../src/core/reply.js';
+import { guardOutboundConnections } from '../../helpers/localBotFrameworkAuth.js';
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from '../../helpers/fakeBotConnector.js';
 import { postJson, startTestApp, type TestApp } from '../../helpers/httpApp.js';
 import { teamsBotAdded, teamsInstallationUpdate, teamsMemberAdded, teamsMessage, type TeamsActivityOptions } from '../../helpers/teamsActivity.js';
 
 let t: TestApp;
 let connector: FakeBotConnector;
+const guard = guardOutboundConnections();
 beforeAll(async () => {
   connector = await startFakeBotConnector();
   t = await startTestApp();
@@ -13,6 +15,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.stop();
   await connector.close();
+  guard.restore();
+  // Everything the bot sent went to the fake connector on 127.0.0.1.
+  expect(guard.attempts).toEqual([]);
 });
 
 interface SentActivity {
