@@ -1,0 +1,241 @@
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadData } from '../src/data/load.js';
+import { startChild, type Child } from './child.js';
+import { replicateData } from './dataScale.js';
+import { chatRequests, CONVERSATION_POOL, messagesRequests, openChatConversations, runLoad, slackRequests, type LoadResult } from './load.js';
+import { runSchedulerBench } from './scheduler.js';
+import type { ServerKind } from './servers.js';
+import { measureStartup } from './startup.js';
+import { mb, ms, percentiles, ratio, table, type Percentiles } from './stats.js';
+import { createTurnBench, type TurnRun } from './turns.js';
+
+/**
+ * `npm run bench` (issue 10): turn latency in process, HTTP throughput against echo baselines
+ * measured in the same run, start-up, memory, scheduler scale, data scale and stability. Bounded
+ * (each part has a time budget; the whole run stays under 3 minutes), traffic only to 127.0.0.1,
+ * servers in child processes. Prints a table, then one summary line per figure with its target.
+ */
+
+const T0 = performance.now();
+const elapsed = (): string => `${((performance.now() - T0) / 1000).toFixed(0)} s`;
+const progress = (text: string): void => {
+  process.stderr.write(`[bench ${elapsed()}] ${text}\n`);
+};
+
+const TURNS = Number(process.env.BENCH_TURNS ?? 5000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+interface Row {
+  figure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+}
+const rows: Row[] = [];
+const summaries: string[] = [];
+const row = (r: Row): void => {
+  rows.push(r);
+};
+const summary = (text: string): void => {
+  summaries.push(text);
+};
+const yes = (ok: boolean): string => (ok ? 'nått' : 'inte nått');
+
+function latencyText(p: Percentiles): string {
+  return `p50 ${ms(p.p50)} · p95 ${ms(p.p95)} · p99 ${ms(p.p99)} · max ${ms(p.max)}`;
+}
+
+function turnPercentiles(run: TurnRun): Percentiles {
+  return percentiles(run.samples.map((s) => s.ms));
+}
+
+async function turnLatency(): Promise<Percentiles> {
+  progress(`turlatens: ${TURNS} turer genom core.ask`);
+  const bench = await createTurnBench({ dataDir: 'data' });
+  try {
+    const run = await bench.run(TURNS, { warmup: 100, pool: CONVERSATION_POOL, budgetMs: 45_000 });
+    const p = turnPercentiles(run);
+    const total = run.samples.reduce((s, x) => s + x.ms, 0);
+    const cut = run.samples.length < TURNS ? ` (tidsgränsen nådd efter ${run.samples.length} turer)` : '';
+    row({ figure: `Turlatens, ${run.samples.length} turer${cut}`, value: latencyText(p), baseline: '', ratio: '', target: 'p99 < 5 ms' });
+    row({
+      figure: '  varav statusskrivningar',
+      value: `${((run.stateMs / total) * 100).toFixed(0)} % av turtiden (${run.stateWrites} skrivningar, ${(run.stateWrites / run.samples.length).toFixed(1)} per tur, statusfil ${(run.stateChars / 1024).toFixed(0)} kB)`,
+      baseline: '',
+      ratio: '',
+      target: '',
+    });
+    const kinds = [...new Set(run.samples.map((s) => s.kind))];
+    for (const kind of kinds) {
+      const k = percentiles(run.samples.filter((s) => s.kind === kind).map((s) => s.ms));
+      row({ figure: `  ${kind}`, value: `p50 ${ms(k.p50)} · p99 ${ms(k.p99)}`, baseline: '', ratio: '', target: '' });
+    }
+    if (run.empty > 0) row({ figure: '  tomma svar', value: String(run.empty), baseline: '', ratio: '', target: '0' });
+    summary(`Turlatens: p99 ${ms(p.p99)} över ${run.samples.length} turer (mål p99 < 5 ms: ${yes(p.p99 < 5)}); statusskrivningar ${((run.stateMs / total) * 100).toFixed(0)} % av turtiden.`);
+
+    // The same mix with a new conversation per script: the state file grows by every conversation.
+    progress('statustillväxt: ny konversation per skript');
+    const growth = await createTurnBench({ data: bench.data });
+    try {
+      const g = await growth.run(1500, { pool: undefined, budgetMs: 12_000 });
+      const tenth = Math.max(1, Math.floor(g.samples.length / 10));
+      const first = percentiles(g.samples.slice(0, tenth).map((s) => s.ms));
+      const last = percentiles(g.samples.slice(-tenth).map((s) => s.ms));
+      row({
+        figure: `Nya konversationer, ${g.samples.length} turer`,
+        value: `p50 första tiondel ${ms(first.p50)} → sista ${ms(last.p50)} (statusfil ${(g.stateChars / 1024).toFixed(0)} kB, ${g.conversations} konversationer)`,
+        baseline: ms(first.p50),
+        ratio: ratio(last.p50, first.p50),
+        target: 'oförändrad',
+      });
+      summary(`Statustillväxt: p50 ${ms(first.p50)} → ${ms(last.p50)} när statusfilen växer till ${(g.stateChars / 1024).toFixed(0)} kB (${ratio(last.p50, first.p50)}; mål: ingen tillväxt).`);
+    } finally {
+      await growth.close();
+    }
+    return p;
+  } finally {
+    await bench.close();
+  }
+}
+
+async function dataScale(one: Percentiles): Promise<void> {
+  progress('dataskala: 50 förbund');
+  const dir = await mkdtemp(path.join(tmpdir(), 'samverkan-bench-data-'));
+  try {
+    const folders = await replicateData('data', dir, 50);
+    const loadStart = performance.now();
+    const data = await loadData(dir);
+    const loadMs = performance.now() - loadStart;
+    const bench = await createTurnBench({ data });
+    try {
+      const run = await bench.run(Math.min(TURNS, 1500), { warmup: 100, pool: CONVERSATION_POOL, budgetMs: 15_000 });
+      const p = turnPercentiles(run);
+      row({
+        figure: `Dataskala, ${folders.length} förbund, ${run.samples.length} turer`,
+        value: latencyText(p),
+        baseline: `p50 ${ms(one.p50)} · p99 ${ms(one.p99)}`,
+        ratio: `p50 ${ratio(p.p50, one.p50)} · p99 ${ratio(p.p99, one.p99)}`,
+        target: '< 200 %',
+      });
+      row({ figure: '  laddning av data/', value: ms(loadMs, 0), baseline: '', ratio: '', target: '' });
+      const r = p.p50 / one.p50;
+      summary(`Dataskala: ${folders.length} förbund ger p50 ${ms(p.p50)} = ${ratio(p.p50, one.p50)} av ett förbund (p99 ${ratio(p.p99, one.p99)}) (mål < 2×: ${yes(r < 2)}).`);
+    } finally {
+      await bench.close();
+    }
+    progress('schemaläggare: 10 000 prenumerationer');
+    const data1 = await loadData('data');
+    for (const [label, d] of [['data/', data1], [`${folders.length} förbund`, data]] as const) {
+      const s = runSchedulerBench(d, 10_000, { runs: 5 });
+      row({
+        figure: `Påminnelser en dag, ${s.subscriptions} prenumerationer, ${label}`,
+        value: `${ms(s.dayMs, 1)} (${s.due} påminnelser, ${s.events} händelser)`,
+        baseline: '',
+        ratio: '',
+        target: '< 100 ms',
+      });
+      row({ figure: '  schemaläggarens första körning för dagen (ett år bakåt)', value: ms(s.tickMs, 0), baseline: '', ratio: '', target: '' });
+      summary(`Schemaläggare (${label}): en dags påminnelser för ${s.subscriptions} prenumerationer på ${ms(s.dayMs, 1)} (mål < 100 ms: ${yes(s.dayMs < 100)}); första körningen för dagen ${ms(s.tickMs, 0)}.`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function startup(): Promise<void> {
+  progress('uppstart: npm start till /healthz');
+  const s = await measureStartup();
+  row({ figure: 'Uppstart (npm start → /healthz 200)', value: ms(s.readyMs, 0), baseline: '', ratio: '', target: '< 1 500 ms' });
+  row({ figure: 'Minne efter uppstart (RSS)', value: mb(s.rss), baseline: '', ratio: '', target: '< 200 MB' });
+  summary(`Uppstart: ${ms(s.readyMs, 0)} till /healthz (mål < 1,5 s: ${yes(s.readyMs < 1500)}); RSS ${mb(s.rss)} (mål < 200 MB: ${yes(s.rss < 200 * 1024 * 1024)}).`);
+}
+
+function loadText(r: LoadResult): string {
+  return `${r.rps.toFixed(0)} req/s · p50 ${r.p50} ms · p99 ${r.p99} ms${r.failed > 0 ? ` · ${r.failed} FEL` : ''}`;
+}
+
+async function http(): Promise<void> {
+  progress('HTTP: startar servrar (barnprocesser)');
+  const fakes = await startChild<{ connectorUrl: string; slackApiUrl: string }>('fakes');
+  const servers = new Map<ServerKind, Child<{ port: number }>>();
+  try {
+    const kinds: ServerKind[] = ['ours', 'botbuilder-echo', 'bolt-echo', 'restify-echo'];
+    const started = await Promise.all(kinds.map((kind) => startChild<{ port: number }>(kind, { slackApiUrl: fakes.ready.slackApiUrl })));
+    kinds.forEach((kind, i) => servers.set(kind, started[i] as Child<{ port: number }>));
+    const url = (kind: ServerKind): string => `http://127.0.0.1:${servers.get(kind)?.ready.port ?? 0}`;
+    const ours = servers.get('ours') as Child<{ port: number }>;
+    const rssStart = await ours.rss();
+
+    const conversations = await openChatConversations(url('ours'), CONVERSATION_POOL);
+    const endpoints: { path: string; baseline: ServerKind; requests: () => ReturnType<typeof chatRequests> }[] = [
+      { path: '/chat', baseline: 'restify-echo', requests: () => chatRequests(conversations) },
+      { path: '/api/messages', baseline: 'botbuilder-echo', requests: () => messagesRequests(fakes.ready.connectorUrl) },
+      { path: '/slack/events', baseline: 'bolt-echo', requests: () => slackRequests() },
+    ];
+    for (const e of endpoints) {
+      progress(`HTTP ${e.path}: baslinje ${e.baseline}, sedan vår server`);
+      const base = await runLoad(url(e.baseline), e.requests, { connections: CONNECTIONS, seconds: SECONDS });
+      const mine = await runLoad(url('ours'), e.requests, { connections: CONNECTIONS, seconds: SECONDS });
+      row({ figure: `HTTP ${e.path}`, value: loadText(mine), baseline: `${e.baseline}: ${loadText(base)}`, ratio: ratio(mine.rps, base.rps), target: '≥ 70 % (sikte 90 %)' });
+      summary(
+        `HTTP ${e.path}: ${mine.rps.toFixed(0)} req/s = ${ratio(mine.rps, base.rps)} av ${e.baseline} (${base.rps.toFixed(0)} req/s) (mål ≥ 70 %: ${yes(mine.rps >= 0.7 * base.rps)})${mine.failed + base.failed > 0 ? `; fel: våra ${mine.failed}, baslinjens ${base.failed}` : ''}.`,
+      );
+    }
+    const rssAfterLoad = await ours.rss();
+    row({ figure: 'Minne, vår server (RSS)', value: `efter start ${mb(rssStart)} → efter lasten ${mb(rssAfterLoad)}`, baseline: '', ratio: '', target: '< 200 MB' });
+    const echoRss = await Promise.all(kinds.filter((k) => k !== 'ours').map(async (k) => `${k} ${mb(await (servers.get(k) as Child<{ port: number }>).rss())}`));
+    row({ figure: '  baslinjernas RSS efter lasten', value: echoRss.join(' · '), baseline: '', ratio: '', target: '' });
+    summary(`Minne: vår server ${mb(rssStart)} efter start, ${mb(rssAfterLoad)} efter lasten (mål < 200 MB: ${yes(rssAfterLoad < 200 * 1024 * 1024)}).`);
+
+    // Stability: five consecutive runs against the same process.
+    for (const other of kinds.filter((k) => k !== 'ours')) await servers.get(other)?.stop();
+    progress('stabilitet: fem körningar mot samma process');
+    const runs: { rps: number; rss: number; failed: number }[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const r = await runLoad(url('ours'), () => messagesRequests(fakes.ready.connectorUrl), { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 0 });
+      runs.push({ rps: r.rps, rss: await ours.rss(), failed: r.failed });
+    }
+    const firstRps = runs[0]?.rps ?? Number.NaN;
+    const lastRps = runs[runs.length - 1]?.rps ?? Number.NaN;
+    row({
+      figure: 'Stabilitet /api/messages, 5 körningar',
+      value: runs.map((r) => `${r.rps.toFixed(0)} req/s ${mb(r.rss)}${r.failed ? ` (${r.failed} fel)` : ''}`).join(' → '),
+      baseline: 'körning 1',
+      ratio: ratio(lastRps, firstRps),
+      target: 'ingen nedgång',
+    });
+    summary(
+      `Stabilitet: ${runs.map((r) => r.rps.toFixed(0)).join(' → ')} req/s, RSS ${runs.map((r) => mb(r.rss)).join(' → ')}; sista körningen ${ratio(lastRps, firstRps)} av första (mål: ingen nedgång: ${yes(lastRps >= 0.9 * firstRps)}).`,
+    );
+  } finally {
+    await Promise.all([...servers.values()].map((s) => s.stop()));
+    await fakes.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus()[0]?.model ?? 'okänd';
+  const machine = `${availableParallelism()} kärnor, ${cpu}, Node ${process.version}, belastning ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1/5/15 min)`;
+  progress(machine);
+  const one = await turnLatency();
+  await dataScale(one);
+  await startup();
+  await http();
+  const header = ['Mått', 'Värde', 'Baslinje (samma körning)', 'Kvot', 'Mål'];
+  process.stdout.write(`\nSamverkansboten – prestanda (${new Date().toISOString().slice(0, 16)}Z)\nMaskin: ${machine}\n\n`);
+  process.stdout.write(`${table(header, rows.map((r) => [r.figure, r.value, r.baseline, r.ratio, r.target]))}\n\n`);
+  process.stdout.write(`${summaries.join('\n')}\n\nTotal tid: ${elapsed()}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench misslyckades: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,49 @@
+import { startLoadFakes } from './fakes.js';
+import { SERVER_KINDS, startServer, type ServerKind, type ServerOptions } from './servers.js';
+
+/**
+ * Child-process entry of the HTTP bench: `bench/serverChild.ts <kind>` with options as JSON in
+ * BENCH_SERVER_OPTIONS. Reports `{ ready, port | urls }` over IPC, answers `rss` with its resident
+ * memory, and exits on `stop` (or when the parent goes away).
+ */
+type Ready = { ready: true; port: number } | { ready: true; connectorUrl: string; slackApiUrl: string };
+
+function send(message: Record<string, unknown>): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  const kind = process.argv[2] ?? '';
+  const options = JSON.parse(process.env.BENCH_SERVER_OPTIONS ?? '{}') as ServerOptions;
+  let close: () => Promise<void>;
+  let ready: Ready;
+  if (kind === 'fakes') {
+    const fakes = await startLoadFakes();
+    close = fakes.close;
+    ready = { ready: true, connectorUrl: fakes.connectorUrl, slackApiUrl: fakes.slackApiUrl };
+  } else if ((SERVER_KINDS as readonly string[]).includes(kind)) {
+    const server = await startServer(kind as ServerKind, options);
+    close = server.close;
+    ready = { ready: true, port: server.port };
+  } else {
+    throw new Error(`okänd serverart: ${kind}`);
+  }
+  process.on('message', (message: unknown) => {
+    const type = (message as { type?: string } | undefined)?.type;
+    if (type === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss });
+    if (type === 'stop') {
+      const timer = setTimeout(() => process.exit(0), 3000);
+      void close().finally(() => {
+        clearTimeout(timer);
+        process.exit(0);
+      });
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  send(ready);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
