@@ -60,8 +60,10 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   }
   // "När skickades kallelsen till mötet 2017-04-21?": a clear topic outweighs the date in the question.
   if (asksWhen && hints.topicScore >= 3) return { intent: 'topic', score: 0.95, date, meetingsOnly: false };
-  if (date && (meetingWord || /\b(hander|hande|pa gang|planerat|inplanerat|kalender|aktiviteter|vad ar det|vad gors)\b/.test(n) || hints.hasGroup)) {
-    return { intent: 'period', score: 0.9, date, meetingsOnly: meetingWord && !/\b(hander|pa gang)\b/.test(n) };
+  const calendarWords = meetingWord || /\b(hander|hande|pa gang|planerat|inplanerat|kalender|kalendern|aktiviteter|vad ar det|vad gors|agenda|agendan|dagordning|dagordningen|schemat)\b/.test(n);
+  if (date && (calendarWords || hints.hasGroup)) {
+    // A group and a date alone ("vad beslutade styrelsen 2017-02-24?") may well be about decisions.
+    return { intent: 'period', score: calendarWords ? 0.9 : 0.6, date, meetingsOnly: meetingWord && !/\b(hander|pa gang)\b/.test(n) };
   }
   if (hints.topicScore >= 2 && asksWhen) {
     // "När …" about something the årshjul holds is plainly a calendar question.
