@@ -72,6 +72,13 @@ function toActivity(body: Record<string, unknown>): Activity {
  * audience — with 500, which makes the caller retry) and the turn never starts.
  */
 export class SamverkansCloudAdapter extends CloudAdapter {
+  constructor(
+    authentication: ConfigurationBotFrameworkAuthentication,
+    private readonly log?: Logger,
+  ) {
+    super(authentication);
+  }
+
   /**
    * Authenticates and runs one activity. Throws {@link unauthorized} when the token is missing
    * or invalid; other failures before the turn (e.g. signing keys unavailable) are rethrown.
@@ -88,7 +95,11 @@ export class SamverkansCloudAdapter extends CloudAdapter {
         await logic(context);
       });
     } catch (error) {
-      if (!turnStarted && isTokenRejection(error)) throw unauthorized();
+      if (!turnStarted && isTokenRejection(error)) {
+        // Which check refused it (missing token, signature, audience, expiry…), for whoever operates the bot.
+        this.log?.warn('botframework_auth_refused', { reason: error instanceof Error ? error.message.slice(0, 200) : 'okänt', channelId: String(body.channelId ?? '') });
+        throw unauthorized();
+      }
       throw error;
     }
   }
@@ -109,7 +120,7 @@ export function createCloudAdapter(config: Config, log: Logger, hooks: BotFramew
         ...hooks.settings,
       }
     : {};
-  const adapter = new SamverkansCloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, hooks.credentialsFactory));
+  const adapter = new SamverkansCloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, hooks.credentialsFactory), log);
   adapter.use(createBotFrameworkMiddleware({ log }));
   return adapter;
 }

@@ -91,6 +91,10 @@ describe('/api/messages with credentials (SingleTenant)', () => {
 
   it('refuses a valid signature for another bot (wrong audience)', async () => {
     await expectRefused({ Authorization: `Bearer ${identity.token('99999999-9999-9999-9999-999999999999', connector.serviceUrl)}` });
+    // The log says why (never the token).
+    const refused = t.logLines.filter((l) => l.includes('botframework_auth_refused')).at(-1) ?? '';
+    expect(refused).toMatch(/Invalid AppId passed on token/);
+    expect(refused).not.toMatch(/eyJ/);
   });
 
   it('refuses an expired token', async () => {
