@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { benefitSchema, referringPartySchema } from '../../data/schemas/individprocesser.js';
+import { benefitSchema, referringPartySchema, type Benefit } from '../../data/schemas/individprocesser.js';
 
 /** The facts of one referral case the aktualiseringscheck can use. Never a name or personnummer. */
 export const factKeySchema = z.enum([
@@ -60,4 +60,10 @@ export function isSettled(facts: CaseFacts, key: FactKey): boolean {
   if (facts.unknown.includes(key)) return true;
   if (key === 'benefits') return facts.benefits !== undefined && facts.benefits.length > 0;
   return facts[key] !== undefined;
+}
+
+/** The definite benefits (not "okänd"), or undefined when none is known. */
+export function knownBenefits(facts: CaseFacts): Benefit[] | undefined {
+  const b = facts.benefits?.filter((x) => x !== 'okand');
+  return b === undefined || b.length === 0 ? undefined : b;
 }
