@@ -134,9 +134,9 @@ export function passageFacts(hits: readonly SearchHit[], max = 600): Fact[] {
  * Up to `limit` further passages for the question from sections the answer does not cite yet,
  * labelled "Se även", so a structured answer also shows what the documents say nearby.
  */
-export function seeAlso(data: AgreementData, text: string, forbund: string, cited: readonly Source[], limit = 2): { facts: Fact[]; sources: Source[] } {
+export function seeAlso(data: AgreementData, text: string, forbund: string, cited: readonly Source[], limit = 2, anyForbund = false): { facts: Fact[]; sources: Source[] } {
   const seen = new Set(cited.map((s) => `${s.doc}|${s.section}`));
-  const hits = closestPassages(data, text, { forbund: [forbund], limit: limit + 4 })
+  const hits = closestPassages(data, text, { ...(anyForbund ? {} : { forbund: [forbund] }), limit: limit + 4 })
     .filter((h) => h.coverage >= 0.5 && !seen.has(`${h.doc.source.doc}|${h.doc.source.section}`))
     .slice(0, limit);
   return {

@@ -141,7 +141,7 @@ function rulesPart(data: AgreementData, agreements: readonly Agreement[], which:
   }
   if (facts.length === 0) return undefined;
   const first = facts[0];
-  return { text: first ? `${first.label.replace(/ \(.*$/u, '')}: ${clip(first.value, 400)}` : '', facts: facts.slice(1), sources };
+  return { text: first ? `${first.label.replace(/ \(.*$/u, '')}: ${clip(first.value, 900)}` : '', facts: facts.slice(1), sources };
 }
 
 function resultsPart(verksamheter: readonly Verksamhet[]): Part | undefined {
@@ -198,7 +198,8 @@ export function answerMalgrupp(data: AgreementData, q: ParsedQuery): Reply {
     return notInDocumentsReply(data, what, q.raw, forbund);
   }
   const cited = parts.flatMap((p) => p.sources);
-  const more = seeAlso(data, q.raw, forbund, cited);
+  // Nearby passages from any förbund: a rule the question names may only exist in the other one's agreement.
+  const more = seeAlso(data, q.raw, forbund, cited, 2, true);
   const reply: Reply = {
     text: parts.map((p) => p.text).filter(Boolean).join(' '),
     facts: [...parts.flatMap((p) => p.facts), ...more.facts],

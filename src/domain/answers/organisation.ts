@@ -102,7 +102,7 @@ function signatoriesReply(data: AgreementData, q: ParsedQuery, forbund: string, 
     for (const s of a.signatories) {
       if (parties.length > 0 && !parties.some((p) => p.party === s.party)) continue;
       const who = s.party ? partyName(data, { forbund, party: s.party }) : (s.role ?? '');
-      facts.push({ label: `${a.title}`, value: `${s.name}${s.role ? `, ${s.role}` : ''}${who && !(s.role ?? '').includes(who) ? ` (${who})` : ''}${s.date ? `, ${s.date}` : ''}` });
+      facts.push({ label: docShortTitle(data.documents, a.source.doc), value: `${s.name}${s.role ? `, ${s.role}` : ''}${who && !(s.role ?? '').includes(who) ? ` (${who})` : ''}${s.date ? `, ${s.date}` : ''}` });
     }
     sources.push(a.source);
   }
@@ -137,6 +137,16 @@ function agreementPartiesReply(data: AgreementData, q: ParsedQuery, forbund: str
 
 /** The answer to a question about organisation, groups, parties and org numbers. */
 export function answerOrganisation(data: AgreementData, q: ParsedQuery): Reply {
+  const reply = organisationReply(data, q);
+  if (hasStem(q, 'organisationsnum') || (reply.facts?.length ?? 0) >= 12) return reply;
+  // What the question asks beyond the group or party ("… utöver parterna") may be in a passage nearby.
+  const cited = (reply.sources ?? []).map((r) => ({ doc: r.doc, section: r.section })) as Source[];
+  const more = seeAlso(data, q.raw, forbundOf(data, q), cited, 1);
+  if (more.facts.length === 0) return reply;
+  return { ...reply, facts: [...(reply.facts ?? []), ...more.facts], sources: dedupeRefs([...(reply.sources ?? []), ...sourceRefs(data.documents, more.sources)]) };
+}
+
+function organisationReply(data: AgreementData, q: ParsedQuery): Reply {
   const forbund = forbundOf(data, q);
   const parties = partiesOf(data, q, forbund);
   const organs = [...new Set(refsIn(q, 'organ', forbund).map((r) => r.id))]

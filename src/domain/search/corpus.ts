@@ -6,6 +6,7 @@
  */
 import type { AgreementData } from '../../data/load.js';
 import type { Source } from '../../data/schema.js';
+import { docShortTitle } from '../sources.js';
 
 export interface SearchDoc {
   /** Index position (MiniSearch id). */
@@ -117,7 +118,9 @@ export function buildCorpus(data: AgreementData): SearchDoc[] {
       if (typeof r.verksamhet === 'string') refNames.push(verksamhetName.get(`${f}/${r.verksamhet}`) ?? '');
       if (typeof r.organ === 'string') refNames.push(organName.get(`${f}/${r.organ}`) ?? '');
       if (Array.isArray(r.parties)) for (const p of r.parties) if (typeof p === 'string') refNames.push(partyName.get(`${f}/${p}`) ?? '');
-      const title = titleOf(kind, r);
+      // Very long titles (the 2023 agreement's full name) read better as the document's short name.
+      const fullTitle = titleOf(kind, r);
+      const title = fullTitle.length > 90 ? docShortTitle(data.documents, r.source.doc) : fullTitle;
       // Parts with their own source become passages of their own below; the record's passage keeps the rest.
       const own = Object.fromEntries(Object.entries(r).filter(([, v]) => !hasSourcedParts(v)));
       const leaves = textLeaves(own, [], kind === 'budgets').filter((t) => t !== title);
