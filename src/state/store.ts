@@ -5,6 +5,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { defaultState, stateSchema, type StateData } from './schema.js';
+import { acquireWriterLock } from './writerLock.js';
 
 /** The state file could not be used: unreadable, not JSON, or not matching the schema. The file is left as it was. */
 export class StateFileError extends Error {
@@ -44,7 +45,7 @@ function describeIssues(error: z.ZodError): string {
  * does not match the schema throws a {@link StateFileError} naming the file and the JSON path;
  * it is never overwritten (DESIGN.md: "a corrupt or invalid file stops start-up").
  */
-export async function openStateStore(file: string): Promise<StateStore> {
+export async function openStateStore(file: string, options: { readOnly?: boolean } = {}): Promise<StateStore> {
   const path = resolve(file);
   const existed = existsSync(path);
   if (existed && (await stat(path)).isDirectory()) throw new StateFileError(path, 'sökvägen är en mapp');
@@ -62,7 +63,9 @@ export async function openStateStore(file: string): Promise<StateStore> {
   const parsed = stateSchema.safeParse(db.data);
   if (!parsed.success) throw new StateFileError(path, `följer inte schemat: ${describeIssues(parsed.error)}`);
   db.data = parsed.data;
-  if (!existed) await db.write();
+  // Locked only once the file has proved valid, so a refused file gets nothing written beside it.
+  if (!options.readOnly) acquireWriterLock(path);
+  if (!existed && !options.readOnly) await db.write();
 
   let pending: Promise<unknown> = Promise.resolve();
 
@@ -70,6 +73,7 @@ export async function openStateStore(file: string): Promise<StateStore> {
     file: path,
     read: () => db.data,
     async update<T>(change: (draft: StateData) => T): Promise<T> {
+      if (options.readOnly) throw new Error(`Statusfilen ${path} är öppnad för läsning`);
       const draft = structuredClone(db.data);
       const result = change(draft);
       const checked = stateSchema.safeParse(draft);

@@ -11,7 +11,7 @@ beforeAll(async () => {
 
 /** A seed document as normalised text. 001 is OCR: å/ä/ö are folded or misread ("bedems", "arbetsfeormedlingen"), so the expected words are copied as printed. */
 function seed(doc: string): string {
-  return normalize(readFileSync(join(process.cwd(), '..', 'shared', 'seeds', doc), 'utf8'));
+  return normalize(readFileSync(join(process.cwd(), 'seeds', doc), 'utf8'));
 }
 
 const B3 = '001_3b8f569c69f127f3.txt';

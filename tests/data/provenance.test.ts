@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadData, type AgreementData } from '../../src/data/load.js';
 import { KIND_NAMES, SEED_DOCS } from '../../src/data/schema.js';
 
-const SEEDS_DIR = path.resolve(process.env.SEEDS_DIR ?? path.join('..', 'shared', 'seeds'));
+const SEEDS_DIR = path.resolve('seeds');
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 /** Keys whose values are not document text: provenance, reasoning, ids and OCR raw text. */
 const SKIP_KEYS = new Set(['source', 'note', 'id', 'raw', 'origin', 'forbund']);

@@ -21,7 +21,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : undefined;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error('--limit behöver ett positivt heltal.');
   const config = parseConfig(process.env);
-  const state = await openStateStore(config.STATE_FILE);
+  const state = await openStateStore(config.STATE_FILE, { readOnly: true });
   const entries = [...state.read().audit].sort((a, b) => a.at.localeCompare(b.at));
   const shown = limit ? entries.slice(-limit) : entries;
   if (json) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The five source documents in ../shared/seeds/; every curated fact names one of them. */
+/** The five source documents (copies in seeds/); every curated fact names one of them. */
 export const SEED_DOCS = [
   '000_315788e0db8ba8e3.txt',
   '001_3b8f569c69f127f3.txt',
