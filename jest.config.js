@@ -11,4 +11,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testTimeout: 30000,
+  // Jest's default is cores − 1: one worker on the 2-core CI machine. Most suites wait on child
+  // processes and sockets, so two workers use the machine better.
+  maxWorkers: 2,
 };
