@@ -27,13 +27,21 @@ export type CardElement =
       spacing?: 'None' | 'Medium';
     }
   | { type: 'FactSet'; facts: { title: string; value: string }[]; spacing?: 'Medium' }
-  | { type: 'Container'; items: CardElement[]; separator?: true; spacing?: 'Medium' };
+  | { type: 'Container'; items: CardElement[]; separator?: true; spacing?: 'Medium' }
+  | { type: 'ActionSet'; actions: SubmitAction[]; spacing?: 'None' | 'Medium' };
 
 export interface SubmitAction {
   type: 'Action.Submit';
   title: string;
   data: { [CHOICE_DATA_KEY]: string };
 }
+
+/**
+ * Hosts cap the buttons of one action list (Teams' host config: a handful; extra ones are not
+ * shown). Up to this many choices go in the card's own actions; more are laid out in the body as
+ * rows of at most this many, so every choice stays visible.
+ */
+export const MAX_ACTIONS_PER_ROW = 5;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -77,6 +85,16 @@ export function renderCard(reply: Reply): AdaptiveCard {
   if (reply.facts && reply.facts.length > 0) {
     body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })), spacing: 'Medium' });
   }
+  const actions: SubmitAction[] = (reply.choices ?? []).map((c) => ({
+    type: 'Action.Submit',
+    title: c.label,
+    data: { [CHOICE_DATA_KEY]: c.value ?? c.label },
+  }));
+  if (actions.length > MAX_ACTIONS_PER_ROW) {
+    for (let i = 0; i < actions.length; i += MAX_ACTIONS_PER_ROW) {
+      body.push({ type: 'ActionSet', actions: actions.slice(i, i + MAX_ACTIONS_PER_ROW), spacing: i === 0 ? 'Medium' : 'None' });
+    }
+  }
   if (reply.sources && reply.sources.length > 0) {
     const lines = [...new Set(reply.sources.map(sourceLine))];
     body.push({
@@ -100,17 +118,18 @@ export function renderCard(reply: Reply): AdaptiveCard {
     fallbackText: renderText(reply),
     body,
   };
-  if (reply.choices && reply.choices.length > 0) {
-    card.actions = reply.choices.map((c) => ({
-      type: 'Action.Submit',
-      title: c.label,
-      data: { [CHOICE_DATA_KEY]: c.value ?? c.label },
-    }));
-  }
+  if (actions.length > 0 && actions.length <= MAX_ACTIONS_PER_ROW) card.actions = actions;
   return card;
 }
 
 /** The card as a Bot Framework attachment. */
 export function cardAttachment(reply: Reply): Attachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(reply) };
+}
+
+/** Every choice button of a card, wherever it is laid out (card actions or body rows). */
+export function cardActions(card: AdaptiveCard): SubmitAction[] {
+  const inBody = (elements: readonly CardElement[]): SubmitAction[] =>
+    elements.flatMap((e) => (e.type === 'ActionSet' ? e.actions : e.type === 'Container' ? inBody(e.items) : []));
+  return [...inBody(card.body), ...(card.actions ?? [])];
 }

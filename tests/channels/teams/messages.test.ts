@@ -1,4 +1,4 @@
-import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, type CardElement } from '../../../src/channels/teams/renderCard.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardActions, type AdaptiveCard, type CardElement } from '../../../src/channels/teams/renderCard.js';
 import { REPLY_CHANNEL_DATA_KEY } from '../../../src/core/reply.js';
 import { guardOutboundConnections } from '../../helpers/localBotFrameworkAuth.js';
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from '../../helpers/fakeBotConnector.js';
@@ -48,7 +48,12 @@ function cardOf(call: ConnectorCall | undefined): AdaptiveCard {
 
 function allText(elements: readonly CardElement[]): string {
   return elements
-    .map((e) => (e.type === 'TextBlock' ? e.text : e.type === 'FactSet' ? e.facts.map((f) => `${f.title}: ${f.value}`).join('\n') : allText(e.items)))
+    .map((e) => {
+      if (e.type === 'TextBlock') return e.text;
+      if (e.type === 'FactSet') return e.facts.map((f) => `${f.title}: ${f.value}`).join('\n');
+      if (e.type === 'Container') return allText(e.items);
+      return '';
+    })
     .join('\n');
 }
 
@@ -105,7 +110,7 @@ describe('Teams via /api/messages (local mode, fake Bot Connector)', () => {
     const conversationId = 'a:personal-card-submit';
     const [first] = await turn(teamsMessage(opts({ conversationId, text: 'Kan en person aktualiseras till Vuxentorget?' })));
     const asked = cardOf(first);
-    const button = asked.actions?.find((a) => a.title === 'Försäkringskassan');
+    const button = cardActions(asked).find((a) => a.title === 'Försäkringskassan');
     expect(button).toBeDefined();
 
     // Teams sends the button's data as value and no text.

@@ -1,6 +1,6 @@
 import type { Reply } from '../../../src/core/reply.js';
 import { EXEMPELDATA_MARKER, renderText } from '../../../src/core/renderText.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE, cardAttachment, renderCard, type CardElement } from '../../../src/channels/teams/renderCard.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardActions, cardAttachment, MAX_ACTIONS_PER_ROW, renderCard, type CardElement } from '../../../src/channels/teams/renderCard.js';
 
 const FULL: Reply = {
   text: 'Vuxentorget 2024: 2 000 tkr.\nBudgeterad kostnad.\n\nSe även Ungdomstorget.',
@@ -64,6 +64,17 @@ describe('renderCard', () => {
       { type: 'Action.Submit', title: 'Ungdomstorget', data: { samverkansChoice: 'budget ungdomstorget 2024' } },
       { type: 'Action.Submit', title: 'hjälp', data: { samverkansChoice: 'hjälp' } },
     ]);
+  });
+
+  it('lays out many choices as rows of buttons in the body, so hosts that cap actions show them all', () => {
+    const choices = ['Regionen', 'Socialtjänsten', 'Försäkringskassan', 'Arbetsförmedlingen', 'KAA', 'Etableringsprogrammet', 'Kriminalvården'].map((label) => ({ label }));
+    const card = renderCard({ text: 'Vem aktualiserar?', choices, sources: [{ doc: 'd', section: 's' }] });
+    expect(card.actions).toBeUndefined();
+    const rows = card.body.filter((e) => e.type === 'ActionSet');
+    expect(rows.map((r) => (r.type === 'ActionSet' ? r.actions.length : 0))).toEqual([MAX_ACTIONS_PER_ROW, 2]);
+    expect(cardActions(card).map((a) => a.data.samverkansChoice)).toEqual(choices.map((c) => c.label));
+    // The sources footer stays last.
+    expect(card.body[card.body.length - 1]?.type).toBe('Container');
   });
 
   it('marks exempeldata first, as a warning', () => {
