@@ -67,9 +67,9 @@ function toActivity(body: Record<string, unknown>): Activity {
 }
 
 /**
- * The CloudAdapter of /api/messages with one change: a request the authentication refuses is
- * answered 401 (CloudAdapter.process answers some token failures — a bad signature, a wrong
- * audience — with 500, which makes the caller retry) and the turn never starts.
+ * The CloudAdapter of /api/messages with one change: every request the authentication refuses
+ * is answered 401 and the turn never starts. (CloudAdapter.process answers a token with a bad
+ * signature with 500 — jsonwebtoken's error escapes unwrapped — which invites the caller to retry.)
  */
 export class SamverkansCloudAdapter extends CloudAdapter {
   constructor(
