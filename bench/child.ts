@@ -18,7 +18,7 @@ export interface Child<R> {
  * generator never shares its event loop and its memory is its own. Rejects if it is not ready
  * within `timeoutMs`; its stderr is kept (last 4 KB) for the error message.
  */
-export function startChild<R>(kind: ServerKind | 'fakes', options: Partial<ServerOptions> = {}, timeoutMs = 60_000): Promise<Child<R>> {
+export function startChild<R>(kind: ServerKind | 'fakes' | 'baselines', options: Partial<ServerOptions> = {}, timeoutMs = 60_000): Promise<Child<R>> {
   const child = fork(ENTRY, [kind], {
     execArgv: ['--import', 'tsx', '--no-warnings'],
     env: { ...process.env, BENCH_SERVER_OPTIONS: JSON.stringify(options), NODE_ENV: 'production' },

@@ -121,14 +121,14 @@ export interface LoadResult {
 export async function runLoad(
   baseUrl: string,
   requests: () => RequestSpec[],
-  options: { connections?: number; seconds?: number; warmupSeconds?: number } = {},
+  options: { connections?: number; seconds?: number; warmupSeconds?: number; amount?: number } = {},
 ): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`bench: bara 127.0.0.1, inte ${baseUrl}`);
   const connections = options.connections ?? 10;
   if ((options.warmupSeconds ?? 1) > 0) {
     await autocannon({ url: baseUrl, connections, duration: options.warmupSeconds ?? 1, requests: requests(), timeout: 10 });
   }
-  const result = await autocannon({ url: baseUrl, connections, duration: options.seconds ?? 4, requests: requests(), timeout: 10 });
+  const result = await autocannon({ url: baseUrl, connections, duration: options.seconds ?? 4, amount: options.amount, requests: requests(), timeout: 10 });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

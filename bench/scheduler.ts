@@ -75,7 +75,7 @@ export interface SchedulerFigures {
  * Scheduler scale: one day's due reminders for `count` subscriptions over the curated calendar plus
  * a generated year of events. The store is a read-only stand-in: pendingDue only reads it.
  */
-export function runSchedulerBench(data: AgreementData, count: number, options: { day?: string; runs?: number } = {}): SchedulerFigures {
+export function runSchedulerBench(data: AgreementData, count: number, options: { day?: string; runs?: number; tickRuns?: number } = {}): SchedulerFigures {
   const day = options.day ?? '2027-05-15';
   const year = Number(day.slice(0, 4));
   const calendar: CalendarData = { events: [...data.calendarEvents, ...generatedYear(data, year)], rules: data.calendarRules, additions: [] };
@@ -94,7 +94,7 @@ export function runSchedulerBench(data: AgreementData, count: number, options: {
   const state = { subscriptions, sentReminders: [], calendarAdditions: [] } as unknown as StateData;
   const store = { file: '(bench)', read: () => state, update: () => Promise.reject(new Error('read-only')), flush: async () => undefined } as StateStore;
   const tickTimes: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
+  for (let i = 0; i < (options.tickRuns ?? runs); i += 1) {
     // A new scheduler each time: its per-day cache would make the second look free.
     const scheduler = new ReminderScheduler({
       store,

@@ -1,12 +1,15 @@
 import { startLoadFakes } from './fakes.js';
-import { SERVER_KINDS, startServer, type ServerKind, type ServerOptions } from './servers.js';
+import { BASELINE_KINDS, SERVER_KINDS, startServer, type ServerKind, type ServerOptions } from './servers.js';
 
 /**
  * Child-process entry of the HTTP bench: `bench/serverChild.ts <kind>` with options as JSON in
  * BENCH_SERVER_OPTIONS. Reports `{ ready, port | urls }` over IPC, answers `rss` with its resident
  * memory, and exits on `stop` (or when the parent goes away).
  */
-type Ready = { ready: true; port: number } | { ready: true; connectorUrl: string; slackApiUrl: string };
+type Ready =
+  | { ready: true; port: number }
+  | { ready: true; ports: Record<string, number> }
+  | { ready: true; connectorUrl: string; slackApiUrl: string };
 
 function send(message: Record<string, unknown>): void {
   process.send?.(message);
@@ -21,6 +24,12 @@ async function main(): Promise<void> {
     const fakes = await startLoadFakes();
     close = fakes.close;
     ready = { ready: true, connectorUrl: fakes.connectorUrl, slackApiUrl: fakes.slackApiUrl };
+  } else if (kind === 'baselines') {
+    const servers = await Promise.all(BASELINE_KINDS.map((k) => startServer(k, options)));
+    close = async () => {
+      await Promise.all(servers.map((s) => s.close()));
+    };
+    ready = { ready: true, ports: Object.fromEntries(BASELINE_KINDS.map((k, i) => [k, servers[i]?.port ?? 0])) };
   } else if ((SERVER_KINDS as readonly string[]).includes(kind)) {
     const server = await startServer(kind as ServerKind, options);
     close = server.close;

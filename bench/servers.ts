@@ -21,6 +21,8 @@ import { BENCH_BOT } from './fakes.js';
 
 /** The kinds of server the HTTP bench starts, each in a child process of its own. */
 export const SERVER_KINDS = ['ours', 'botbuilder-echo', 'bolt-echo', 'restify-echo'] as const;
+/** The echo baselines; the bench runs them together in one child process (only one is loaded at a time). */
+export const BASELINE_KINDS = ['botbuilder-echo', 'bolt-echo', 'restify-echo'] as const satisfies readonly ServerKind[];
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
 /** The signing secret of the bench's Slack requests (ours and the Bolt baseline share it). */

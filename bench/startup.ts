@@ -38,6 +38,18 @@ export function groupRss(pgid: number): number {
   return largest;
 }
 
+let activeGroup: number | undefined;
+
+/** Stops a start-up measurement still running (the bench's time limit): SIGKILL to its process group. */
+export function killActiveStartup(): void {
+  if (activeGroup === undefined) return;
+  try {
+    process.kill(-activeGroup, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 export interface StartupFigures {
   /** Spawn to the first 200 from /healthz. */
   readyMs: number;
@@ -60,6 +72,7 @@ export async function measureStartup(options: { timeoutMs?: number } = {}): Prom
     detached: true,
   });
   const pgid = child.pid ?? 0;
+  activeGroup = pgid;
   const deadline = start + (options.timeoutMs ?? 30_000);
   try {
     for (;;) {
@@ -97,6 +110,7 @@ export async function measureStartup(options: { timeoutMs?: number } = {}): Prom
         resolve();
       });
     });
+    activeGroup = undefined;
     await rm(dir, { recursive: true, force: true });
   }
 }

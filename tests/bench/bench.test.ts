@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadData, type AgreementData } from '../../src/data/load.js';
+import { startChild } from '../../bench/child.js';
+import { replicateData } from '../../bench/dataScale.js';
+import { startLoadFakes, type LoadFakes } from '../../bench/fakes.js';
+import { chatRequests, messagesRequests, openChatConversations, runLoad, slackRequests } from '../../bench/load.js';
+import { runSchedulerBench } from '../../bench/scheduler.js';
+import { startServer, type RunningServer } from '../../bench/servers.js';
+import { measureStartup } from '../../bench/startup.js';
+import { percentiles, table } from '../../bench/stats.js';
+import { createTurnBench, TURN_MIX } from '../../bench/turns.js';
+
+/**
+ * Smoke test of `npm run bench`'s building blocks with tiny counts, so a change that breaks the
+ * bench fails `npm test`. No timing is asserted: numbers belong in the bench's output.
+ */
+
+let data: AgreementData;
+beforeAll(async () => {
+  data = await loadData('data');
+});
+
+describe('bench building blocks', () => {
+  test('stats: percentiles and table', () => {
+    const p = percentiles([5, 1, 4, 2, 3]);
+    expect(p).toMatchObject({ count: 5, p50: 3, max: 5 });
+    expect(table(['a', 'b'], [['1', '22']]).split('\n')).toHaveLength(3);
+  });
+
+  test('turn mix: every script answers through core.ask, in fresh and pooled conversations', async () => {
+    const bench = await createTurnBench({ data });
+    try {
+      const turns = TURN_MIX.reduce((n, s) => n + s.steps.length, 0);
+      const fresh = await bench.run(turns);
+      expect(fresh.samples).toHaveLength(turns);
+      expect(fresh.empty).toBe(0);
+      expect(fresh.stateWrites).toBeGreaterThan(0);
+      const pooled = await bench.run(turns, { pool: 3 });
+      expect(pooled.empty).toBe(0);
+    } finally {
+      await bench.close();
+    }
+  });
+
+  test('data scale: replicated förbund load and answer', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bench-smoke-data-'));
+    try {
+      const folders = await replicateData('data', dir, 3);
+      expect(folders).toHaveLength(3);
+      const scaled = await loadData(dir);
+      expect(scaled.forbund).toHaveLength(3);
+      const bench = await createTurnBench({ data: scaled });
+      try {
+        expect((await bench.run(2)).empty).toBe(0);
+      } finally {
+        await bench.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('scheduler scale: one day for generated subscriptions', () => {
+    const figures = runSchedulerBench(data, 50, { runs: 1 });
+    expect(figures.subscriptions).toBe(50);
+    expect(figures.due).toBeGreaterThan(0);
+  });
+});
+
+describe('bench HTTP building blocks (in process, a few requests each)', () => {
+  let fakes: LoadFakes;
+  const servers: RunningServer[] = [];
+  const urlOf = (s: RunningServer): string => `http://127.0.0.1:${s.port}`;
+  beforeAll(async () => {
+    fakes = await startLoadFakes();
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await fakes.close();
+  });
+
+  test('ours and the echo baselines answer /chat, /api/messages and /slack/events without failures', async () => {
+    const options = { slackApiUrl: fakes.slackApiUrl, logLevel: 'silent' as const };
+    const [ours, botbuilder, bolt, restifyEcho] = await Promise.all(
+      (['ours', 'botbuilder-echo', 'bolt-echo', 'restify-echo'] as const).map((kind) => startServer(kind, options)),
+    );
+    servers.push(...[ours, botbuilder, bolt, restifyEcho].filter((s): s is RunningServer => s !== undefined));
+    if (!ours || !botbuilder || !bolt || !restifyEcho) throw new Error('server missing');
+    const conversations = await openChatConversations(urlOf(ours), 2);
+    const small = { connections: 2, amount: 4, warmupSeconds: 0 };
+    const runs = [
+      await runLoad(urlOf(ours), () => chatRequests(conversations), small),
+      await runLoad(urlOf(restifyEcho), () => chatRequests(conversations), small),
+      await runLoad(urlOf(ours), () => messagesRequests(fakes.connectorUrl), small),
+      await runLoad(urlOf(botbuilder), () => messagesRequests(fakes.connectorUrl), small),
+      await runLoad(urlOf(ours), () => slackRequests(), small),
+      await runLoad(urlOf(bolt), () => slackRequests(), small),
+    ];
+    for (const r of runs) {
+      expect(r.failed).toBe(0);
+      expect(r.total).toBeGreaterThanOrEqual(4);
+    }
+    // Replies went through the fakes: connector for /api/messages, chat.postMessage for Slack.
+    expect(fakes.calls()).toBeGreaterThanOrEqual(16);
+  }, 60_000);
+
+  test('load generator refuses anything but 127.0.0.1', async () => {
+    await expect(runLoad('http://example.com:80', () => [])).rejects.toThrow('127.0.0.1');
+  });
+
+  test('a child process reports ready and its RSS', async () => {
+    const child = await startChild<{ connectorUrl: string }>('fakes');
+    try {
+      expect(child.ready.connectorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(await child.rss()).toBeGreaterThan(0);
+    } finally {
+      await child.stop();
+    }
+  }, 60_000);
+
+  test('start-up: npm start answers /healthz and is stopped again', async () => {
+    const figures = await measureStartup({ timeoutMs: 50_000 });
+    expect(figures.readyMs).toBeGreaterThan(0);
+    expect(figures.rss).toBeGreaterThan(0);
+  }, 60_000);
+});
