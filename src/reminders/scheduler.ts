@@ -252,6 +252,12 @@ export class ReminderScheduler {
       await this.deps.store.update((draft) => {
         const sub = draft.subscriptions.find((s) => s.id === subscription.id);
         if (sub) Object.assign(sub, { status: 'dead', deadReason: result.reason, deadAt: at });
+        // Its other reminders waiting for a retry will never go out either: fail them (they get reported).
+        for (const e of draft.sentReminders) {
+          if (e.subscriptionId === subscription.id && e.status === 'retry' && e.key !== key) {
+            Object.assign(e, { status: 'failed', updatedAt: at, lastError: `kanalen fungerar inte: ${result.reason}` });
+          }
+        }
       });
       await this.fail(key, `kanalen fungerar inte: ${result.reason}`, now, summary);
     }
