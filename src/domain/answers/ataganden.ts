@@ -71,9 +71,11 @@ export function answerAtaganden(data: AgreementData, q: ParsedQuery): Reply {
     exact = ofParty.filter((c) => c.verksamhet !== undefined && verksamhetIds.includes(c.verksamhet));
     const wider = new Set(verksamhetIds.flatMap((id) => umbrellaOf(data, forbund, id)));
     umbrella = ofParty.filter((c) => !exact.includes(c) && (c.verksamhet === undefined || wider.has(c.verksamhet)));
-    if (exact.length === 0 && umbrella.length === 0) {
+    // Only the party's general commitments (no verksamhet) fit: say so rather than pass them off as the verksamhet's.
+    if (exact.length === 0 && umbrella.every((c) => c.verksamhet === undefined)) {
       relaxed = true;
       exact = ofParty;
+      umbrella = [];
     }
   }
   // Unit-specific commitments before the party's general ones, newest document first within each.
@@ -91,7 +93,7 @@ export function answerAtaganden(data: AgreementData, q: ParsedQuery): Reply {
   const where = verksamheter.length > 0 ? ` i ${joinSv(verksamheter.map((v) => v.name))}` : '';
   const lead = chosen[0] ? ` Bland annat: ${clip(chosen[0].text, 220)}` : '';
   const text = relaxed
-    ? `Jag hittar inga åtaganden för ${names}${where} specifikt. Här är vad ${names} åtar sig i överenskommelserna (nyast först):`
+    ? `Några åtaganden för ${names}${where} står inte i överenskommelserna. Det här åtar sig ${names} i övrigt (nyast först):`
     : `Åtaganden för ${names}${where} (${chosen.length} st, nyast först).${lead}`;
   const facts = [...(wantsStaffing ? staffing.facts : []), ...chosen.slice(0, MAX_FACTS).map((c) => commitmentFact(data, c, parties.length > 1)), ...(wantsStaffing ? [] : staffing.facts.slice(0, 4))];
   const reply: Reply = {

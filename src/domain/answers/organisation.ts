@@ -53,7 +53,7 @@ function organReply(data: AgreementData, organ: Organ, parties: readonly PartyUn
   if (parties.length > 0) {
     text = rep.length > 0
       ? `Ja, ${joinSv(parties.map((p) => partyName(data, p)))} finns representerad i ${organ.name}. ${lead}`
-      : `Jag hittar ingen uppgift om att ${joinSv(parties.map((p) => partyName(data, p)))} sitter i ${organ.name}. ${lead}`;
+      : `Att ${joinSv(parties.map((p) => partyName(data, p)))} sitter i ${organ.name} står inte i överenskommelserna. ${lead}`;
   }
   return { text, facts: mergeFacts(facts), sources: sourceRefs(data.documents, [organ.source, ...organ.representation.map((r) => r.source)]) };
 }
