@@ -4,7 +4,7 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { replyActivity, sendReply } from '../src/core/sendReply.js';
 import { caseReply, detectIntent, generalReply, questionFor, questionsFor, type AktIntent } from '../src/domain/aktualisering/answer.js';
-import { buildLexicon, extractFacts } from '../src/domain/aktualisering/extract.js';
+import { extractFacts, lexiconFor } from '../src/domain/aktualisering/extract.js';
 import { caseFactsSchema, factKeySchema, mergeFacts } from '../src/domain/aktualisering/facts.js';
 import { normalize } from '../src/domain/text.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
@@ -89,7 +89,7 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
     let state = isLoop(step.options) ? this.load(step) : undefined;
     if (state === undefined) {
       const { text } = readRouteOptions(step.options, turnNow(step.context, this.deps));
-      const extracted = text !== undefined ? extractFacts(text, buildLexicon(data)) : {};
+      const extracted = text !== undefined ? extractFacts(text, lexiconFor(data)) : {};
       const { intent, pathId } = text !== undefined ? detectIntent(text, extracted, data) : { intent: 'forankring' as AktIntent, pathId: undefined };
       if (intent !== 'forankring' && intent !== 'fit') {
         await sendReply(step.context, generalReply(intent, extracted, data, pathId, text));
@@ -127,7 +127,7 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
     const index = matchChoice(typed, state.choices);
     const chosen = index !== undefined ? state.choices[index] : undefined;
     const answer = chosen !== undefined ? chosen.value ?? chosen.label : typed;
-    const extracted = extractFacts(answer, buildLexicon(this.deps.data), state.asking);
+    const extracted = extractFacts(answer, lexiconFor(this.deps.data), state.asking);
     const understood = Object.entries(extracted).some(([k, v]) => k !== 'forbund' && v !== undefined);
     // "annan kommun": a municipality outside the list is still an answer (the person lives elsewhere).
     if (!understood && state.asking === 'municipality' && /\bannan\b/.test(normalize(answer))) extracted.municipality = 'annan kommun';

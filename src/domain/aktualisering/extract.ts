@@ -31,6 +31,17 @@ export function buildLexicon(data: {
   return { verksamheter, municipalities };
 }
 
+const LEXICONS = new WeakMap<object, Lexicon>();
+
+/** The Lexicon of a loaded data object, built once per data object (data/ is reloaded as a new object). */
+export function lexiconFor(data: Parameters<typeof buildLexicon>[0]): Lexicon {
+  const cached = LEXICONS.get(data);
+  if (cached !== undefined) return cached;
+  const built = buildLexicon(data);
+  LEXICONS.set(data, built);
+  return built;
+}
+
 /** Optimal string alignment distance, capped: enough to tolerate one typo. */
 export function editDistance(a: string, b: string, cap = 2): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
