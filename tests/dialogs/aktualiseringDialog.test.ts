@@ -138,6 +138,19 @@ describe('AktualiseringDialog through the real dialog stack', () => {
     expect(fit.replies[0]?.choices).toBeUndefined();
   });
 
+  test('Samverkansteam Finnveden step by step: benefit, residence and each exclusion asked, then the verdict', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    expect((await say('Kan en 30-åring aktualiseras till Samverkansteam Finnveden?')).text).toContain('Vilken ersättning har personen?');
+    expect((await say('aktivitetsersättning')).text).toContain('I vilken kommun bor personen?');
+    expect((await say('Varnamo')).text).toContain('aktivt missbruk');
+    expect((await say('nej')).text).toContain('medicinska eller sociala hinder');
+    const done = await say('2');
+    expect(done.text).toContain('Ja – en 30-åring ryms i Samverkansteam Finnvedens målgrupp');
+    expect(done.text).toContain('Källa: Uppdragsavtal Samverkansteam Finnveden 2021–2022, § 3 Målgrupp');
+    expect(done.replies[0]?.choices).toBeUndefined();
+  });
+
   test('a restart of the server mid-dialog continues where the user was (same state file)', async () => {
     const first = await makeCore();
     await chat(first.core)('Regionen vill aktualisera en person');

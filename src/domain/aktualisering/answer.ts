@@ -80,7 +80,7 @@ function fitHeadline(fit: FitResult, facts: CaseFacts): string {
     const why = fit.checks.filter((c) => c.ok === false).map((c) => c.text.replace(/^(Ålder|Bosättning|Undantag): /, '').replace(/\.$/, ''));
     return `Nej – ${who} ingår inte i ${fit.verksamhetName}s målgrupp: ${why.join('; ')}.`;
   }
-  if (fit.verdict === 'ja') return `Ja – ${who} ryms i ${fit.verksamhetName}s målgrupp vad gäller ålder, bosättning och undantag (övriga villkor bedöms i beredningen).`;
+  if (fit.verdict === 'ja') return `Ja – ${who} ryms i ${fit.verksamhetName}s målgrupp vad gäller ålder, bosättning och undantag (övriga villkor nedan måste också bedömas).`;
   return `Det beror på – ${fit.verksamhetName}s målgrupp:`;
 }
 
