@@ -10,6 +10,7 @@ import type { BotDeps } from './core/deps.js';
 import { createLogger } from './core/log.js';
 import { DataError, loadData, type AgreementData } from './data/load.js';
 import { watchData } from './data/watch.js';
+import { createDeliveryRegistry } from './delivery/types.js';
 import { StateFileError, openStateStore, type StateStore } from './state/store.js';
 
 /**
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
   const state = await openState(config.STATE_FILE);
 
   // One object for core, app and data watcher: a reload replaces `deps.data` for all of them.
-  const deps: BotDeps = { data, clock: systemClock, state, log };
+  // buildApp registers the Teams channel here (and the Slack edge its own): reminders and kansli posts use it.
+  const deps: BotDeps = { data, clock: systemClock, state, log, delivery: createDeliveryRegistry(), kansliUsers: config.KANSLI_USERS };
   const core = createConversationCore(deps);
   // Edges beyond web and Bot Framework; each installs nothing unless its configuration is set.
   const routes: RouteInstaller[] = [slackRoutes(), installCalendarRoutes];
