@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { parseConfig } from '../../config.js';
 import { createLogger } from '../../core/log.js';
 import { loadData, type AgreementData } from '../../data/load.js';
@@ -14,7 +15,7 @@ import { createKansliReporter, ReminderScheduler } from '../../reminders/schedul
 import { DEFAULT_OFFSETS, DEFAULT_TIME_OF_DAY } from '../../reminders/subscriptionText.js';
 import { slackDeliveryFromConfig } from '../slack/delivery.js';
 import { teamsDeliveryFromConfig } from '../teams/deliveryChannel.js';
-import { defaultState } from '../../state/schema.js';
+import { defaultState, stateSchema } from '../../state/schema.js';
 import { openStateStore, type StateStore } from '../../state/store.js';
 import { reportCliError } from './runtime.js';
 
@@ -62,11 +63,16 @@ function statusText(entry: SentReminder | undefined): string {
   return labels[entry.status] + (entry.late ? ' (sen)' : '');
 }
 
-/** A read-only stand-in for a state file that does not exist (dry runs only). */
-function memoryStore(): StateStore {
-  const state = defaultState();
+/** The state file read once, validated, never written (dry runs only). */
+async function readOnlyStore(file: string): Promise<StateStore> {
+  let state = defaultState();
+  if (existsSync(file)) {
+    const parsed = stateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    if (!parsed.success) throw new Error(`Statusfilen ${file} följer inte schemat: ${parsed.error.issues[0]?.message ?? ''}`);
+    state = parsed.data;
+  }
   return {
-    file: '(ingen statusfil)',
+    file,
     read: () => state,
     update: () => Promise.reject(new Error('Torrkörningen ändrar ingen status.')),
     flush: () => Promise.resolve(),
@@ -78,8 +84,9 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const log = createLogger({ level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }).child({ component: 'reminders' });
   const data = await loadData(config.DATA_DIR);
-  // A dry run never creates a state file; without one there are simply no subscriptions yet.
-  const store = dryRun && !existsSync(config.STATE_FILE) ? memoryStore() : await openStateStore(config.STATE_FILE);
+  // A dry run only reads: it takes no writer lock (it works beside a running server) and never
+  // creates a state file; without one there are simply no subscriptions yet.
+  const store = dryRun ? await readOnlyStore(config.STATE_FILE) : await openStateStore(config.STATE_FILE);
   const groups = groupNames(data);
   const calendar = () => calendarFromData(data, store.read().calendarAdditions);
   const name = (forbund: string, group: string) => groupLabel({ groups }, group, forbund);
