@@ -14,4 +14,5 @@ export default {
   // Jest's default is cores − 1: one worker on the 2-core CI machine. Most suites wait on child
   // processes and sockets, so two workers use the machine better.
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/tests/helpers/summaryReporter.js'],
 };
