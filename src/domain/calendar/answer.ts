@@ -137,7 +137,7 @@ export function nextMeetingReply(ctx: AnswerContext, group: string | undefined):
     }
     const later = eventsBetween(ctx.cal, addDays(first.date, 1), addDays(first.date, 120), { ...filter, kinds: ['meeting'] }).slice(0, 3);
     const lines = [
-      `Nästa möte för ${who} är ${formatSwedishDayLong(first.date)}${timeOf(first) ? `, ${timeOf(first)}` : ''}: ${result.next.map((o) => o.title).join(' / ')}.`,
+      `Nästa möte för ${who} är ${formatSwedishDayLong(first.date)}${timeOf(first) ? `, ${timeOf(first)}` : ''}: ${[...new Set(result.next.map((o) => o.title))].join(' / ')}.`,
     ];
     if (first.about) lines.push(first.about);
     if (later.length > 0) {

@@ -1,3 +1,4 @@
+import { editDistance } from '../fuzzy.js';
 import { normalize } from '../text.js';
 
 /** A group a question can name: an organ (styrelse, SSG …) or a verksamhet (Vuxentorget …). */
@@ -40,6 +41,7 @@ export function findGroups(text: string, groups: readonly GroupName[]): GroupMat
       }
     }
   }
+  if (found.length === 0) found.push(...fuzzyMentions(n, groups));
   found.sort((x, y) => (y.end - y.start) - (x.end - x.start) || x.start - y.start);
   const accepted: typeof found = [];
   for (const f of found) {
@@ -48,4 +50,23 @@ export function findGroups(text: string, groups: readonly GroupName[]): GroupMat
     accepted.push(f);
   }
   return accepted.sort((x, y) => x.start - y.start).map((f) => f.m);
+}
+
+/**
+ * One typo in a longer one-word alias ("styrelsmötet" for styrelse, "analysgrupen"): the start of a
+ * word one edit from the alias. Only a fallback when nothing matched exactly (DESIGN.md, Language).
+ */
+function fuzzyMentions(n: string, groups: readonly GroupName[]): { start: number; end: number; m: GroupMatch }[] {
+  const out: { start: number; end: number; m: GroupMatch }[] = [];
+  for (const word of n.matchAll(/[^\s\-/:.]+/g)) {
+    const w = word[0];
+    for (const group of groups) {
+      for (const alias of new Set([group.name, ...group.aliases].map(normalize))) {
+        if (alias.length < 6 || /\s/.test(alias)) continue;
+        const hit = [alias.length - 1, alias.length, alias.length + 1].some((len) => len <= w.length && editDistance(w.slice(0, len), alias, 1) <= 1);
+        if (hit) out.push({ start: word.index ?? 0, end: (word.index ?? 0) + alias.length, m: { group, matched: alias } });
+      }
+    }
+  }
+  return out;
 }

@@ -20,6 +20,8 @@ test.each([
   ['När ska AU träffas?', ['arbetsutskott']],
   ['vi går ut i maj', []],
   ['Vad gör UT i maj?', ['ungdomstorget']],
+  ['nästa styrelsmöte?', ['styrelse']],
+  ['när är nästa möte i styrlesen', ['styrelse']],
 ])('%s', (text, expected) => {
   expect(findGroups(text, GROUPS).map((m) => m.group.id)).toEqual(expected);
 });
