@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogSet,
@@ -10,12 +10,17 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
+import type { Reply } from '../src/core/reply.js';
 import { sendReply } from '../src/core/sendReply.js';
+import { completeData } from '../src/domain/answers/common.js';
+import { answerSearch, HITS_TEXT } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
+import { complementReply, isNoAnswer } from '../src/domain/routing/evidence.js';
 import { normalize } from '../src/domain/text.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
 import { welcomeReply } from './helpContent.js';
+import { capturing, release, startCapture, stash, stashed, stopCapture } from './replyCapture.js';
 import { isRerouteResult, type RouteOptions } from './routeOptions.js';
 import type { Route } from './routes.js';
 import { turnNow } from './turnClock.js';
@@ -25,7 +30,7 @@ const MAIN_WATERFALL = 'mainWaterfall';
 
 /** A route must score at least this to be begun; below it the fallback answers. */
 export const ROUTE_THRESHOLD = 0.5;
-/** Two routes closer than this are ambiguous: ask which one is meant. */
+/** Two routes closer than this are both likely: answer with the best, then offer the other reading. */
 export const AMBIGUITY_MARGIN = 0.1;
 
 export const NOTHING_TO_CANCEL_TEXT = 'Det finns inget att avbryta just nu. Ställ en fråga eller skriv ”hjälp”.';
@@ -39,6 +44,13 @@ interface MainOptions {
 interface MainValues {
   text?: string;
   clarifying?: boolean;
+  /** The route that answered first, and the close second reading (offered after the answer, or tried when the first declines). */
+  routeId?: string;
+  alternativeId?: string;
+  /** True once the second reading was begun because the first had no answer. */
+  alternativeTried?: boolean;
+  /** True once this turn's answer has been judged and sent. */
+  settled?: boolean;
   /** The activity that began this routing; a reroute on a later turn is a new question, not a loop. */
   activityId?: string;
 }
@@ -64,7 +76,14 @@ export class MainDialog extends ComponentDialog {
     for (const route of routes) this.addDialog(route.dialog);
     this.addDialog(fallback);
     this.addDialog(
-      new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.afterRouteStep.bind(this), this.finalStep.bind(this)]),
+      new WaterfallDialog(MAIN_WATERFALL, [
+        this.routeStep.bind(this),
+        this.judgeStep.bind(this),
+        this.judgeAlternativeStep.bind(this),
+        this.offerStep.bind(this),
+        this.afterOfferStep.bind(this),
+        this.finalStep.bind(this),
+      ]),
     );
     this.initialDialogId = MAIN_WATERFALL;
   }
@@ -112,17 +131,125 @@ export class MainDialog extends ComponentDialog {
     if (best === undefined || best.score < ROUTE_THRESHOLD) {
       return step.beginDialog(this.fallback.id, this.routeOptions(step, text));
     }
-    if (second !== undefined && second.score >= ROUTE_THRESHOLD && best.score - second.score < AMBIGUITY_MARGIN) {
-      values.clarifying = true;
-      const clarify: ClarifyOptions = {
-        candidates: [best, second].map((s) => ({ routeId: s.route.id, label: s.route.label })),
-      };
-      return step.beginDialog(CLARIFY_DIALOG, clarify);
-    }
-    return step.beginDialog(best.route.dialog.id, this.routeOptions(step, text));
+    // Two close readings: answer with the best one (the first reply must hold an answer) and keep
+    // the other to offer afterwards, or to try when the best one turns out to have no answer.
+    const close = second !== undefined && second.score >= ROUTE_THRESHOLD && best.score - second.score < AMBIGUITY_MARGIN;
+    values.routeId = best.route.id;
+    values.alternativeId = close ? second.route.id : undefined;
+    return this.beginCaptured(step, best.route.dialog.id);
   }
 
-  private async afterRouteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** Begins a route's dialog with its replies held for judging (dropped if the dialog fails: the error handler apologises). */
+  private async beginCaptured(step: WaterfallStepContext, dialogId: string): Promise<DialogTurnResult> {
+    startCapture(step.context);
+    try {
+      const result = await step.beginDialog(dialogId, this.routeOptions(step, (step.values as MainValues).text ?? ''));
+      await this.releaseWaiting(step);
+      return result;
+    } catch (error) {
+      if (capturing(step.context)) stopCapture(step.context);
+      throw error;
+    }
+  }
+
+  /**
+   * Judges the route's answer before it is shown. An answer that says the documents have no
+   * answer ("Det står inte i överenskommelserna", a budget without the year asked) declines:
+   * the close second reading is tried, else the search answers when it has good passages. An
+   * answer that leaves out the question's distinctive words gets the passages that hold them.
+   */
+  private async judgeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as MainValues;
+    if (!capturing(step.context)) return step.next(step.result);
+    const { held, replies } = stopCapture(step.context);
+    if (isRerouteResult(step.result) || !(replies[0] !== undefined && isNoAnswer(replies[0])) || held.length === 0) {
+      await this.settle(step, held, replies);
+      return step.next(step.result);
+    }
+    const alternative = this.routes.find((r) => r.id === values.alternativeId);
+    if (alternative !== undefined) {
+      values.alternativeTried = true;
+      stash(step.context, { held, replies });
+      return this.beginCaptured(step, alternative.dialog.id);
+    }
+    await this.declined(step, held, replies);
+    return step.next(step.result);
+  }
+
+  /** After a second reading was tried: its answer if it has one, else the search or the first answer. */
+  private async judgeAlternativeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as MainValues;
+    if (values.settled === true || values.alternativeTried !== true || !capturing(step.context)) return step.next(step.result);
+    const { held, replies } = stopCapture(step.context);
+    const first = stashed(step.context);
+    stash(step.context, undefined);
+    if (isRerouteResult(step.result) || !(replies[0] !== undefined && isNoAnswer(replies[0]))) {
+      await this.settle(step, held, replies);
+    } else {
+      await this.declined(step, first?.held ?? held, first?.replies ?? replies);
+    }
+    return step.next(step.result);
+  }
+
+  /** Both readings had no answer: the search's passages when they fit the question, else the first answer as it was. */
+  private async declined(step: WaterfallStepContext, held: Partial<Activity>[], replies: Reply[]): Promise<void> {
+    const values = step.values as MainValues;
+    values.settled = true;
+    const search = answerSearch(completeData(this.deps.data), values.text ?? '');
+    if (search.text === HITS_TEXT) {
+      await sendReply(step.context, search);
+      return;
+    }
+    await this.settle(step, held, replies);
+  }
+
+  /**
+   * A dialog that waits for an answer has asked its question: let it through, with the passages
+   * for words its answer left out placed before the question, so the question stays last.
+   */
+  private async releaseWaiting(step: WaterfallStepContext): Promise<void> {
+    if (!capturing(step.context)) return;
+    const { held, replies } = stopCapture(step.context);
+    const extra = this.complement(step, replies);
+    if (extra === undefined || held.length === 0) {
+      await release(step.context, held);
+      if (extra !== undefined) await sendReply(step.context, extra);
+      return;
+    }
+    await release(step.context, held.slice(0, -1));
+    await sendReply(step.context, extra);
+    await release(step.context, held.slice(-1));
+  }
+
+  private complement(step: WaterfallStepContext, replies: readonly Reply[]): Reply | undefined {
+    const text = (step.values as MainValues).text;
+    // Only for questions: a pasted import or a command is not looked up in the documents.
+    if (replies.length === 0 || text === undefined || text.includes('\n') || text.length > 300) return undefined;
+    const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).flatMap((f) => [f.label, f.value])]);
+    return complementReply(completeData(this.deps.data), text, texts);
+  }
+
+  /** Sends the held answer, then passages for the question's words the answer left out. */
+  private async settle(step: WaterfallStepContext, held: Partial<Activity>[], replies: Reply[]): Promise<void> {
+    const values = step.values as MainValues;
+    values.settled = true;
+    await release(step.context, held);
+    const extra = this.complement(step, replies);
+    if (extra !== undefined) await sendReply(step.context, extra);
+  }
+
+  /** "Menade du i stället …?" after the answer, when another reading was almost as likely. */
+  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as MainValues;
+    const alternative = this.routes.find((r) => r.id === values.alternativeId);
+    const sameTurn = values.activityId === undefined || values.activityId === step.context.activity.id;
+    if (alternative === undefined || values.alternativeTried === true || !sameTurn || isRerouteResult(step.result)) return step.next(step.result);
+    values.clarifying = true;
+    const clarify: ClarifyOptions = { candidates: [{ routeId: alternative.id, label: alternative.label }] };
+    return step.beginDialog(CLARIFY_DIALOG, clarify);
+  }
+
+  private async afterOfferStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as MainValues;
     if (values.clarifying === true && typeof step.result === 'string') {
       const chosen = this.routes.find((r) => r.id === step.result);

@@ -17,9 +17,24 @@ export function replyActivity(reply: Reply, inputHint?: InputHints): Partial<Act
   };
 }
 
+/** Where a turn keeps the Replies sent with `sendReply` (channel middleware may strip them from the activities). */
+const SENT_REPLIES = Symbol('sentReplies');
+
 /** Sends one Reply in the current turn. */
 export async function sendReply(context: TurnContext, reply: Reply, inputHint?: InputHints): Promise<void> {
+  sentReplies(context).push(reply);
   await context.sendActivity(replyActivity(reply, inputHint));
+}
+
+/** The Replies `sendReply` sent so far in this turn (MainDialog reads what a route answered). */
+export function sentReplies(context: TurnContext): Reply[] {
+  const state = context.turnState as Map<unknown, unknown>;
+  let list = state.get(SENT_REPLIES) as Reply[] | undefined;
+  if (!list) {
+    list = [];
+    state.set(SENT_REPLIES, list);
+  }
+  return list;
 }
 
 /**

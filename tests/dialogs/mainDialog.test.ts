@@ -8,6 +8,9 @@ import { CANCELLED_TEXT, CANNOT_GO_BACK_TEXT, CancelAndHelpDialog, RESTART_TEXT 
 import { FALLBACK_TEXT, FallbackDialog } from '../../dialogs/fallbackDialog.js';
 import { HELP_QUESTION } from '../../dialogs/helpContent.js';
 import { MainDialog, NOTHING_TO_CANCEL_TEXT } from '../../dialogs/mainDialog.js';
+import { OTHER_READING_TEXT } from '../../dialogs/clarifyDialog.js';
+import { sendReply } from '../../src/core/sendReply.js';
+import { Dialog, type DialogContext } from 'botbuilder-dialogs';
 import { makeTestDeps, runSteps, transcript } from '../helpers/coreTestKit.js';
 import type { Route } from '../../dialogs/routes.js';
 import { YearDialog, yearRoutes } from '../helpers/yearDialog.js';
@@ -117,19 +120,40 @@ describe('MainDialog routing', () => {
     ]);
   });
 
-  test('two routes within 0.1 of each other: one clarifying question, then the chosen route', async () => {
+  test('two routes within 0.1 of each other: the best answers at once, then the other reading is offered and still works', async () => {
     const t = await botWithRoutes();
     await runSteps(t.say, [
-      ['siffror 2023', ['Menar du…\n\n1) Tertialsiffror\n2) Budget']],
-      ['2', ['budget för år 2023']],
+      ['siffror 2023', ['tertial för år 2023', `${OTHER_READING_TEXT} budget?`]],
+      ['1', ['budget för år 2023']],
+    ]);
+    // The offer is a choice, never a bare question: the first reply already holds an answer.
+    const [first] = await t.say('siffror 2024');
+    expect(first).toBe('tertial för år 2024');
+  });
+
+  test('the offered reading is chosen by name too, and a new question at the offer is routed as a question', async () => {
+    const t = await botWithRoutes();
+    await runSteps(t.say, [
+      ['siffror 2023', ['tertial för år 2023', OTHER_READING_TEXT]],
+      ['budget', ['budget för år 2023']],
+      ['siffror 2025', ['tertial för år 2025', OTHER_READING_TEXT]],
+      ['tertial 2030', ['tertial för år 2030']],
     ]);
   });
 
-  test('"avbryt" works at the clarifying question', async () => {
+  test('"avbryt" works at the offer', async () => {
     const t = await botWithRoutes();
     await runSteps(t.say, [
-      ['siffror', ['Menar du…']],
+      ['siffror 2023', ['tertial för år 2023', OTHER_READING_TEXT]],
       ['avbryt', [CANCELLED_TEXT]],
+    ]);
+  });
+
+  test('a route that waits for a fact is not followed by an offer', async () => {
+    const t = await botWithRoutes();
+    await runSteps(t.say, [
+      ['siffror', ['tertial: vilket år?']],
+      ['2023', ['tertial för år 2023']],
     ]);
   });
 
@@ -145,6 +169,49 @@ describe('MainDialog routing', () => {
       ['börja om', [RESTART_TEXT, 'budget: vilket år?']],
       ['2030', ['budget för år 2030']],
     ]);
+  });
+});
+
+/** A one-turn route dialog that sends a fixed Reply text. */
+class FixedDialog extends Dialog {
+  constructor(id: string, private readonly text: string) {
+    super(id);
+  }
+  override async beginDialog(dc: DialogContext) {
+    await sendReply(dc.context, { text: this.text });
+    return dc.endDialog();
+  }
+}
+
+async function botWith(routes: Route[]) {
+  const deps = await makeTestDeps();
+  const storage = new LowdbStorage(deps.state);
+  const main = new MainDialog(deps, routes, new FallbackDialog());
+  const bot = new SamverkansBot(new ConversationState(storage), new UserState(storage), main, deps.log);
+  return transcript((context) => bot.run(context));
+}
+
+const fixedRoute = (id: string, score: number, text: string): Route => ({
+  id, label: id, dialog: new FixedDialog(id, text), recognize: () => score,
+});
+
+describe('MainDialog: a route declines', () => {
+  const NO = 'Det står inte i överenskommelserna. Jag hittar inget om det.';
+
+  test('the best route has no answer: the close second reading answers instead, and no offer follows', async () => {
+    const t = await botWith([fixedRoute('forsta', 0.9, NO), fixedRoute('andra', 0.85, 'Svar från andra')]);
+    const replies = await t.say('vad som helst');
+    expect(replies).toEqual(['Svar från andra']);
+  });
+
+  test('both readings have no answer and search has nothing: the first answer is shown as it was', async () => {
+    const t = await botWith([fixedRoute('forsta', 0.9, NO), fixedRoute('andra', 0.85, `${NO} Andra.`)]);
+    expect(await t.say('vad som helst')).toEqual([NO]);
+  });
+
+  test('a clear best route (no close second) that answers is shown unchanged', async () => {
+    const t = await botWith([fixedRoute('forsta', 0.9, 'Svar'), fixedRoute('andra', 0.6, 'Annat')]);
+    expect(await t.say('fråga')).toEqual(['Svar']);
   });
 });
 

@@ -1,0 +1,236 @@
+/**
+ * Evidence about how well a reply answers a question, measured on the question's distinctive
+ * words (issue: held-out routing misses). A route can win on one common keyword ("indikator",
+ * "beslutar", "hur mycket") while the question's rare words — a place, a project, a number —
+ * never appear in its answer. These helpers find those words (rare in the curated corpus, or
+ * numbers), check whether a reply mentions them, and pick passages that do, with the sentences
+ * around the hit rather than the start of a long passage.
+ */
+import type { Fact, Reply } from '../../core/reply.js';
+import type { AgreementData } from '../../data/load.js';
+import { search, searchIndexFor, type SearchHit, type SearchIndex } from '../search/searchIndex.js';
+import { parseQueryCached } from '../entities.js';
+import { processTerm, queryTerms, searchWords } from '../search/tokenize.js';
+import { sourceRefs } from '../sources.js';
+
+/** A term in at most this share of the passages is distinctive for a question. */
+const RARE_SHARE = 0.05;
+
+interface TermStats {
+  docCount: number;
+  /** Passages per stem. */
+  df: Map<string, number>;
+  /** Stems per passage (same order as index.docs). */
+  stems: Set<string>[];
+}
+
+const statsCache = new WeakMap<SearchIndex, TermStats>();
+
+/** The stems of a text, as search indexes them. */
+export function stemsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of searchWords(text)) {
+    const t = processTerm(w);
+    if (t !== null) out.add(t);
+  }
+  return out;
+}
+
+function statsFor(index: SearchIndex): TermStats {
+  const hit = statsCache.get(index);
+  if (hit) return hit;
+  const df = new Map<string, number>();
+  const stems = index.docs.map((d) => {
+    const s = stemsOf(`${d.title} ${d.text}`);
+    for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);
+    return s;
+  });
+  const stats = { docCount: Math.max(1, index.docs.length), df, stems };
+  statsCache.set(index, stats);
+  return stats;
+}
+
+/** True when `term` (a query stem) is among `stems`: the same stem, or one starts with the other (≥ 4 letters). */
+export function hasTerm(stems: ReadonlySet<string>, term: string): boolean {
+  if (stems.has(term)) return true;
+  if (term.length < 4) return false;
+  for (const s of stems) if (s.length >= 4 && (s.startsWith(term) || (term.startsWith(s) && term.length - s.length <= 2))) return true;
+  return false;
+}
+
+function documentFrequency(stats: TermStats, term: string): number {
+  const exact = stats.df.get(term);
+  if (exact !== undefined || term.length < 4) return exact ?? 0;
+  let n = 0;
+  for (const [s, c] of stats.df) if (s.length >= 4 && (s.startsWith(term) || term.startsWith(s))) n = Math.max(n, c);
+  return n;
+}
+
+/**
+ * Words of questions that the documents' formal text rarely uses but that carry no subject
+ * ("hur mycket", "måste", "passar", "nästa gång"): never distinctive.
+ */
+const CHATTER = new Set(['mycket', 'manga', 'mang', 'ofta', 'stor', 'stort', 'stora', 'maste', 'passar', 'pass', 'sitter', 'sitt', 'sit',
+  'far', 'fick', 'hade', 'had', 'har', 'tar', 'sen', 'sedan', 'nasta', 'nast', 'gang', 'ganger', 'finns', 'galler', 'gallde', 'galld',
+  'skulle', 'skull', 'blev', 'bli', 'kan', 'ska', 'behover', 'nagon', 'nagra', 'brukar', 'sker', 'ske', 'gora', 'gor', 'gors', 'star',
+  'innan', 'forst', 'generellt', 'ungefar', 'egentligen', 'handlar', 'handl', 'aret', 'ar', 'idag', 'nu', 'just', 'alltid', 'vanligtvis']
+  .map((w) => processTerm(w) ?? w));
+
+/** Stems of the entities (places, verksamheter, parties …) the question names, when they are not everywhere in the documents. */
+function entityTerms(data: AgreementData, question: string, stats: TermStats): string[] {
+  const q = parseQueryCached(data, question);
+  const out: string[] = [];
+  for (const e of q.entities) {
+    for (const token of q.tokens.slice(e.start, e.end)) {
+      const t = processTerm(token);
+      if (t === null || t.length < 3 || CHATTER.has(t)) continue;
+      if (documentFrequency(stats, t) / stats.docCount <= 0.1 && !out.includes(t)) out.push(t);
+    }
+  }
+  return out;
+}
+
+/**
+ * The question's distinctive terms: numbers of two or more digits (years, amounts), words
+ * found in at most 5 % of the passages (names of projects, rare topics) and the less common
+ * words of the entities it names (a kommun, a team). Words found nowhere are typos or
+ * chatter and say nothing; so do question words ({@link CHATTER}).
+ */
+export function distinctiveTerms(data: AgreementData, question: string): string[] {
+  const stats = statsFor(searchIndexFor(data));
+  const rare = queryTerms(question).filter((t) => {
+    if (/^\d+$/u.test(t)) return t.length >= 2;
+    if (t.length < 3 || CHATTER.has(t)) return false;
+    const df = documentFrequency(stats, t);
+    return df > 0 && df / stats.docCount <= RARE_SHARE;
+  });
+  for (const t of entityTerms(data, question, stats)) if (!rare.includes(t)) rare.push(t);
+  return rare;
+}
+
+/** How many of `terms` a text holds. */
+function termsHeld(terms: readonly string[], text: string, stems: ReadonlySet<string>): number {
+  return terms.filter((t) => (/^\d+$/u.test(t) ? hasNumber(text, t) : hasTerm(stems, t))).length;
+}
+
+/** True when `text` states the number `n` ("1 846" and "1846" alike). */
+export function hasNumber(text: string, n: string): boolean {
+  const joined = text.replace(/(\d)[\s\u00a0\u202f](?=\d{3}\b)/gu, '$1');
+  return new RegExp(`(^|\\D)${n}(\\D|$)`, 'u').test(joined);
+}
+
+/** The distinctive terms of `question` that none of `replyTexts` mentions. */
+export function missingTerms(data: AgreementData, question: string, replyTexts: readonly string[]): { distinctive: string[]; missing: string[] } {
+  const distinctive = distinctiveTerms(data, question);
+  const stems = stemsOf(replyTexts.join(' '));
+  const text = replyTexts.join(' ');
+  const missing = distinctive.filter((t) => (/^\d+$/u.test(t) ? !hasNumber(text, t) : !hasTerm(stems, t)));
+  return { distinctive, missing };
+}
+
+/**
+ * The part of a passage around the question's words: the best matching sentence and its
+ * neighbours up to about `max` characters, so a long decision never hides the sentence that
+ * answers (e.g. an amount stated last). Short passages come back whole.
+ */
+export function excerptAround(text: string, terms: readonly string[], max = 600, weighted: readonly string[] = []): string {
+  const t = text.replace(/\s+/gu, ' ').trim();
+  if (t.length <= max) return t;
+  const sentences = t.split(/(?<=[.!?;])\s+|\s+(?=- )|\s·\s/u).filter((s) => s !== '');
+  const scoreOf = (s: string): number => {
+    const stems = stemsOf(s);
+    return terms.reduce((sum, term) => sum + (hasTerm(stems, term) ? (weighted.includes(term) ? 3 : 1) : 0), 0);
+  };
+  const scores = sentences.map(scoreOf);
+  let best = 0;
+  scores.forEach((s, i) => {
+    if (s > (scores[best] ?? 0)) best = i;
+  });
+  if ((scores[best] ?? 0) === 0) return clipWords(t, max);
+  let from = best;
+  let to = best;
+  let length = (sentences[best] ?? '').length;
+  // Grow the window: the following sentence first (answers often continue), then the one before.
+  for (let grew = true; grew;) {
+    grew = false;
+    const next = sentences[to + 1];
+    if (next !== undefined && length + next.length + 1 <= max) {
+      to += 1;
+      length += next.length + 1;
+      grew = true;
+    }
+    const prev = sentences[from - 1];
+    if (prev !== undefined && length + prev.length + 1 <= max) {
+      from -= 1;
+      length += prev.length + 1;
+      grew = true;
+    }
+  }
+  const body = clipWords(sentences.slice(from, to + 1).join(' '), max);
+  return `${from > 0 ? '… ' : ''}${body}${to < sentences.length - 1 && !body.endsWith('…') ? ' …' : ''}`;
+}
+
+function clipWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const at = cut.lastIndexOf(' ');
+  return `${cut.slice(0, at > max * 0.6 ? at : max)} …`;
+}
+
+/** Passage facts whose text is the excerpt around the question's words. */
+export function excerptFacts(hits: readonly SearchHit[], question: string, max: number, distinctive: readonly string[] = []): Fact[] {
+  const terms = queryTerms(question);
+  return hits.map((h) => ({ label: h.doc.title, value: excerptAround(h.doc.text, terms, max, distinctive) }));
+}
+
+/**
+ * True when the best passage holds every distinctive word of the question (at least one): then
+ * it answers the question's own subject, even when the question's other words are chatter.
+ */
+export function coversDistinctive(data: AgreementData, question: string, hit: SearchHit | undefined): boolean {
+  if (!hit) return false;
+  const distinctive = distinctiveTerms(data, question);
+  if (distinctive.length === 0) return false;
+  const stems = statsFor(searchIndexFor(data)).stems[hit.doc.id] ?? stemsOf(`${hit.doc.title} ${hit.doc.text}`);
+  return distinctive.every((t) => (/^\d+$/u.test(t) ? hasNumber(`${hit.doc.title} ${hit.doc.text}`, t) : hasTerm(stems, t)));
+}
+
+/**
+ * Passages to add after a route's answer that leaves out distinctive words of the question:
+ * the best passages that mention at least one missing word and match the
+ * question well (half its words). Empty when the answer already covers the question.
+ */
+export function complementReply(data: AgreementData, question: string, replyTexts: readonly string[], limit = 2): Reply | undefined {
+  const { distinctive, missing } = missingTerms(data, question, replyTexts);
+  if (missing.length === 0) return undefined;
+  const index = searchIndexFor(data);
+  const stats = statsFor(index);
+  const terms = queryTerms(question);
+  const hits = search(index, question, { limit: 8 });
+  const top = hits[0]?.score ?? 0;
+  const replyText = replyTexts.join(' ');
+  const answered = termsHeld(distinctive, replyText, stemsOf(replyText));
+  const picked = hits.filter((h) => {
+    if (h.score < top * 0.5) return false;
+    const enough = h.coverage >= 0.5 || (terms.length >= 5 && h.coverage >= 0.4);
+    if (!enough) return false;
+    const text = `${h.doc.title} ${h.doc.text}`;
+    const stems = stats.stems[h.doc.id] ?? stemsOf(text);
+    // Only passages that hold a word the answer left out and more of the question's own words than the answer.
+    return termsHeld(missing, text, stems) > 0 && termsHeld(distinctive, text, stems) > answered;
+  }).slice(0, limit);
+  if (picked.length === 0) return undefined;
+  return {
+    text: 'Det här står också i dokumenten om det du frågar:',
+    facts: excerptFacts(picked, question, 500, distinctive),
+    sources: sourceRefs(data.documents, picked.map((h) => h.doc.source)),
+  };
+}
+
+/** Openings of replies that say the documents hold no answer (a route declining the question). */
+const NO_ANSWER_OPENINGS = ['Det står inte i överenskommelserna', 'Budgeten har inga siffror för', 'Jag hittar ingen budget'];
+
+/** True when a reply says the documents have no answer to the question. */
+export function isNoAnswer(reply: Pick<Reply, 'text'>): boolean {
+  return NO_ANSWER_OPENINGS.some((o) => reply.text.startsWith(o));
+}
