@@ -229,8 +229,9 @@ export function deadlineReply(ctx: AnswerContext, group: string | undefined): Re
   if (!first) {
     return { text: `Jag hittar ingen kommande deadline${group ? ` för ${groupLabel(ctx, group, ctx.forbund)}` : ''} i dokumenten.` };
   }
+  // Dates from yearly rules are marked as such: they follow from the rule, no plan names them.
   const line = (o: CalendarOccurrence) =>
-    `${occurrenceLine(ctx, o)}${o.concernsYear !== undefined && !o.date.startsWith(String(o.concernsYear)) ? ` (gäller ${o.concernsYear})` : ''}`;
+    `${occurrenceLine(ctx, o)}${o.concernsYear !== undefined && !o.date.startsWith(String(o.concernsYear)) ? ` (gäller ${o.concernsYear})` : ''}${o.origin === 'rule' ? ' [årlig regel]' : ''}`;
   const lines = [`Nästa deadline: ${line(first)}.`];
   if (first.text) lines.push(first.text);
   if (list.length > 1) {
