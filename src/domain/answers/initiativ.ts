@@ -69,10 +69,17 @@ export function answerInitiativ(data: AgreementData, q: ParsedQuery): Reply {
   const terms = queryTerms(q.raw);
   const numberMatch = /\b(?:initiativ|nr|nummer)\s*(\d{1,2})\b/u.exec(q.normalized);
   const byNumber = numberMatch ? all.find((i) => i.number === Number(numberMatch[1])) : undefined;
-  const scored = all.map((i) => ({ i, s: nameScore(i, terms) })).sort((a, b) => b.s - a.s);
+  const categories = [...new Set(all.map((i) => i.category))];
+  const categoryOf = (t: string) => categories.some((c) => words(c).some((w) => t === w || (t.length >= 5 && (w.startsWith(t) || fuzzyWordMatch(w, t)))));
+  // Category words ("ohälsa", "ekonomiskt bistånd") pick a list, not one initiative.
+  const nameTerms = terms.filter((t) => !categoryOf(t));
+  // All the question's words break a tie ("… på grund av ohälsa" / "… på grund av arbetslöshet").
+  const scored = all.map((i) => ({ i, s: nameScore(i, nameTerms), full: nameScore(i, terms) })).sort((a, b) => b.s - a.s || b.full - a.full);
   const top = scored[0];
   const second = scored[1];
-  const named = byNumber ?? (top && top.s >= 2 && (!second || top.s > second.s) ? top.i : undefined);
+  const ahead = top !== undefined && (second === undefined || top.s > second.s || (top.s === second.s && top.full > second.full));
+  // Named when two of its words are in the question, or one word no other initiative has ("SDK").
+  const named = byNumber ?? (top && ahead && (top.s >= 2 || (top.s >= 1 && (second?.s ?? 0) === 0)) ? top.i : undefined);
   if (named) {
     const lead = [named.sammankallande ? `sammankallande är ${named.sammankallande}` : '', named.ansvar ? `ansvar: ${named.ansvar}` : ''].filter(Boolean).join(', ');
     return {
@@ -84,11 +91,17 @@ export function answerInitiativ(data: AgreementData, q: ParsedQuery): Reply {
 
   // Otherwise filter the list by category, party and status.
   let list = all;
-  const categories = [...new Set(all.map((i) => i.category))];
   const wantedCategories = categories.filter((c) => words(c).some((w) => terms.some((t) => t === w || (t.length >= 5 && (w.startsWith(t) || fuzzyWordMatch(w, t))))));
   if (wantedCategories.length > 0) list = list.filter((i) => wantedCategories.includes(i.category));
-  const parties = partiesOf(data, q, forbund);
-  if (parties.length > 0) {
+  // Parties named as parties: unit aliases ("ekonomiskt bistånd") are category words here.
+  const parties = partiesOf(data, q, forbund).filter((p) => p.unit === undefined);
+  const role = hasStem(q, 'sammankall') ? 'sammankallande' : hasStem(q, 'ansvar') ? 'ansvar' : undefined;
+  if (parties.length > 0 && role) {
+    // "… har Försäkringskassan som sammankallande": the role's text names the party.
+    const names = parties.map((p) => normalize(partyName(data, { forbund, party: p.party })).split(' ')[0] ?? '');
+    const inRole = list.filter((i) => names.some((n) => n !== '' && normalize((role === 'sammankallande' ? i.sammankallande : i.ansvar) ?? '').includes(n)));
+    if (inRole.length > 0) list = inRole;
+  } else if (parties.length > 0) {
     const names = parties.map((p) => normalize(partyName(data, { forbund, party: p.party })));
     const byParty = list.filter((i) => parties.some((p) => i.parties.includes(p.party))
       || names.some((n) => normalize(`${i.sammankallande ?? ''} ${i.ansvar ?? ''}`).includes(n.split(' ')[0] ?? n)));
@@ -101,7 +114,8 @@ export function answerInitiativ(data: AgreementData, q: ParsedQuery): Reply {
 
   const sammankallande = hasStem(q, 'sammankall');
   const facts = list.map((i) => ({ label: i.name, value: sammankallande && i.sammankallande ? `sammankallande: ${i.sammankallande}${i.ansvar ? ` – ansvar: ${i.ansvar}` : ''}` : summary(i) }));
-  const scope = [wantedCategories.length > 0 ? `inom ${joinSv(wantedCategories)}` : '', parties.length > 0 ? `där ${joinSv(parties.map((p) => partyName(data, { forbund, party: p.party })))} är med` : ''].filter(Boolean).join(' ');
+  const who = joinSv(parties.map((p) => partyName(data, { forbund, party: p.party })));
+  const scope = [wantedCategories.length > 0 ? `inom ${joinSv(wantedCategories)}` : '', parties.length > 0 ? (role ? `där ${who} är ${role === 'sammankallande' ? 'sammankallande' : 'ansvarig'}` : `där ${who} är med`) : ''].filter(Boolean).join(' ');
   return {
     text: `${list.length} samverkansinitiativ ${scope}`.trim() + ` (Bilaga 4, Samverkansinitiativ 2023): ${joinSv(list.slice(0, 6).map((i) => i.name))}${list.length > 6 ? ' m.fl.' : ''}.`,
     facts,
