@@ -61,7 +61,8 @@ function rawScores(q: ParsedQuery): IntentScores {
   }
 
   if (hasStem(q, 'atagande', 'ataga', 'atar', 'bemann', 'bidrar', 'bidra', 'ska gora', 'ansvarar', 'resurser', 'medverkar', 'insatser') || hasWord(q, 'uppdrag', 'uppdraget')) {
-    s.ataganden = party || verksamhet ? 0.86 : 0.68;
+    // A party and a verksamhet together ("vad bidrar Vännäs kommun med i samordningsteamet") is a commitment question.
+    s.ataganden = party && verksamhet ? 0.92 : party || verksamhet ? 0.86 : 0.68;
   } else if (party && verksamhet && hasStem(q, 'gor', 'roll', 'deltar', 'jobbar', 'arbetar')) {
     s.ataganden = 0.78;
   }
