@@ -31,6 +31,11 @@ export function completeData(data: AgreementData): AgreementData {
 export const NOT_IN_DOCUMENTS = 'Det står inte i överenskommelserna.';
 export const DEFAULT_FORBUND = 'umearegionen';
 
+// Words for groups and the förbund itself that every förbund has: they do not tell which one is meant.
+const GENERIC_WORDS = new Set(['styrelse', 'styrelsen', 'styrelsens', 'styrgrupp', 'styrgruppen', 'styrgrupper', 'styrgrupperna',
+  'beredningsgrupp', 'beredningsgruppen', 'kansli', 'kansliet', 'forbund', 'forbundet', 'forbundets', 'samordningsforbund',
+  'samordningsforbundet', 'samordningsforbundets', 'avtalet', 'overenskommelsen', 'overenskommelse', 'verksamhetsutvecklare', 'forbundschef']);
+
 /** A party, optionally narrowed to a unit, in one förbund. */
 export interface PartyUnit {
   forbund: string;
@@ -51,6 +56,8 @@ export function forbundOf(data: AgreementData, q: ParsedQuery): string {
     // An alias both förbund share (Försäkringskassan, "psykiatrin") says nothing about which one is meant.
     const shared = q.entities.some((o) => o !== e && o.ref.forbund !== e.ref.forbund && o.start === e.start && o.end === e.end);
     if (shared) continue;
+    // "styrelsen", "styrgruppen", "förbundet" exist in every förbund, even if only one has it as an alias.
+    if (q.tokens.slice(e.start, e.end).every((t) => GENERIC_WORDS.has(t))) continue;
     // Verksamheter, groups and agreements belong to one förbund; parties and units less surely.
     const weight = e.ref.kind === 'party' || e.ref.kind === 'unit' ? 1 : 2;
     votes.set(e.ref.forbund, (votes.get(e.ref.forbund) ?? 0) + weight);

@@ -60,7 +60,7 @@ function rawScores(q: ParsedQuery): IntentScores {
     s.malgrupp = explicit ? 0.99 : strong ? 0.84 : 0.74;
   }
 
-  if (hasStem(q, 'atagande', 'ataga', 'atar', 'bemann', 'bidrar', 'bidra', 'ska gora', 'ansvarar', 'resurser', 'medverkar', 'insatser') || hasWord(q, 'uppdrag', 'uppdraget')) {
+  if (hasStem(q, 'atagande', 'ataga', 'atar', 'bemann', 'bidrar', 'bidra', 'ska gora', 'ansvarar', 'resurser', 'medverkar', 'insatser', 'finansier') || hasWord(q, 'uppdrag', 'uppdraget')) {
     // A party and a verksamhet together ("vad bidrar Vännäs kommun med i samordningsteamet") is a commitment question.
     s.ataganden = party && verksamhet ? 0.92 : party || verksamhet ? 0.86 : 0.68;
   } else if (party && verksamhet && hasStem(q, 'gor', 'roll', 'deltar', 'jobbar', 'arbetar')) {
