@@ -47,7 +47,8 @@ function rawScores(q: ParsedQuery): IntentScores {
   else if (party && hasStem(q, 'represent', 'sitter i', 'finns med')) s.organisation = 0.82;
   else if (hasStem(q, 'forbundschef', 'kansli', 'nivaer', 'organiser', 'samverkansorganisation')) s.organisation = 0.78;
   else if (hasStem(q, 'parter', 'parterna') && hasWord(q, 'vilka', 'vem')) s.organisation = 0.78;
-  else if (organ) s.organisation = 0.55;
+  // A group named without a question about it ("vad föreslår beredningsgruppen om …") is for the search.
+  else if (organ) s.organisation = 0.45;
 
   if (q.tokens.some((t) => t.includes('initiativ')) || hasWord(q, 'samverkansinitiativ')) s.initiativ = 0.99;
   else if (hasStem(q, 'sammankall')) s.initiativ = 0.78;
