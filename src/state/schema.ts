@@ -16,7 +16,7 @@ export type StoredItem = z.infer<typeof storeItemSchema>;
 
 /** A conversation the bot has seen, so an edge can tell a known conversation id from a made-up one. */
 export const knownConversationSchema = z.object({
-  /** ISO timestamp of the last turn. */
+  /** ISO timestamp of the first turn on the last day the conversation had a turn (written once per day, not per turn). */
   lastSeen: z.string(),
 });
 export type KnownConversation = z.infer<typeof knownConversationSchema>;
