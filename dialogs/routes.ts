@@ -1,7 +1,8 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
-import { budgetScore } from '../src/domain/budget.js';
-import { BudgetDialog } from './budgetDialog.js';
+import { budgetEvidenceScore } from '../src/domain/budget.js';
+import { BudgetDialog, namedRecords } from './budgetDialog.js';
+import { completeData } from '../src/domain/answers/common.js';
 import { tertialScore } from '../src/domain/tertial/query.js';
 import { TertialDialog } from './tertialDialog.js';
 import { postScore } from '../src/domain/tertial/postSummary.js';
@@ -38,7 +39,7 @@ export interface Route {
 /** The feature registry: each feature adds one line here. */
 export function buildRoutes(deps: BotDeps): Route[] {
   return [
-    { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetScore(normalized), label: 'Budget' },
+    { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetEvidenceScore(normalized, completeData(deps.data).budgets, namedRecords({ data: completeData(deps.data) })), label: 'Budget' },
     { id: 'tertial', dialog: new TertialDialog(deps), recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter' },
     { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },

@@ -51,7 +51,8 @@ type Target =
   | { kind: 'costTotal'; table: BudgetTable }
   | { kind: 'result'; table: BudgetTable }
   | { kind: 'equity'; table: BudgetTable }
-  | { kind: 'overview'; tables: BudgetTable[] };
+  | { kind: 'overview'; tables: BudgetTable[] }
+  | { kind: 'several'; targets: Target[] };
 
 const FINNVEDEN_WORDS = ['finnveden', 'finnvedens', 'samverkansteam', 'gislaved', 'gnosjo', 'varnamo', 'jobbcenter'];
 
@@ -121,6 +122,13 @@ function rowNames(row: Budget['sections'][number]['rows'][number], forbund: stri
   return names;
 }
 
+/** Short aliases ("FK", "AF", "RV") of a row's party or verksamhet: they name the row only as a whole word of their own. */
+function shortAliases(row: Budget['sections'][number]['rows'][number], forbund: string, named: readonly NamedRecord[]): string[] {
+  return named
+    .filter((n) => n.forbund === forbund && (n.id === row.party || n.id === row.verksamhet))
+    .flatMap((n) => (n.aliases ?? []).map((a) => normalize(a)).filter((a) => a.length === 2));
+}
+
 /** Words of a row's names that alone don't identify it (a question about "kommunens" budget names no row). */
 const GENERIC = new Set(['kommun', 'kommuns', 'av', 'och', 'till', 'for', 'i', 'samordningsteamet']);
 
@@ -132,6 +140,9 @@ function matchRows(tables: readonly BudgetTable[], questionWords: readonly strin
       for (const name of rowNames(row, table.forbund, named)) {
         const significant = words(normalize(name)).filter((w) => !GENERIC.has(w) && !/^\d+$/.test(w) && w !== '%');
         if (significant.length > 0 && phraseIn(significant.join(' '), questionWords)) strength = Math.max(strength, significant.join(' ').length);
+      }
+      for (const alias of shortAliases(row, table.forbund, named)) {
+        if (questionWords.includes(alias)) strength = Math.max(strength, 6);
       }
       if (strength > 0) hits.push({ table, sectionIndex, rowIndex, strength });
     }));
@@ -207,11 +218,19 @@ function targetOf(tables: readonly BudgetTable[], normalized: string, named: rea
       return { kind: 'overview', tables: own.filter((x) => x.unit === 'årsarbetare') };
     }
   }
+  // Every summary measure asked for is answered ("resultat 2023 och eget kapital"), in the order of the table.
+  const measures: Target[] = [];
   if (/\bkostnader totalt\b|\btotala kostnader\b|\bkostnaderna\b|\bsumma kostnader\b/.test(normalized) && main.costTotal) {
-    return { kind: 'costTotal', table: main };
+    measures.push({ kind: 'costTotal', table: main });
   }
-  if (hasWord(qw, 'resultat', 'resultatet', 'underskott', 'overskott')) return { kind: 'result', table: main };
-  if (/\beget kapital\b|\bkapitalet\b/.test(normalized)) return { kind: 'equity', table: main };
+  if (hasWord(qw, 'resultat', 'resultatet', 'underskott', 'overskott')) measures.push({ kind: 'result', table: main });
+  if (/\beg(et|na) kapital(et)?\b|\bkapitalet\b/.test(normalized)) measures.push({ kind: 'equity', table: main });
+  if (/\bsumma intakter\b|\bintakterna totalt\b|\btotala intakter(na)?\b/.test(normalized) && measures.length > 0) {
+    const i = main.sections.findIndex((x) => x.kind === 'income');
+    if (i >= 0) measures.unshift({ kind: 'section', table: main, sectionIndex: i });
+  }
+  if (measures.length === 1) return measures[0];
+  if (measures.length > 1) return { kind: 'several', targets: measures };
 
   const moneyTables = own.filter((t) => t.unit !== 'årsarbetare' && t.id !== 'kostnad-per-tjanst');
   if (forbund === 'umearegionen' && hasWord(qw, 'samordningsteamen') && !['vannas', 'nordmaling', 'vindeln', 'robertsfors', 'bjurholm'].some((k) => hasWord(qw, k))) {
@@ -296,6 +315,14 @@ function describe(target: Target, years: readonly string[]): { figures: BudgetFi
       out.push(...figuresOf(target.table, 'Eget kapital vid årets slut', target.table.equity?.closing ?? [], false, c));
       break;
     }
+    case 'several':
+      for (const t of target.targets) {
+        const part = describe(t, years);
+        out.push(...part.figures);
+        for (const u of part.tables) used.add(u);
+        missingYears = missingYears || part.missingYears;
+      }
+      break;
     case 'overview':
       for (const t of target.tables) {
         used.add(t);
@@ -376,6 +403,10 @@ export function answerBudget(
   }
   const firstFig = figures[0];
   const single = figures.length === 1 && firstFig;
+  if (target.kind === 'several' && figures.length <= 6) {
+    const parts = figures.map((f) => `${f.label} ${f.column}: ${formatFigure(f)}${f.uncertain ? ' (osäker)' : ''}`);
+    return { headline: `${parts.join('. ')}.`, figures, tables: used, sources, uncertain };
+  }
   const headline = single
     ? `${firstFig.label} ${firstFig.column}: ${formatFigure(firstFig)}${firstFig.isCost ? ' (budgeterad kostnad)' : ''}${firstFig.uncertain ? ' – osäker siffra' : ''}.`
     : `${first?.title ?? 'Budget'}${years.length > 0 ? `, ${years.join(', ')}` : ''}${first && !first.title.includes(first.unit) ? ` (${first.unit})` : ''}:`;
@@ -415,4 +446,30 @@ export function budgetScore(normalized: string): number {
   if (hasWord(w, 'betalar', 'bidrar', 'pengar', 'anslag', 'finansieringen') || (/\bhur mycket\b/.test(normalized) && hasYear)) return 0.7;
   if (hasWord(w, 'kostnader', 'intakter', 'kostar', 'tkr')) return 0.6;
   return 0;
+}
+
+/** Words that make a named party's or verksamhet's budget row the subject: money in or out. */
+const MONEY_WORDS = ['medlemsavgift', 'medlemsavgiften', 'andel', 'andelen', 'betalar', 'betala', 'bidrar', 'bidrag', 'intakt', 'intakter',
+  'kostar', 'kostnad', 'kostnaden', 'tkr', 'kronor', 'pengar', 'finansierar', 'finansiering', 'tillskott', 'avgift', 'avgiften', 'insats'];
+
+/**
+ * The budget route's score with the evidence of the data (issue: one keyword must not decide):
+ * - a year the question names that no budget table of its förbund covers ("hur mycket … 2017")
+ *   makes it not a budget question (the decisions and applications of that year are searched);
+ * - a party or verksamhet that has its own budget row, named together with a money word
+ *   ("Umeå kommuns medlemsavgift", "vad betalar FK in"), makes it clearly one, whichever
+ *   other word the question also has.
+ */
+export function budgetEvidenceScore(normalized: string, tables: readonly BudgetTable[], named: readonly NamedRecord[]): number {
+  const base = budgetScore(normalized);
+  const qw = words(normalized);
+  const forbund = forbundOf(qw);
+  const own = tables.filter((t) => t.forbund === forbund);
+  if (own.length === 0) return base;
+  const years = [...normalized.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => m[1] ?? '');
+  const covered = new Set(own.flatMap((t) => t.columns));
+  if (years.length > 0 && !years.some((y) => covered.has(y))) return Math.min(base, 0.3);
+  if (!hasWord(qw, ...MONEY_WORDS)) return base;
+  const rows = matchRows(own.filter((t) => t.unit !== 'årsarbetare' && !t.id.startsWith('sokta-medel')), qw, named);
+  return rows !== undefined ? Math.max(base, 0.9) : base;
 }

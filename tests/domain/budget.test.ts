@@ -1,5 +1,5 @@
 import { loadData, type AgreementData } from '../../src/data/load.js';
-import { answerBudget, budgetScore, figureNote, formatAmount, formatFigure, yearsIn, type NamedRecord } from '../../src/domain/budget.js';
+import { answerBudget, budgetEvidenceScore, budgetScore, figureNote, formatAmount, formatFigure, yearsIn, type NamedRecord } from '../../src/domain/budget.js';
 import { normalize } from '../../src/domain/text.js';
 
 let data: AgreementData;
@@ -78,5 +78,26 @@ describe('formatting and routing', () => {
     expect(budgetScore(normalize('eget kapital 2024'))).toBeGreaterThan(0.8);
     expect(budgetScore(normalize('budget och utfall Ungdomstorget'))).toBeLessThan(0.5);
     expect(budgetScore(normalize('Vem kontaktar jag på psykiatrin?'))).toBe(0);
+  });
+});
+
+describe('several measures, rows by party, evidence for the route', () => {
+  it('answers every measure a question asks for (resultat and eget kapital)', () => {
+    const a = ask('Hur stort blir resultatet 2025 och vad är det egna kapitalet då?');
+    expect(a.headline).toContain('Resultat 2025: 370 tkr');
+    expect(a.headline).toContain('Eget kapital vid årets slut 2025: 721 tkr');
+  });
+
+  it('a party named by its short alias (FK, RV) finds its own income row', () => {
+    expect(shown('Vad bidrar RV med till förbundet 2024?')).toEqual(['Region Västerbotten (intäkt) 2024: 2 839 tkr']);
+    expect(shown('Hur mycket betalar FK 2025?')).toEqual(['Försäkringskassan (intäkt) 2025: 5 677 tkr']);
+  });
+
+  it('a named party with a money word is a budget question; a year no table covers is not', () => {
+    const score = (q: string) => budgetEvidenceScore(normalize(q), data.budgets, named);
+    expect(score('Hur stor andel står Vännäs kommun för?')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Hur mycket söktes i utlysningen 2017?')).toBeLessThan(0.5);
+    expect(score('eget kapital enligt protokollet 2017')).toBeLessThan(0.5);
+    expect(score('eget kapital 2024')).toBeGreaterThan(0.8);
   });
 });

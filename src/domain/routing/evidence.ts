@@ -15,6 +15,8 @@ import { sourceRefs } from '../sources.js';
 
 /** A term in at most this share of the passages is distinctive for a question. */
 const RARE_SHARE = 0.05;
+/** The words of a named entity count up to this share (a kommun's name is in many passages, "förbundet" in more). */
+const ENTITY_SHARE = 0.06;
 
 interface TermStats {
   docCount: number;
@@ -76,41 +78,62 @@ const CHATTER = new Set(['mycket', 'manga', 'mang', 'ofta', 'stor', 'stort', 'st
   'innan', 'forst', 'generellt', 'ungefar', 'egentligen', 'handlar', 'handl', 'aret', 'ar', 'idag', 'nu', 'just', 'alltid', 'vanligtvis']
   .map((w) => processTerm(w) ?? w));
 
-/** Stems of the entities (places, verksamheter, parties …) the question names, when they are not everywhere in the documents. */
-function entityTerms(data: AgreementData, question: string, stats: TermStats): string[] {
+/**
+ * Stems of the entities (places, verksamheter, parties …) the question names, when they are not
+ * everywhere in the documents, each with the stems of the entity's own name: an answer or a
+ * passage that says "Arbetsförmedlingen" holds the question's "AF".
+ */
+function entityTerms(data: AgreementData, question: string, stats: TermStats): Map<string, string[]> {
   const q = parseQueryCached(data, question);
-  const out: string[] = [];
+  const out = new Map<string, string[]>();
   for (const e of q.entities) {
+    const nameStems = [...stemsOf(e.ref.name)];
     for (const token of q.tokens.slice(e.start, e.end)) {
       const t = processTerm(token);
-      if (t === null || t.length < 3 || CHATTER.has(t)) continue;
-      if (documentFrequency(stats, t) / stats.docCount <= 0.1 && !out.includes(t)) out.push(t);
+      if (t === null || t.length < 2 || CHATTER.has(t) || out.has(t)) continue;
+      const df = Math.max(documentFrequency(stats, t), ...nameStems.map((n) => documentFrequency(stats, n)));
+      if (df / stats.docCount <= ENTITY_SHARE) out.set(t, nameStems);
     }
   }
   return out;
 }
 
+/** Per distinctive term, other stems that count as saying it (an entity's name). */
+const alternatesOf = new Map<string, Map<string, string[]>>();
+
 /**
- * The question's distinctive terms: numbers of two or more digits (years, amounts), words
- * found in at most 5 % of the passages (names of projects, rare topics) and the less common
+ * The question's distinctive terms: words and numbers found in at most 5 % of the passages
+ * (names of projects, rare topics, amounts, old years) and the less common
  * words of the entities it names (a kommun, a team). Words found nowhere are typos or
  * chatter and say nothing; so do question words ({@link CHATTER}).
  */
 export function distinctiveTerms(data: AgreementData, question: string): string[] {
   const stats = statsFor(searchIndexFor(data));
   const rare = queryTerms(question).filter((t) => {
-    if (/^\d+$/u.test(t)) return t.length >= 2;
+    if (/^\d+$/u.test(t) && t.length < 2) return false;
     if (t.length < 3 || CHATTER.has(t)) return false;
+    // Numbers too: a year most passages mention ("2023") says little; an amount or an old year does.
     const df = documentFrequency(stats, t);
     return df > 0 && df / stats.docCount <= RARE_SHARE;
   });
-  for (const t of entityTerms(data, question, stats)) if (!rare.includes(t)) rare.push(t);
+  const entities = entityTerms(data, question, stats);
+  for (const t of entities.keys()) if (!rare.includes(t)) rare.push(t);
+  if (alternatesOf.size >= 32) alternatesOf.clear();
+  alternatesOf.set(`${data.version}\u0000${question}`, entities);
   return rare;
 }
 
+/** True when a text (its stems) says `term`, or one of the stems of the entity it names (all of them). */
+function holds(term: string, text: string, stems: ReadonlySet<string>, alternates?: ReadonlyMap<string, string[]>): boolean {
+  if (/^\d+$/u.test(term)) return hasNumber(text, term);
+  if (hasTerm(stems, term)) return true;
+  const alt = alternates?.get(term);
+  return alt !== undefined && alt.length > 0 && alt.every((a) => hasTerm(stems, a));
+}
+
 /** How many of `terms` a text holds. */
-function termsHeld(terms: readonly string[], text: string, stems: ReadonlySet<string>): number {
-  return terms.filter((t) => (/^\d+$/u.test(t) ? hasNumber(text, t) : hasTerm(stems, t))).length;
+function termsHeld(terms: readonly string[], text: string, stems: ReadonlySet<string>, alternates?: ReadonlyMap<string, string[]>): number {
+  return terms.filter((t) => holds(t, text, stems, alternates)).length;
 }
 
 /** True when `text` states the number `n` ("1 846" and "1846" alike). */
@@ -122,9 +145,10 @@ export function hasNumber(text: string, n: string): boolean {
 /** The distinctive terms of `question` that none of `replyTexts` mentions. */
 export function missingTerms(data: AgreementData, question: string, replyTexts: readonly string[]): { distinctive: string[]; missing: string[] } {
   const distinctive = distinctiveTerms(data, question);
-  const stems = stemsOf(replyTexts.join(' '));
+  const alternates = alternatesOf.get(`${data.version}\u0000${question}`);
   const text = replyTexts.join(' ');
-  const missing = distinctive.filter((t) => (/^\d+$/u.test(t) ? !hasNumber(text, t) : !hasTerm(stems, t)));
+  const stems = stemsOf(text);
+  const missing = distinctive.filter((t) => !holds(t, text, stems, alternates));
   return { distinctive, missing };
 }
 
@@ -208,16 +232,20 @@ export function complementReply(data: AgreementData, question: string, replyText
   const terms = queryTerms(question);
   const hits = search(index, question, { limit: 8 });
   const top = hits[0]?.score ?? 0;
+  const alternates = alternatesOf.get(`${data.version}\u0000${question}`);
   const replyText = replyTexts.join(' ');
-  const answered = termsHeld(distinctive, replyText, stemsOf(replyText));
+  const answered = termsHeld(distinctive, replyText, stemsOf(replyText), alternates);
   const picked = hits.filter((h) => {
     if (h.score < top * 0.5) return false;
     const enough = h.coverage >= 0.5 || (terms.length >= 5 && h.coverage >= 0.4);
     if (!enough) return false;
     const text = `${h.doc.title} ${h.doc.text}`;
-    const stems = stats.stems[h.doc.id] ?? stemsOf(text);
-    // Only passages that hold a word the answer left out and more of the question's own words than the answer.
-    return termsHeld(missing, text, stems) > 0 && termsHeld(distinctive, text, stems) > answered;
+    // The passage's record names (its party, its verksamhet) count: a contact of Arbetsförmedlingen is about "AF".
+    const stems = new Set([...(stats.stems[h.doc.id] ?? stemsOf(text)), ...stemsOf(h.doc.names)]);
+    // Only passages that hold a word the answer left out and more of the question's own words than the
+    // answer – at least two of them when the question has two: one shared word is a coincidence.
+    const held = termsHeld(distinctive, text, stems, alternates);
+    return termsHeld(missing, text, stems, alternates) > 0 && held > answered && held >= Math.min(2, distinctive.length);
   }).slice(0, limit);
   if (picked.length === 0) return undefined;
   return {
