@@ -7,7 +7,8 @@ import type { AgreementData } from '../../data/load.js';
 import { search, searchIndexFor } from '../search/searchIndex.js';
 import { queryTerms } from '../search/tokenize.js';
 import { sourceRefs } from '../sources.js';
-import { NOT_IN_DOCUMENTS, passageFacts } from './common.js';
+import { coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
+import { NOT_IN_DOCUMENTS } from './common.js';
 
 export const NO_HITS_TEXT = `${NOT_IN_DOCUMENTS} Jag hittade inget i dem som liknar din fråga. Försök med andra ord, eller skriv ”hjälp” för att se vad jag kan svara på.`;
 export const HITS_TEXT = 'Det här säger överenskommelserna:';
@@ -23,11 +24,13 @@ export function answerSearch(data: AgreementData, text: string, limit = 3): Repl
   const hits = search(searchIndexFor(data), text, { limit });
   if (hits.length === 0) return { text: NO_HITS_TEXT };
   const best = hits[0];
-  const good = best !== undefined && (best.coverage >= GOOD_COVERAGE || (terms.length >= 4 && best.coverage >= 0.4));
+  // A passage that holds every distinctive word of the question (a name, a number, a rare term)
+  // is about its subject even when the question's other words are chatter.
+  const good = best !== undefined && (best.coverage >= GOOD_COVERAGE || (terms.length >= 4 && best.coverage >= 0.4) || coversDistinctive(data, text, best));
   return {
     text: good ? HITS_TEXT : WEAK_HITS_TEXT,
-    // Long passages: a decision or table often lists what was asked last.
-    facts: passageFacts(hits, good ? 1100 : 500),
+    // Long passages: the sentences around the question's words, so the answering sentence is never cut away.
+    facts: excerptFacts(hits, text, good ? 1100 : 500, distinctiveTerms(data, text)),
     sources: sourceRefs(data.documents, hits.map((h) => h.doc.source)),
   };
 }

@@ -204,17 +204,20 @@ function clipWords(text: string, max: number): string {
 /** Passage facts whose text is the excerpt around the question's words. */
 export function excerptFacts(hits: readonly SearchHit[], question: string, max: number, distinctive: readonly string[] = []): Fact[] {
   const terms = queryTerms(question);
-  return hits.map((h) => ({ label: h.doc.title, value: excerptAround(h.doc.text, terms, max, distinctive) }));
+  const facts = hits.map((h) => ({ label: h.doc.title, value: excerptAround(h.doc.text, terms, max, distinctive) }));
+  // The same passage indexed twice (a record and its document section) is shown once.
+  return facts.filter((f, i) => facts.findIndex((g) => g.value === f.value) === i);
 }
 
 /**
- * True when the best passage holds every distinctive word of the question (at least one): then
+ * True when the best passage holds every distinctive word of the question (at least two): then
  * it answers the question's own subject, even when the question's other words are chatter.
  */
 export function coversDistinctive(data: AgreementData, question: string, hit: SearchHit | undefined): boolean {
   if (!hit) return false;
   const distinctive = distinctiveTerms(data, question);
-  if (distinctive.length === 0) return false;
+  // One rare word alone can be a coincidence ("månen" in "månad"): two or more must all be there.
+  if (distinctive.length < 2) return false;
   const stems = statsFor(searchIndexFor(data)).stems[hit.doc.id] ?? stemsOf(`${hit.doc.title} ${hit.doc.text}`);
   return distinctive.every((t) => (/^\d+$/u.test(t) ? hasNumber(`${hit.doc.title} ${hit.doc.text}`, t) : hasTerm(stems, t)));
 }
