@@ -3,6 +3,8 @@ import type { BotDeps } from '../src/core/deps.js';
 import { budgetEvidenceScore } from '../src/domain/budget.js';
 import { BudgetDialog, namedRecords } from './budgetDialog.js';
 import { completeData } from '../src/domain/answers/common.js';
+import { applicationScore } from '../src/domain/applications/answer.js';
+import { AnsokanDialog } from './ansokanDialog.js';
 import { tertialScore } from '../src/domain/tertial/query.js';
 import { TertialDialog } from './tertialDialog.js';
 import { postScore } from '../src/domain/tertial/postSummary.js';
@@ -46,6 +48,7 @@ export function buildRoutes(deps: BotDeps): Route[] {
     ...agreementRoutes(deps),
     { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck' },
     { id: 'arshjul', dialog: new ArshjulDialog(deps), recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser' },
+    { id: 'ansokan', dialog: new AnsokanDialog(deps), recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel' },
   ];
 }
 

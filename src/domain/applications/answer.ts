@@ -1,0 +1,66 @@
+/**
+ * Questions about the applications (ansökningar) for förbund funds and the beredningsgrupp's
+ * proposals (002, Bilaga 2, Ansökan …; kallelse 2017-04-21 punkt 11). An application named in a
+ * question is answered with everything the record holds that such a question asks for: sökt
+ * summa, sökande, period, the beredningsgrupp's proposal (förslag: bifall/avslag with its
+ * priority) and its comments — so "hur mycket sökte X och vad blev förslaget" gets both halves.
+ * Pure: data and question in, a Reply out.
+ */
+import type { Fact, Reply } from '../../core/reply.js';
+import type { AgreementData } from '../../data/load.js';
+import { hasTerm, stemsOf } from '../routing/evidence.js';
+import { sourceRefs } from '../sources.js';
+
+type Application = AgreementData['applications'][number];
+
+/** Words of the application questions: what was applied for and what was proposed or decided. */
+const APPLICATION_CUES = ['sok', 'sokt', 'sokte', 'sokten', 'ansokan', 'ansokning', 'ansok', 'forslag', 'forslaget', 'foreslog', 'bifall',
+  'avslag', 'prio', 'prioriter', 'beviljad', 'bevilj', 'beslut', 'beredningsgrupp', 'summ', 'belopp', 'kost', 'mycket'];
+
+/** Title words too common to identify an application alone. */
+const WEAK_TITLE_WORDS = new Set(['ansokan', 'medel', 'stod', 'kunskap']);
+
+/**
+ * The applications a question names: every identifying word of the title (outside a
+ * parenthesis, three letters or more) is in the question; when the title is long, three of its
+ * words are enough.
+ */
+export function applicationsIn(data: AgreementData, question: string): Application[] {
+  const q = stemsOf(question);
+  return (data.applications ?? []).filter((a) => {
+    // A parenthesis spells out the name ("Vårdskap ASF (Arbetsintegrerande sociala företag)"): the name is enough.
+    const title = [...stemsOf(a.title.replace(/\([^)]*\)/gu, ' '))].filter((t) => t.length >= 3 && !WEAK_TITLE_WORDS.has(t));
+    if (title.length === 0) return false;
+    const held = title.filter((t) => hasTerm(q, t)).length;
+    return held === title.length || held >= 3;
+  });
+}
+
+/** How clearly a question is about a named application (dialogs/routes.ts scale). */
+export function applicationScore(data: AgreementData, question: string): number {
+  if (applicationsIn(data, question).length === 0) return 0;
+  const q = stemsOf(question);
+  return APPLICATION_CUES.some((c) => hasTerm(q, c)) ? 0.92 : 0.7;
+}
+
+/** The answer for the applications a question names (undefined when it names none). */
+export function answerApplications(data: AgreementData, question: string): Reply | undefined {
+  const apps = applicationsIn(data, question);
+  if (apps.length === 0) return undefined;
+  const facts: Fact[] = [];
+  const lines: string[] = [];
+  for (const a of apps) {
+    const parts = [
+      a.applicant ? `sökande ${a.applicant}` : undefined,
+      a.amount ? `sökt summa ${a.amount}` : undefined,
+      a.proposal ? `beredningsgruppens förslag: ${a.proposal}` : undefined,
+    ].filter((p): p is string => p !== undefined);
+    lines.push(`Ansökan ”${a.title}”: ${parts.join(', ')}.`);
+    if (a.amount) facts.push({ label: `${a.title}: sökt summa`, value: a.amount });
+    if (a.proposal) facts.push({ label: `${a.title}: beredningsgruppens förslag`, value: a.proposal });
+    if (a.applicant) facts.push({ label: `${a.title}: sökande`, value: a.applicant });
+    if (a.period) facts.push({ label: `${a.title}: period`, value: a.period });
+    if (a.comments && a.comments.length > 0) facts.push({ label: `${a.title}: beredningsgruppens kommentarer`, value: a.comments.join(' • ') });
+  }
+  return { text: lines.join('\n'), facts, sources: sourceRefs(data.documents, apps.map((a) => a.source)) };
+}
