@@ -10,6 +10,8 @@ export interface Child<R> {
   ready: R;
   /** Resident memory of the child (bytes), asked over IPC. */
   rss(): Promise<number>;
+  /** Resident memory and the live JS heap (bytes): a growing heap is a leak, a growing RSS alone is the allocator's high-water mark. */
+  memory(): Promise<{ rss: number; heapUsed: number }>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,12 @@ export function startChild<R>(kind: ServerKind | 'fakes' | 'baselines', options:
           const answer = waitFor<{ rss: number }>('rss');
           child.send({ type: 'rss' });
           return (await answer).rss;
+        },
+        memory: async () => {
+          const answer = waitFor<{ rss: number; heapUsed: number }>('rss');
+          child.send({ type: 'rss' });
+          const { rss, heapUsed } = await answer;
+          return { rss, heapUsed };
         },
         stop: () =>
           new Promise<void>((done) => {

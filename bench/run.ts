@@ -202,22 +202,23 @@ async function http(): Promise<void> {
     // Stability: five consecutive runs against the same process.
     await baselines.stop();
     progress('stabilitet: fem körningar mot samma process');
-    const runs: { rps: number; rss: number; failed: number }[] = [];
+    const runs: { rps: number; rss: number; heap: number; failed: number }[] = [];
     for (let i = 0; i < 5; i += 1) {
       const r = await runLoad(url('ours'), () => messagesRequests(fakes.ready.connectorUrl), { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 0 });
-      runs.push({ rps: r.rps, rss: await ours.rss(), failed: r.failed });
+      const memory = await ours.memory();
+      runs.push({ rps: r.rps, rss: memory.rss, heap: memory.heapUsed, failed: r.failed });
     }
     const firstRps = runs[0]?.rps ?? Number.NaN;
     const lastRps = runs[runs.length - 1]?.rps ?? Number.NaN;
     row({
       figure: 'Stabilitet /api/messages, 5 körningar',
-      value: runs.map((r) => `${r.rps.toFixed(0)} req/s ${mb(r.rss)}${r.failed ? ` (${r.failed} fel)` : ''}`).join(' → '),
+      value: runs.map((r) => `${r.rps.toFixed(0)} req/s ${mb(r.rss)} (heap ${mb(r.heap)})${r.failed ? ` (${r.failed} fel)` : ''}`).join(' → '),
       baseline: 'körning 1',
       ratio: ratio(lastRps, firstRps),
       target: 'ingen nedgång',
     });
     summary(
-      `Stabilitet: ${runs.map((r) => r.rps.toFixed(0)).join(' → ')} req/s, RSS ${runs.map((r) => mb(r.rss)).join(' → ')}; sista körningen ${ratio(lastRps, firstRps)} av första (mål: ingen nedgång: ${yes(lastRps >= 0.9 * firstRps)}).`,
+      `Stabilitet: ${runs.map((r) => r.rps.toFixed(0)).join(' → ')} req/s, RSS ${runs.map((r) => mb(r.rss)).join(' → ')}, JS-heap ${runs.map((r) => mb(r.heap)).join(' → ')}; sista körningen ${ratio(lastRps, firstRps)} av första (mål: ingen nedgång: ${yes(lastRps >= 0.9 * firstRps)}).`,
     );
   } finally {
     await Promise.all(children.map((c) => c.stop()));

@@ -39,7 +39,10 @@ async function main(): Promise<void> {
   }
   process.on('message', (message: unknown) => {
     const type = (message as { type?: string } | undefined)?.type;
-    if (type === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss });
+    if (type === 'rss') {
+      const { rss, heapUsed } = process.memoryUsage();
+      send({ type: 'rss', rss, heapUsed });
+    }
     if (type === 'stop') {
       const timer = setTimeout(() => process.exit(0), 3000);
       void close().finally(() => {
