@@ -8,14 +8,15 @@
  */
 import type { Fact, Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
-import { hasTerm, stemsOf } from '../routing/evidence.js';
+import { excerptAround, hasTerm, stemsOf } from '../routing/evidence.js';
+import { queryTerms } from '../search/tokenize.js';
 import { sourceRefs } from '../sources.js';
 
 type Application = AgreementData['applications'][number];
 
 /** Words of the application questions: what was applied for and what was proposed or decided. */
 const APPLICATION_CUES = ['sok', 'sokt', 'sokte', 'sokten', 'ansokan', 'ansokning', 'ansok', 'forslag', 'forslaget', 'foreslog', 'bifall',
-  'avslag', 'prio', 'prioriter', 'beviljad', 'bevilj', 'beslut', 'beredningsgrupp', 'summ', 'belopp', 'kost', 'mycket'];
+  'avslag', 'prio', 'prioriter', 'beviljad', 'bevilj', 'beredningsgrupp', 'summ', 'belopp'];
 
 /** Title words too common to identify an application alone. */
 const WEAK_TITLE_WORDS = new Set(['ansokan', 'medel', 'stod', 'kunskap']);
@@ -32,15 +33,21 @@ export function applicationsIn(data: AgreementData, question: string): Applicati
     const title = [...stemsOf(a.title.replace(/\([^)]*\)/gu, ' '))].filter((t) => t.length >= 3 && !WEAK_TITLE_WORDS.has(t));
     if (title.length === 0) return false;
     const held = title.filter((t) => hasTerm(q, t)).length;
-    return held === title.length || held >= 3;
+    if (held === title.length || held >= 3) return true;
+    // "Vad sökte Robertsfors kommun …": the applicant named with an application word.
+    const applicant = [...stemsOf(a.applicant ?? '')].filter((t) => t.length >= 4 && t !== 'kommun');
+    return applicant.length > 0 && applicant.length <= 3 && applicant.every((t) => hasTerm(q, t)) && hasCue(q);
   });
+}
+
+function hasCue(q: ReadonlySet<string>): boolean {
+  return APPLICATION_CUES.some((c) => hasTerm(q, c));
 }
 
 /** How clearly a question is about a named application (dialogs/routes.ts scale). */
 export function applicationScore(data: AgreementData, question: string): number {
   if (applicationsIn(data, question).length === 0) return 0;
-  const q = stemsOf(question);
-  return APPLICATION_CUES.some((c) => hasTerm(q, c)) ? 0.92 : 0.7;
+  return hasCue(stemsOf(question)) ? 0.92 : 0.7;
 }
 
 /** The answer for the applications a question names (undefined when it names none). */
@@ -49,6 +56,7 @@ export function answerApplications(data: AgreementData, question: string): Reply
   if (apps.length === 0) return undefined;
   const facts: Fact[] = [];
   const lines: string[] = [];
+  const terms = queryTerms(question);
   for (const a of apps) {
     const parts = [
       a.applicant ? `sökande ${a.applicant}` : undefined,
@@ -61,6 +69,8 @@ export function answerApplications(data: AgreementData, question: string): Reply
     if (a.applicant) facts.push({ label: `${a.title}: sökande`, value: a.applicant });
     if (a.period) facts.push({ label: `${a.title}: period`, value: a.period });
     if (a.comments && a.comments.length > 0) facts.push({ label: `${a.title}: beredningsgruppens kommentarer`, value: a.comments.join(' • ') });
+    // The part of the application's own text that the question's words point at (a figure, the target group …).
+    if (a.summary) facts.push({ label: `${a.title}: ur ansökan`, value: excerptAround(a.summary, terms, 450) });
   }
   return { text: lines.join('\n'), facts, sources: sourceRefs(data.documents, apps.map((a) => a.source)) };
 }

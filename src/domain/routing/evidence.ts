@@ -248,6 +248,9 @@ export function complementReply(data: AgreementData, question: string, replyText
     // Only passages that hold a word the answer left out and more of the question's own words than the
     // answer – at least two of them when the question has two: one shared word is a coincidence.
     const held = termsHeld(distinctive, text, stems, alternates);
+    // A passage about another team or kommun than the one the question names is no help.
+    const entities = [...(alternates?.keys() ?? [])];
+    if (termsHeld(entities, text, stems, alternates) < entities.length) return false;
     return termsHeld(missing, text, stems, alternates) > 0 && held > answered && held >= Math.min(2, distinctive.length);
   }).slice(0, limit);
   if (picked.length === 0) return undefined;
