@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { loadData, type AgreementData } from '../../../src/data/load.js';
+import { complementReply, distinctiveTerms, excerptAround, hasNumber, isNoAnswer, missingTerms } from '../../../src/domain/routing/evidence.js';
+
+let data: AgreementData;
+beforeAll(async () => {
+  data = await loadData('data');
+});
+
+describe('distinctive words of a question', () => {
+  it('keeps rare words and named entities, drops question chatter', () => {
+    const terms = distinctiveTerms(data, 'Hur mycket måste man betala för NNS indikatorprojekt?');
+    expect(terms).toContain('nns');
+    expect(terms).not.toContain('mycket');
+    expect(terms).not.toContain('mast');
+    expect(distinctiveTerms(data, 'Vem leder samordningsteamet i Vindeln?')).toContain('vindeln');
+  });
+
+  it('an answer that names the entity by its full name holds the question\'s words', () => {
+    const { missing } = missingTerms(data, 'Hur är samordningsteamet i Vindeln bemannat?', ['Samordningsteamet Vindeln: Koordinator, arbetsmarknadsenheten']);
+    expect(missing).not.toContain('vindeln');
+  });
+
+  it('numbers are compared without thousands spaces', () => {
+    expect(hasNumber('sökt summa 1 846 tkr', '1846')).toBe(true);
+    expect(hasNumber('18460', '1846')).toBe(false);
+  });
+});
+
+describe('excerpts around the hit', () => {
+  it('shows the sentence that answers even when it comes last in a long passage', () => {
+    const filler = 'Här beskrivs bakgrunden till förslaget i detalj. '.repeat(30);
+    const text = `${filler}Förbundet går in med full finansiering av kuratorn, cirka 500 tkr per år.`;
+    const out = excerptAround(text, ['kuratorn', 'finansiering'], 300);
+    expect(out).toContain('500 tkr');
+    expect(out.startsWith('…')).toBe(true);
+    expect(out.length).toBeLessThanOrEqual(310);
+  });
+
+  it('short passages come back whole', () => {
+    expect(excerptAround('Kort text.', ['kort'], 300)).toBe('Kort text.');
+  });
+});
+
+describe('complementing an answer', () => {
+  it('an answer that misses the question\'s subject gets the passage that holds it', () => {
+    const extra = complementReply(data, 'Vem är sammankallande för samordningsteamet i Vindeln?', ['18 samverkansinitiativ: Unga med aktivitetsersättning, sammankallande: Försäkringskassan']);
+    expect(extra?.facts?.map((f) => f.value).join(' ')).toMatch(/Koordinator/u);
+    expect(extra?.sources?.length).toBeGreaterThan(0);
+  });
+
+  it('an answer that already covers the question gets nothing added', () => {
+    expect(complementReply(data, 'Vad är Vuxentorgets budget 2023?', ['Vuxentorget 2023: 2 190 tkr (budgeterad kostnad).'])).toBeUndefined();
+  });
+
+  it('a "Det står inte" reply is a no-answer signal', () => {
+    expect(isNoAnswer({ text: 'Det står inte i överenskommelserna. Jag hittar inget om X.' })).toBe(true);
+    expect(isNoAnswer({ text: 'Budgeten har inga siffror för 2017.' })).toBe(true);
+    expect(isNoAnswer({ text: 'Vuxentorget 2023: 2 190 tkr.' })).toBe(false);
+  });
+});
