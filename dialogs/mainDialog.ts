@@ -225,7 +225,7 @@ export class MainDialog extends ComponentDialog {
     const text = (step.values as MainValues).text;
     // Only for questions: a pasted import or a command is not looked up in the documents.
     if (replies.length === 0 || text === undefined || text.includes('\n') || text.length > 300) return undefined;
-    const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).flatMap((f) => [f.label, f.value])]);
+    const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`)]);
     return complementReply(completeData(this.deps.data), text, texts);
   }
 

@@ -10,6 +10,8 @@ import { KIND_NAMES } from '../../data/schema.js';
 import { entitiesOf, hasWord, type EntityRef, type ParsedQuery } from '../entities.js';
 import { search, searchIndexFor, type SearchHit } from '../search/searchIndex.js';
 import { sourceRefs } from '../sources.js';
+import { excerptAround, excerptFacts } from '../routing/evidence.js';
+import { queryTerms } from '../search/tokenize.js';
 import { normalize } from '../text.js';
 
 const completed = new WeakMap<AgreementData, AgreementData>();
@@ -147,7 +149,8 @@ export function seeAlso(data: AgreementData, text: string, forbund: string, cite
     .filter((h) => h.coverage >= 0.5 && !seen.has(`${h.doc.source.doc}|${h.doc.source.section}`))
     .slice(0, limit);
   return {
-    facts: hits.map((h) => ({ label: `Se även: ${h.doc.title}`, value: clip(h.doc.text, 400) })),
+    // The sentences around the question's words, not the passage's opening (the answering sentence may come last).
+    facts: hits.map((h) => ({ label: `Se även: ${h.doc.title}`, value: excerptAround(h.doc.text, queryTerms(text), 400) })),
     sources: hits.map((h) => h.doc.source),
   };
 }
@@ -158,7 +161,7 @@ export function notInDocumentsReply(data: AgreementData, what: string, text: str
   if (hits.length === 0) return { text: `${NOT_IN_DOCUMENTS} Jag hittar inget om ${what}.` };
   return {
     text: `${NOT_IN_DOCUMENTS} Jag hittar inget om ${what}. Det här är de närmaste avsnitten:`,
-    facts: passageFacts(hits, 400),
+    facts: excerptFacts(hits, text, 400),
     sources: sourceRefs(data.documents, hits.map((h) => h.doc.source)),
   };
 }

@@ -223,21 +223,23 @@ export function coversDistinctive(data: AgreementData, question: string, hit: Se
 }
 
 /**
- * Passages to add after a route's answer that leaves out distinctive words of the question:
- * the best passages that mention at least one missing word and match the
- * question well (half its words). Empty when the answer already covers the question.
+ * Passages to add after a route's answer that is not about the question's distinctive words:
+ * the best passages that match the question well (half its words), name its entities, and
+ * either mention a word the answer left out or hold clearly more of the question's words than
+ * any one part of the answer. Empty when the answer already covers the question.
  */
 export function complementReply(data: AgreementData, question: string, replyTexts: readonly string[], limit = 2): Reply | undefined {
   const { distinctive, missing } = missingTerms(data, question, replyTexts);
-  if (missing.length === 0) return undefined;
+  if (distinctive.length === 0) return undefined;
   const index = searchIndexFor(data);
   const stats = statsFor(index);
   const terms = queryTerms(question);
   const hits = search(index, question, { limit: 8 });
   const top = hits[0]?.score ?? 0;
   const alternates = alternatesOf.get(`${data.version}\u0000${question}`);
-  const replyText = replyTexts.join(' ');
-  const answered = termsHeld(distinctive, replyText, stemsOf(replyText), alternates);
+  // How much of the question the best single part of the answer (its text, or one listed item) is about:
+  // a long list mentions many of the question's words without any item being about them together.
+  const answered = Math.max(0, ...replyTexts.map((t) => termsHeld(distinctive, t, stemsOf(t), alternates)));
   const picked = hits.filter((h) => {
     if (h.score < top * 0.5) return false;
     const enough = h.coverage >= 0.5 || (terms.length >= 5 && h.coverage >= 0.4);
@@ -251,7 +253,8 @@ export function complementReply(data: AgreementData, question: string, replyText
     // A passage about another team or kommun than the one the question names is no help.
     const entities = [...(alternates?.keys() ?? [])];
     if (termsHeld(entities, text, stems, alternates) < entities.length) return false;
-    return termsHeld(missing, text, stems, alternates) > 0 && held > answered && held >= Math.min(2, distinctive.length);
+    const addsWord = termsHeld(missing, text, stems, alternates) > 0;
+    return held >= Math.min(2, distinctive.length) && (addsWord ? held > answered : held >= answered + 2);
   }).slice(0, limit);
   if (picked.length === 0) return undefined;
   return {
