@@ -30,6 +30,8 @@ const MAIN_WATERFALL = 'mainWaterfall';
 
 /** A route must score at least this to be begun; below it the fallback answers. */
 export const ROUTE_THRESHOLD = 0.5;
+/** A route scoring this much clearly fits: unless it answers with general rules, nothing is added to its answer. */
+export const SURE_SCORE = 0.8;
 /** Two routes closer than this are both likely: answer with the best, then offer the other reading. */
 export const AMBIGUITY_MARGIN = 0.1;
 
@@ -46,6 +48,7 @@ interface MainValues {
   clarifying?: boolean;
   /** The route that answered first, and the close second reading (offered after the answer, or tried when the first declines). */
   routeId?: string;
+  routeScore?: number;
   alternativeId?: string;
   /** True once the second reading was begun because the first had no answer. */
   alternativeTried?: boolean;
@@ -135,6 +138,7 @@ export class MainDialog extends ComponentDialog {
     // the other to offer afterwards, or to try when the best one turns out to have no answer.
     const close = second !== undefined && second.score >= ROUTE_THRESHOLD && best.score - second.score < AMBIGUITY_MARGIN;
     values.routeId = best.route.id;
+    values.routeScore = best.score;
     values.alternativeId = close ? second.route.id : undefined;
     return this.beginCaptured(step, best.route.dialog.id);
   }
@@ -222,7 +226,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   private complement(step: WaterfallStepContext, replies: readonly Reply[]): Reply | undefined {
-    const text = (step.values as MainValues).text;
+    const values = step.values as MainValues;
+    const text = values.text;
+    const route = this.routes.find((r) => r.id === (values.alternativeTried === true ? values.alternativeId : values.routeId));
+    // A route that answers from matched data and clearly fits needs nothing added; one that only
+    // plausibly fits (or answers with general rules) may have missed the question's subject.
+    const sure = (values.routeScore ?? 0) >= SURE_SCORE && values.alternativeTried !== true;
+    if (route?.general !== true && sure) return undefined;
     // Only for questions: a pasted import or a command is not looked up in the documents.
     if (replies.length === 0 || text === undefined || text.includes('\n') || text.length > 300) return undefined;
     const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`)]);

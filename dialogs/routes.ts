@@ -36,6 +36,13 @@ export interface Route {
   recognize(input: RouteInput): number;
   /** Swedish, short: shown as a choice when two routes fit equally well. */
   label: string;
+  /**
+   * True when the route answers with general rules or lists (målgrupp, åtaganden, the
+   * aktualisering rules …) that may not be about the question's own subject: MainDialog then adds
+   * the passages holding the question's distinctive words the answer left out. Routes that
+   * compute an answer from matched data (budget, årshjul, tertial) leave it unset.
+   */
+  general?: boolean;
 }
 
 /** The feature registry: each feature adds one line here. */
@@ -45,8 +52,8 @@ export function buildRoutes(deps: BotDeps): Route[] {
     { id: 'tertial', dialog: new TertialDialog(deps), recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter' },
     { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
-    ...agreementRoutes(deps),
-    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck' },
+    ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
+    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck', general: true },
     { id: 'arshjul', dialog: new ArshjulDialog(deps), recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser' },
     { id: 'ansokan', dialog: new AnsokanDialog(deps), recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel' },
   ];

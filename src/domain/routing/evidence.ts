@@ -254,7 +254,8 @@ export function complementReply(data: AgreementData, question: string, replyText
     const entities = [...(alternates?.keys() ?? [])];
     if (termsHeld(entities, text, stems, alternates) < entities.length) return false;
     const addsWord = termsHeld(missing, text, stems, alternates) > 0;
-    return held >= Math.min(2, distinctive.length) && (addsWord ? held > answered : held >= answered + 2);
+    // Two of the question's own words at least: one shared rare word is too often a coincidence.
+    return held >= 2 && (addsWord ? held > answered : held >= answered + 2);
   }).slice(0, limit);
   if (picked.length === 0) return undefined;
   return {
