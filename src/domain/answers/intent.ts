@@ -51,13 +51,16 @@ function rawScores(q: ParsedQuery): IntentScores {
   else if (organ) s.organisation = 0.45;
 
   if (q.tokens.some((t) => t.includes('initiativ')) || hasWord(q, 'samverkansinitiativ')) s.initiativ = 0.99;
-  else if (hasStem(q, 'sammankall')) s.initiativ = 0.78;
+  // "Vem är sammankallande för samordningsteamet i X" names a verksamhet, not an initiative.
+  else if (hasStem(q, 'sammankall') && !verksamhet) s.initiativ = 0.78;
 
   const topics = malgruppTopics(q);
   if (topics.length > 0) {
     const strong = topics.some((t) => t === 'malgrupp' || t === 'mal' || t === 'villkor' || t === 'resultat' || t === 'syfte');
     // The topic's own word (målgrupp, effektmål, indikator, syfte …) leaves no doubt whose question it is.
-    const explicit = hasStem(q, 'malgrupp', 'effektmal', 'indikator', 'syfte', 'vision', 'uppsagning', 'omforhandl', 'matbara mal');
+    // "indikator" as a word of its own: an "indikatorprojekt" is a project, not a question about indicators.
+    const explicit = hasStem(q, 'malgrupp', 'effektmal', 'syfte', 'vision', 'uppsagning', 'omforhandl', 'matbara mal')
+      || hasWord(q, 'indikator', 'indikatorn', 'indikatorer', 'indikatorerna');
     s.malgrupp = explicit ? 0.99 : strong ? 0.84 : 0.74;
   }
 
