@@ -450,7 +450,8 @@ export function budgetScore(normalized: string): number {
 
 /** Words that make a named party's or verksamhet's budget row the subject: money in or out. */
 const MONEY_WORDS = ['medlemsavgift', 'medlemsavgiften', 'andel', 'andelen', 'betalar', 'betala', 'bidrar', 'bidrag', 'intakt', 'intakter',
-  'kostar', 'kostnad', 'kostnaden', 'tkr', 'kronor', 'pengar', 'finansierar', 'finansiering', 'tillskott', 'avgift', 'avgiften', 'insats'];
+  'kostar', 'kostade', 'kosta', 'kostnad', 'kostnaden', 'kostnader', 'kostnaderna', 'tkr', 'kronor', 'pengar', 'finansierar', 'finansiering',
+  'tillskott', 'avgift', 'avgiften', 'insats', 'far', 'fick', 'anslag', 'anslaget', 'satsas', 'belopp', 'beloppet'];
 
 /**
  * The budget route's score with the evidence of the data (issue: one keyword must not decide):
