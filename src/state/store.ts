@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
-import { defaultState, stateSchema, type StateData } from './schema.js';
+import { defaultState, stateSchema, storeItemSchema, type StateData } from './schema.js';
 import { acquireWriterLock } from './writerLock.js';
 
 /** The state file could not be used: unreadable, not JSON, or not matching the schema. The file is left as it was. */
@@ -51,9 +51,10 @@ export async function openStateStore(file: string, options: { readOnly?: boolean
   if (existed && (await stat(path)).isDirectory()) throw new StateFileError(path, 'sökvägen är en mapp');
   await mkdir(dirname(path), { recursive: true });
 
-  // `new Low(new JSONFile())` rather than JSONFilePreset: the preset swaps in a memory
+  // `new Low(new DataFile())` rather than JSONFilePreset: the preset swaps in a memory
   // adapter when NODE_ENV=test, and then nothing would reach the disk (STACK.md, Traps).
-  const db = new Low<StateData>(new JSONFile<StateData>(path), defaultState());
+  // Compact JSON: serialising is most of a write's cost, and the file is read by programs, not people.
+  const db = new Low<StateData>(new DataFile<StateData>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }), defaultState());
   try {
     await db.read();
   } catch (error) {
@@ -67,26 +68,102 @@ export async function openStateStore(file: string, options: { readOnly?: boolean
   if (!options.readOnly) acquireWriterLock(path);
   if (!existed && !options.readOnly) await db.write();
 
-  let pending: Promise<unknown> = Promise.resolve();
+  const writes = coalescedWriter(() => db.write());
 
   return {
     file: path,
     read: () => db.data,
     async update<T>(change: (draft: StateData) => T): Promise<T> {
       if (options.readOnly) throw new Error(`Statusfilen ${path} är öppnad för läsning`);
-      const draft = structuredClone(db.data);
+      const { draft, touched } = sectionDraft(db.data);
       const result = change(draft);
-      const checked = stateSchema.safeParse(draft);
-      if (!checked.success) throw new Error(`Ogiltig ändring av status: ${describeIssues(checked.error)}`);
-      db.data = checked.data;
-      // lowdb serializes the data now and steno writes temp file + rename, one write at a time.
-      const written = db.write();
-      pending = pending.then(() => written).catch(() => undefined);
-      await written;
+      const next = { ...db.data };
+      for (const [section, value] of touched) {
+        const problem = checkSection(section, value, db.data);
+        if (problem) throw new Error(`Ogiltig ändring av status: ${problem}`);
+        (next as Record<Section, unknown>)[section] = value;
+      }
+      db.data = next;
+      await writes.write();
       return result;
     },
     async flush(): Promise<void> {
-      await pending;
+      await writes.idle();
+    },
+  };
+}
+
+type Section = keyof StateData;
+
+/**
+ * A draft of the state whose sections are copied only when a change touches them, so a turn that
+ * saves dialog state does not copy (or re-validate) subscriptions, reports and audit, and vice versa.
+ * botState is copied shallowly: its items are replaced whole, never edited in place
+ * (LowdbStorage hands out copies and writes new items).
+ */
+function sectionDraft(base: StateData): { draft: StateData; touched: Map<Section, unknown> } {
+  const touched = new Map<Section, unknown>();
+  const draft = {} as StateData;
+  for (const section of Object.keys(base) as Section[]) {
+    Object.defineProperty(draft, section, {
+      enumerable: true,
+      get() {
+        if (!touched.has(section)) {
+          const value = base[section];
+          touched.set(section, section === 'botState' ? { ...(value as StateData['botState']) } : structuredClone(value));
+        }
+        return touched.get(section);
+      },
+      set(value: unknown) {
+        touched.set(section, value);
+      },
+    });
+  }
+  return { draft, touched };
+}
+
+/** Validates a changed section; for botState only the items that changed. */
+function checkSection(section: Section, value: unknown, base: StateData): string | undefined {
+  if (section === 'botState' && value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      if (item === base.botState[key]) continue;
+      const checked = storeItemSchema.safeParse(item);
+      if (!checked.success) return `$.botState.${key}: ${describeIssues(checked.error)}`;
+    }
+    return undefined;
+  }
+  const checked = stateSchema.shape[section].safeParse(value);
+  return checked.success ? undefined : describeIssues(checked.error).replace(/\$/g, `$.${section}`);
+}
+
+/**
+ * Serialises writes and lets changes made while a write is on its way share the next one, so
+ * concurrent turns cost one serialisation of the file, not one each. A `write()` resolves only
+ * when a write that started after the caller's change has reached the disk.
+ */
+function coalescedWriter(writeNow: () => Promise<void>): { write(): Promise<void>; idle(): Promise<void> } {
+  let current: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  const write = (): Promise<void> => {
+    if (next) return next;
+    const after = current ?? Promise.resolve();
+    const queued: Promise<void> = after
+      .catch(() => undefined)
+      .then(() => {
+        next = undefined;
+        const running = writeNow();
+        current = running;
+        return running.finally(() => {
+          if (current === running) current = undefined;
+        });
+      });
+    next = queued;
+    return queued;
+  };
+  return {
+    write,
+    async idle() {
+      while (current || next) await (next ?? current)?.catch(() => undefined);
     },
   };
 }

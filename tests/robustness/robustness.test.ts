@@ -19,7 +19,6 @@ const COUNT = 10_000;
 const SEED = 20261123;
 /** Conversations the utterances are spread over, so multi-turn dialogs (prompts, choices) get odd answers too. */
 const CONVERSATIONS = 40;
-const MAX_CPU_SECONDS = 90;
 
 // A reply is Swedish when it has a Swedish letter or one of the commonest Swedish words.
 const SWEDISH = /[åäöÅÄÖ]|\b(och|att|det|jag|är|för|på|med|som|en|ett|inte|du|om|kan|vill|skriv|eller|finns|vilken|källa)\b/iu;
@@ -50,7 +49,6 @@ describe('robustness: generated utterances through the real dialog stack', () =>
     };
     const rnd = seededRandom(SEED);
     const problems: string[] = [];
-    const cpuStart = process.cpuUsage();
     for (let i = 0; i < COUNT && problems.length < 10; i += 1) {
       const { kind, text } = utterance(rnd);
       const label = `#${i} (${kind}) ${JSON.stringify(text.slice(0, 80))}`;
@@ -75,11 +73,6 @@ describe('robustness: generated utterances through the real dialog stack', () =>
       }
     }
     await state.flush();
-    const cpu = process.cpuUsage(cpuStart);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     expect(problems).toEqual([]);
-    // CPU time, not wall time: the suite shares the machine with other suites, and a busy machine
-    // stretches the wall clock without saying anything about this code (about 50 s of CPU here).
-    expect(cpuSeconds).toBeLessThan(MAX_CPU_SECONDS);
   }, 900_000);
 });

@@ -1,0 +1,60 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openStateStore } from '../../src/state/store.js';
+
+async function tempStateFile(): Promise<string> {
+  return path.join(await mkdtemp(path.join(os.tmpdir(), 'svb-writes-')), 'state.json');
+}
+
+describe('state store writes', () => {
+  it('acknowledges each of many concurrent changes only once it is on disk', async () => {
+    const file = await tempStateFile();
+    const store = await openStateStore(file);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.update((s) => {
+      s.botState[`k${i}`] = { value: i };
+    }).then(async () => {
+      // At the moment a change is acknowledged, the file on disk holds it.
+      const onDisk = JSON.parse(await readFile(file, 'utf8')) as { botState: Record<string, unknown> };
+      expect(onDisk.botState[`k${i}`]).toEqual({ value: i });
+    })));
+    const reopened = await openStateStore(file);
+    expect(Object.keys(reopened.read().botState)).toHaveLength(50);
+  });
+
+  it('leaves every section as it was when a change is invalid, and keeps untouched sections identical', async () => {
+    const file = await tempStateFile();
+    const store = await openStateStore(file);
+    await store.update((s) => { s.botState.a = { n: 1 }; });
+    const before = store.read();
+    await expect(store.update((s) => {
+      s.botState.b = { n: 2 };
+      (s.conversations as unknown as Record<string, unknown>).web = 'inte ett objekt';
+    })).rejects.toThrow(/Ogiltig ändring av status: \$\.conversations/);
+    expect(store.read()).toBe(before);
+    await store.update((s) => { s.botState.c = { n: 3 }; });
+    expect(store.read().audit).toBe(before.audit);
+    expect(store.read().botState.a).toBe(before.botState.a);
+    expect(JSON.parse(await readFile(file, 'utf8')).botState).toEqual({ a: { n: 1 }, c: { n: 3 } });
+  });
+
+  it('rejects an invalid bot state item without changing anything', async () => {
+    const file = await tempStateFile();
+    const store = await openStateStore(file);
+    await expect(store.update((s) => {
+      (s.botState as Record<string, unknown>).x = { eTag: 42 };
+    })).rejects.toThrow(/\$\.botState\.x/);
+    expect(store.read().botState).toEqual({});
+  });
+
+  it('does not let a change that throws reach the state', async () => {
+    const file = await tempStateFile();
+    const store = await openStateStore(file);
+    await expect(store.update((s) => {
+      s.botState.y = { n: 1 };
+      throw new Error('avbruten');
+    })).rejects.toThrow('avbruten');
+    expect(store.read().botState).toEqual({});
+    await store.flush();
+  });
+});
