@@ -83,16 +83,17 @@ const CHATTER = new Set(['mycket', 'manga', 'mang', 'ofta', 'stor', 'stort', 'st
  * everywhere in the documents, each with the stems of the entity's own name: an answer or a
  * passage that says "Arbetsförmedlingen" holds the question's "AF".
  */
-function entityTerms(data: AgreementData, question: string, stats: TermStats): Map<string, string[]> {
+function entityTerms(data: AgreementData, question: string, stats: TermStats, share = ENTITY_SHARE, kinds?: readonly string[]): Map<string, string[]> {
   const q = parseQueryCached(data, question);
   const out = new Map<string, string[]>();
   for (const e of q.entities) {
+    if (kinds && !kinds.includes(e.ref.kind)) continue;
     const nameStems = [...stemsOf(e.ref.name)];
     for (const token of q.tokens.slice(e.start, e.end)) {
       const t = processTerm(token);
       if (t === null || t.length < 2 || CHATTER.has(t) || out.has(t)) continue;
       const df = Math.max(documentFrequency(stats, t), ...nameStems.map((n) => documentFrequency(stats, n)));
-      if (df / stats.docCount <= ENTITY_SHARE) out.set(t, nameStems);
+      if (df / stats.docCount <= share) out.set(t, nameStems);
     }
   }
   return out;
@@ -235,6 +236,8 @@ export function complementReply(data: AgreementData, question: string, replyText
   const stats = statsFor(index);
   const terms = queryTerms(question);
   const hits = search(index, question, { limit: 8 });
+  // The parties the question names, however common ("AF"): a passage about that party supports it.
+  const common = entityTerms(data, question, stats, 1, ['party', 'unit']);
   const top = hits[0]?.score ?? 0;
   const alternates = alternatesOf.get(`${data.version}\u0000${question}`);
   // How much of the question the best single part of the answer (its text, or one listed item) is about:
@@ -249,10 +252,12 @@ export function complementReply(data: AgreementData, question: string, replyText
     const stems = new Set([...(stats.stems[h.doc.id] ?? stemsOf(text)), ...stemsOf(h.doc.names)]);
     // Only passages that hold a word the answer left out and more of the question's own words than the
     // answer – at least two of them when the question has two: one shared word is a coincidence.
-    const held = termsHeld(distinctive, text, stems, alternates);
     // A passage about another team or kommun than the one the question names is no help.
     const entities = [...(alternates?.keys() ?? [])];
     if (termsHeld(entities, text, stems, alternates) < entities.length) return false;
+    // A common party the question names ("AF") is not distinctive, but a passage about that party supports it.
+    const support = [...common.keys()].filter((t) => !distinctive.includes(t) && holds(t, text, stems, common)).length;
+    const held = termsHeld(distinctive, text, stems, alternates) + Math.min(1, support);
     const addsWord = termsHeld(missing, text, stems, alternates) > 0;
     // Two of the question's own words at least: one shared rare word is too often a coincidence.
     return held >= 2 && (addsWord ? held > answered : held >= answered + 2);
