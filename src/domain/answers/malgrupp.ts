@@ -25,7 +25,7 @@ export function malgruppTopics(q: ParsedQuery): MalgruppTopic[] {
   if (hasStem(q, 'ersattning', 'utbetal', 'faktur', 'betal', 'rekvir', 'moms', 'medel', 'kostnad')) topics.push('ersattning');
   if (hasStem(q, 'resultat', 'utfall', 'gick det', 'lyckades')) topics.push('resultat');
   if (hasStem(q, 'giltig', 'tillsvidare', 'varaktig', 'period', 'startade', 'borjade', 'upphora', 'lange')) topics.push('giltighet');
-  if (hasStem(q, 'malgrupp', 'aldersgr', 'aring', 'gammal', 'alder', 'exklu', 'bosatt', 'bor i', 'ingar inte', 'prioriter', 'hel sjukersattning', 'aktivt missbruk') || hasWord(q, 'vem', 'vilka') && hasStem(q, 'kan delta', 'kan fa', 'riktar')) topics.push('malgrupp');
+  if (hasStem(q, 'malgrupp', 'aldersgr', 'aring', 'gammal', 'alder', 'aldrar', 'exklu', 'bosatt', 'bor i', 'ingar inte', 'prioriter', 'hel sjukersattning', 'aktivt missbruk') || hasWord(q, 'vem', 'vilka') && hasStem(q, 'kan delta', 'kan fa', 'riktar')) topics.push('malgrupp');
   if (hasStem(q, 'indikator', 'matbar', 'effektmal', 'malsattning', 'strategiska mal', 'delmal', 'volymmal', 'maluppfyll') || hasWord(q, 'mal', 'malen', 'malet', 'malsattningen')) topics.push('mal');
   if (hasStem(q, 'syfte', 'vision', 'bakgrund')) topics.push('syfte');
   return topics;
