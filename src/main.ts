@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, type RouteInstaller } from './app.js';
-import { slackRoutes } from './channels/slack/routes.js';
 import { installCalendarRoutes } from './channels/web/calendarRoutes.js';
 import { startReminderService } from './reminders/service.js';
-import { ConfigError, hasBotFrameworkCredentials, parseConfig, type Config } from './config.js';
+import { ConfigError, hasBotFrameworkCredentials, hasSlack, parseConfig, type Config } from './config.js';
 import { systemClock } from './core/clock.js';
 import { createConversationCore } from './core/conversationCore.js';
 import type { BotDeps } from './core/deps.js';
@@ -64,8 +63,10 @@ async function main(): Promise<void> {
   // buildApp registers the Teams channel here (and the Slack edge its own): reminders and kansli posts use it.
   const deps: BotDeps = { data, clock: systemClock, state, log, delivery: createDeliveryRegistry(), kansliUsers: config.KANSLI_USERS };
   const core = createConversationCore(deps);
-  // Edges beyond web and Bot Framework; each installs nothing unless its configuration is set.
-  const routes: RouteInstaller[] = [slackRoutes(), installCalendarRoutes];
+  // Edges beyond web and Bot Framework. Bolt is loaded only when Slack is configured: it is a large
+  // part of start-up time and memory for a server that does not use it.
+  const routes: RouteInstaller[] = [installCalendarRoutes];
+  if (hasSlack(config)) routes.unshift((await import('./channels/slack/routes.js')).slackRoutes());
   const app = buildApp(Object.assign(deps, { config, core, routes }));
   const watcher = watchData(config.DATA_DIR, deps, (result) => {
     if (result.ok) log.info('data_reloaded', { dataVersion: result.version });

@@ -70,6 +70,27 @@ describe('npm start (src/main.ts)', () => {
     expect(saved.conversations.web?.[conversationId]).toBeDefined();
   });
 
+  it('switches the Slack edge on only when Slack is configured (Bolt is loaded lazily)', async () => {
+    const unsigned = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":"event_callback"}' };
+    const plain = startMain({ PORT: '0', STATE_FILE: path.join(dir, 'slack-off', 'state.json') });
+    const plainUrl = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(plain.stdout())?.[1]);
+    expect((await fetch(`${plainUrl}/slack/events`, unsigned)).status).toBe(404);
+    plain.kill('SIGTERM');
+    expect(await plain.exited).toBe(0);
+
+    const slack = startMain({
+      PORT: '0',
+      STATE_FILE: path.join(dir, 'slack-on', 'state.json'),
+      SLACK_SIGNING_SECRET: 'hemlighet',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
+    const slackUrl = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(slack.stdout())?.[1]);
+    expect((await fetch(`${slackUrl}/slack/events`, unsigned)).status).toBe(401);
+    slack.kill('SIGTERM');
+    expect(await slack.exited).toBe(0);
+  });
+
   it('lists every configuration problem and exits 1', async () => {
     const main = startMain({ PORT: 'abc', TZ: 'Mars/Olympus', STATE_FILE: path.join(dir, 'never.json') });
     expect(await main.exited).toBe(1);
