@@ -12,6 +12,7 @@ import { OTHER_READING_TEXT } from '../../dialogs/clarifyDialog.js';
 import { sendReply } from '../../src/core/sendReply.js';
 import { Dialog, type DialogContext } from 'botbuilder-dialogs';
 import { makeTestDeps, runSteps, transcript } from '../helpers/coreTestKit.js';
+import { loadData } from '../../src/data/load.js';
 import type { Route } from '../../dialogs/routes.js';
 import { YearDialog, yearRoutes } from '../helpers/yearDialog.js';
 
@@ -193,6 +194,31 @@ async function botWith(routes: Route[]) {
 
 const fixedRoute = (id: string, score: number, text: string): Route => ({
   id, label: id, dialog: new FixedDialog(id, text), recognize: () => score,
+});
+
+describe('MainDialog with the real routes and data', () => {
+  async function dataBot() {
+    const deps = await makeTestDeps({ data: await loadData('data') });
+    const core = createConversationCore(deps);
+    return transcript((context) => core.bot.run(context));
+  }
+
+  test('a budget row question that also reads as a membership question: the budget answers, the other reading is offered and works', async () => {
+    const t = await dataBot();
+    const first = await t.say('Vad är Vännäs kommuns andel av medlemsavgifterna?');
+    expect(first[0]).toContain('142 tkr');
+    expect(first[first.length - 1]).toContain(`${OTHER_READING_TEXT} organisation och parter?`);
+    const chosen = await t.say('1');
+    expect(chosen.join('\n')).toContain('Vännäs');
+    expect(chosen.join('\n')).not.toContain(OTHER_READING_TEXT);
+  });
+
+  test('a year the budget does not cover is not answered by the budget', async () => {
+    const t = await dataBot();
+    const replies = (await t.say('Hur stort var beslutsutrymmet i extra utlysningen 2017?')).join('\n');
+    expect(replies).not.toContain('Budgeten har inga siffror');
+    expect(replies.replace(/(\d) (\d{3})/gu, '$1$2')).toContain('1200');
+  });
 });
 
 describe('MainDialog: a route declines', () => {
