@@ -27,8 +27,11 @@ export interface StateStore {
    * Applies `change` to a copy of the state, validates it and writes it atomically. Writes are
    * serialized; when the promise resolves the change is on disk (it survives a process kill).
    * If `change` throws or produces invalid state, nothing is changed.
+   * With `{ durable: false }` the change is made at once but reaches the disk with the next write,
+   * at the latest {@link DEFERRED_WRITE_MS} later or at {@link StateStore.flush}: for dialog state,
+   * where a hard kill may cost the last fraction of a second, not for the reminder log or imports.
    */
-  update<T>(change: (draft: StateData) => T): Promise<T>;
+  update<T>(change: (draft: StateData) => T, options?: { durable?: boolean }): Promise<T>;
   /** Resolves when every write started so far has finished. */
   flush(): Promise<void>;
 }
@@ -69,11 +72,18 @@ export async function openStateStore(file: string, options: { readOnly?: boolean
   if (!existed && !options.readOnly) await db.write();
 
   const writes = coalescedWriter(() => db.write());
+  let deferred: NodeJS.Timeout | undefined;
+  const cancelDeferred = (): boolean => {
+    if (!deferred) return false;
+    clearTimeout(deferred);
+    deferred = undefined;
+    return true;
+  };
 
   return {
     file: path,
     read: () => db.data,
-    async update<T>(change: (draft: StateData) => T): Promise<T> {
+    async update<T>(change: (draft: StateData) => T, updateOptions: { durable?: boolean } = {}): Promise<T> {
       if (options.readOnly) throw new Error(`Statusfilen ${path} är öppnad för läsning`);
       const { draft, touched } = sectionDraft(db.data);
       const result = change(draft);
@@ -84,14 +94,27 @@ export async function openStateStore(file: string, options: { readOnly?: boolean
         (next as Record<Section, unknown>)[section] = value;
       }
       db.data = next;
+      if (updateOptions.durable === false) {
+        deferred ??= setTimeout(() => {
+          deferred = undefined;
+          // A failed deferred write is not lost: the next write serialises the whole state again.
+          writes.write().catch(() => undefined);
+        }, DEFERRED_WRITE_MS).unref();
+        return result;
+      }
+      cancelDeferred(); // this write carries the deferred changes too
       await writes.write();
       return result;
     },
     async flush(): Promise<void> {
+      if (cancelDeferred()) await writes.write();
       await writes.idle();
     },
   };
 }
+
+/** How long a non-durable change may wait for its write (it shares the write with later changes). */
+export const DEFERRED_WRITE_MS = 100;
 
 type Section = keyof StateData;
 

@@ -1,12 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { LowdbStorage } from '../../src/state/lowdbStorage.js';
-import { openStateStore } from '../../src/state/store.js';
+import { DEFERRED_WRITE_MS, openStateStore } from '../../src/state/store.js';
 import { tempDir } from '../helpers/coreTestKit.js';
 
 async function storage() {
   const file = join(tempDir(), 'state.json');
-  return { file, storage: new LowdbStorage(await openStateStore(file)) };
+  const store = await openStateStore(file);
+  return { file, store, storage: new LowdbStorage(store) };
 }
 
 describe('LowdbStorage', () => {
@@ -39,12 +40,22 @@ describe('LowdbStorage', () => {
     expect((await s.read(['a'])).a.v).toBe(5);
   });
 
-  test('survives reopening the state file; delete removes', async () => {
-    const { file, storage: s } = await storage();
+  test('survives reopening the state file after a flush (shutdown); delete removes', async () => {
+    const { file, store, storage: s } = await storage();
     await s.write({ a: { v: 1 }, b: { v: 2 } });
-    const reopened = new LowdbStorage(await openStateStore(file));
+    await store.flush();
+    const second = await openStateStore(file);
+    const reopened = new LowdbStorage(second);
     expect((await reopened.read(['a', 'b'])).b.v).toBe(2);
     await reopened.delete(['a']);
+    await second.flush();
     expect(Object.keys(await new LowdbStorage(await openStateStore(file)).read(['a', 'b']))).toEqual(['b']);
+  });
+
+  test('dialog state reaches the disk by itself shortly after a turn, without a flush', async () => {
+    const { file, storage: s } = await storage();
+    await s.write({ a: { v: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, DEFERRED_WRITE_MS * 3));
+    expect((await new LowdbStorage(await openStateStore(file)).read(['a'])).a.v).toBe(1);
   });
 });
