@@ -11,11 +11,19 @@ export function calendarFromData(data: AgreementData, additions: readonly Calend
 
 /** Every organ and verksamhet a question or a subscription can name. */
 export function groupNames(data: AgreementData): GroupName[] {
-  return [
-    ...data.organs.map((o) => ({ id: o.id, forbund: o.forbund, kind: 'organ' as const, name: o.name, aliases: o.aliases })),
-    ...data.verksamheter.map((v) => ({ id: v.id, forbund: v.forbund, kind: 'verksamhet' as const, name: v.name, aliases: v.aliases })),
-  ];
+  // Built once per data object (a reload makes a new one): every routed turn asks for it.
+  let names = groupNamesCache.get(data);
+  if (!names) {
+    names = [
+      ...data.organs.map((o) => ({ id: o.id, forbund: o.forbund, kind: 'organ' as const, name: o.name, aliases: o.aliases })),
+      ...data.verksamheter.map((v) => ({ id: v.id, forbund: v.forbund, kind: 'verksamhet' as const, name: v.name, aliases: v.aliases })),
+    ];
+    groupNamesCache.set(data, names);
+  }
+  return names;
 }
+
+const groupNamesCache = new WeakMap<AgreementData, GroupName[]>();
 
 /**
  * Which förbund a question is about: the one it names (its name, alias or member municipality),

@@ -25,20 +25,13 @@ export interface GroupMatch {
 export function findGroups(text: string, groups: readonly GroupName[]): GroupMatch[] {
   const n = normalize(text);
   const found: { start: number; end: number; m: GroupMatch }[] = [];
-  for (const group of groups) {
-    for (const alias of new Set([group.name, ...group.aliases])) {
-      const a = normalize(alias);
-      if (a.length < 2) continue;
-      if (a.length <= 2) {
-        if (!new RegExp(`(^|[^\\p{L}])${alias}($|[^\\p{L}])`, 'u').test(text) || alias !== alias.toUpperCase()) continue;
-      }
-      const re = new RegExp(`(?:^|[\\s\\-/:.])(${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(\\p{L}*)`, 'gu');
-      for (const m of n.matchAll(re)) {
-        const suffix = m[2] ?? '';
-        if (a.length <= 3 && suffix !== '' && suffix !== 's') continue;
-        const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
-        found.push({ start, end: start + a.length, m: { group, matched: a } });
-      }
+  for (const { group, alias, a, shortRe, re } of compiledAliases(groups)) {
+    if (shortRe && (!shortRe.test(text) || alias !== alias.toUpperCase())) continue;
+    for (const m of n.matchAll(re)) {
+      const suffix = m[2] ?? '';
+      if (a.length <= 3 && suffix !== '' && suffix !== 's') continue;
+      const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+      found.push({ start, end: start + a.length, m: { group, matched: a } });
     }
   }
   if (found.length === 0) found.push(...fuzzyMentions(n, groups));
@@ -50,6 +43,39 @@ export function findGroups(text: string, groups: readonly GroupName[]): GroupMat
     accepted.push(f);
   }
   return accepted.sort((x, y) => x.start - y.start).map((f) => f.m);
+}
+
+interface CompiledAlias {
+  group: GroupName;
+  alias: string;
+  a: string;
+  /** For two-letter aliases: the alias as a word of its own in the original text (typed in capitals). */
+  shortRe?: RegExp;
+  re: RegExp;
+}
+
+const compiledCache = new WeakMap<readonly GroupName[], CompiledAlias[]>();
+
+/** The aliases of a group list, normalised and compiled once per list (lists are cached per data). */
+function compiledAliases(groups: readonly GroupName[]): CompiledAlias[] {
+  let compiled = compiledCache.get(groups);
+  if (compiled) return compiled;
+  compiled = [];
+  for (const group of groups) {
+    for (const alias of new Set([group.name, ...group.aliases])) {
+      const a = normalize(alias);
+      if (a.length < 2) continue;
+      compiled.push({
+        group,
+        alias,
+        a,
+        shortRe: a.length <= 2 ? new RegExp(`(^|[^\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u') : undefined,
+        re: new RegExp(`(?:^|[\\s\\-/:.])(${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(\\p{L}*)`, 'gu'),
+      });
+    }
+  }
+  compiledCache.set(groups, compiled);
+  return compiled;
 }
 
 /**
