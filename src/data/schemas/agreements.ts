@@ -140,6 +140,8 @@ export const applicationSchema = z.object({
   ...recordBase,
   title: z.string(),
   applicant: z.string().optional(),
+  /** The project leader the application names, with title as written. */
+  projectLeader: z.string().optional(),
   amount: z.string().optional(),
   period: z.string().optional(),
   summary: z.string().optional(),

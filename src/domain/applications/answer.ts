@@ -67,6 +67,7 @@ export function answerApplications(data: AgreementData, question: string): Reply
     if (a.amount) facts.push({ label: `${a.title}: sökt summa`, value: a.amount });
     if (a.proposal) facts.push({ label: `${a.title}: beredningsgruppens förslag`, value: a.proposal });
     if (a.applicant) facts.push({ label: `${a.title}: sökande`, value: a.applicant });
+    if (a.projectLeader) facts.push({ label: `${a.title}: projektledare`, value: a.projectLeader });
     if (a.period) facts.push({ label: `${a.title}: period`, value: a.period });
     if (a.comments && a.comments.length > 0) facts.push({ label: `${a.title}: beredningsgruppens kommentarer`, value: a.comments.join(' • ') });
     // The part of the application's own text that the question's words point at (a figure, the target group …).
