@@ -7,6 +7,7 @@
  * feature (budget, calendar, aktualisering) are scored low so that feature's route wins.
  */
 import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
+import { asksForDate, asksValidity } from '../routing/dateQuestion.js';
 import { malgruppTopics } from './malgrupp.js';
 
 export type AgreementIntent = 'ataganden' | 'kontakter' | 'organisation' | 'malgrupp' | 'initiativ';
@@ -22,7 +23,9 @@ function has(q: ParsedQuery, kind: string): boolean {
 function foreignCue(q: ParsedQuery): boolean {
   const budget = hasStem(q, 'budget', 'tkr', 'kostnad', 'intakt', 'eget kapital', 'siffror', 'kronor', 'deltagarantal', 'utfall')
     || q.tertial !== undefined;
-  const calendar = /^(nar|vilket datum|vilken dag)\b/u.test(q.normalized) || hasStem(q, 'datum', 'nasta mote', 'nasta sammantrade', 'motesplan', 'arshjul', 'paminn', 'kalender', 'inlamnad');
+  // A validity question ("mellan vilka datum gäller överenskommelsen") is the agreement's own.
+  const calendar = !asksValidity(q.normalized)
+    && (asksForDate(q.normalized) || hasStem(q, 'datum', 'nasta mote', 'nasta sammantrade', 'motesplan', 'arshjul', 'paminn', 'kalender', 'inlamnad'));
   const aktualisering = hasStem(q, 'aktualis', 'forankr', 'samtycke', 'remit', 'anvisa', 'handlingsplan', 'arenor for provning', 'arendebarar', 'avslutsorsak') || /\b\d{2}\s?aring/u.test(q.normalized);
   // Decisions and applications of the 2017 protokoll are found by search, not by these dialogs.
   const decisions = hasStem(q, 'beslut', 'nominer', 'ansokning', 'ansokan', 'utlysning', 'protokoll', 'paragraf', 'sokte', 'bifall', 'avslag');

@@ -7,6 +7,7 @@ import type { Choice, Fact, Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import type { Loaded, Source } from '../../data/schema.js';
 import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
+import { asksValidity } from '../routing/dateQuestion.js';
 import { docDate, docShortTitle, sourceRefs } from '../sources.js';
 import { normalize } from '../text.js';
 import { DEFAULT_FORBUND, clip, forbundOf, joinSv, notInDocumentsReply, refsIn, seeAlso } from './common.js';
@@ -24,7 +25,7 @@ export function malgruppTopics(q: ParsedQuery): MalgruppTopic[] {
   if (hasStem(q, 'uppfoljning', 'rapport', 'redovis', 'bokslut', 'lagesrapport', 'utvarder', 'indikatorenkat', 'sus', 'foljs', 'folja', 'foljer')) topics.push('uppfoljning');
   if (hasStem(q, 'ersattning', 'utbetal', 'faktur', 'betal', 'rekvir', 'moms', 'medel', 'kostnad')) topics.push('ersattning');
   if (hasStem(q, 'resultat', 'utfall', 'gick det', 'lyckades')) topics.push('resultat');
-  if (hasStem(q, 'giltig', 'tillsvidare', 'varaktig', 'period', 'startade', 'borjade', 'upphora', 'lange')) topics.push('giltighet');
+  if (hasStem(q, 'giltig', 'tillsvidare', 'varaktig', 'period', 'startade', 'borjade', 'upphora', 'lange') || asksValidity(q.normalized)) topics.push('giltighet');
   if (hasStem(q, 'malgrupp', 'aldersgr', 'aring', 'gammal', 'alder', 'aldrar', 'exklu', 'bosatt', 'bor i', 'ingar inte', 'prioriter', 'hel sjukersattning', 'aktivt missbruk') || hasWord(q, 'vem', 'vilka') && hasStem(q, 'kan delta', 'kan fa', 'riktar')) topics.push('malgrupp');
   if (hasStem(q, 'indikator', 'matbar', 'effektmal', 'malsattning', 'strategiska mal', 'delmal', 'volymmal', 'maluppfyll') || hasWord(q, 'mal', 'malen', 'malet', 'malsattningen')) topics.push('mal');
   if (hasStem(q, 'syfte', 'vision', 'bakgrund')) topics.push('syfte');

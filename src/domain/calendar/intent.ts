@@ -1,4 +1,5 @@
 import { parseSwedishDate, type DateExpression, type IsoDay } from '../dates.js';
+import { asksForDate, asksValidity } from '../routing/dateQuestion.js';
 import { normalize } from '../text.js';
 import { topicTokens } from './queries.js';
 
@@ -41,6 +42,8 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
     // A command, not a question: it should win over any route that merely recognises words in the title.
     return { intent: 'addEvent', score: 1, date, meetingsOnly: false };
   }
+  // "Mellan vilka datum gäller överenskommelsen?" asks for its validity, which the agreement states.
+  if (asksValidity(n)) return undefined;
   if (/\b(deadline|deadlines|sista dag|sista datum|vad ska vara klart|vad ska vara inlamnat)\b/.test(n) && !hints.topicScore) {
     return { intent: 'deadline', score: 0.9, date, meetingsOnly: false };
   }
@@ -54,7 +57,7 @@ export function classifyCalendarQuestion(text: string, today: IsoDay, hints: { h
   // "När …?" as the question word, not "när" as a conjunction inside another question
   // ("vem är sammankallande när en deltagare ska kartläggas?").
   const asksWhen = /^(?:och |men |sa )?(nar|vilket datum|vilken dag|vilka dagar|vilka datum|vilken veckodag)\b/.test(n)
-    || /\b(vilket datum|vilken dag|vilka datum)\b/.test(n);
+    || asksForDate(n);
   if (asksNext && (meetingWord || hints.hasGroup) && !(date && date.kind !== 'day')) {
     return { intent: 'nextMeeting', score: 0.92, meetingsOnly: true };
   }

@@ -1,5 +1,6 @@
 import type { EndReason, Tertial } from '../../state/tertialReports.js';
 import { findGroups, type GroupName } from '../calendar/groups.js';
+import { asksForDate } from '../routing/dateQuestion.js';
 import { normalize } from '../text.js';
 
 /**
@@ -83,6 +84,13 @@ export function tertialScore(normalized: string): number {
   if (/\bposta\b|\bpublicera\b|\bskicka (ut )?(en )?(t[123]|tertial)/.test(normalized)) return 0;
   // "När ska delrapport T2 upp?" asks for a date: the årshjul answers it.
   if (/^nar\b/.test(normalized)) return 0.5;
+  // So does "SSG delrapport T2 – vilket datum?": tertial words then make it at most plausible.
+  if (asksForDate(normalized)) return Math.min(0.5, figuresScore(normalized));
+  return figuresScore(normalized);
+}
+
+/** The score of a question that does not ask for a date. */
+function figuresScore(normalized: string): number {
   if (/\btertial|\bt[123]\b|\btertialrapport/.test(normalized)) return 0.95;
   if (/\butfall(et)?\b/.test(normalized)) return 0.95;
   if (asksAboutReporting(normalized)) return /\b(rapport\w*|socialt bokslut|lagesrapport\w*)\b/.test(normalized) ? 1 : 0.9;

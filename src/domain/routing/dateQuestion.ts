@@ -1,0 +1,21 @@
+/**
+ * Date-asking words as routing evidence (held-out review 2): "vilket datum", "vilken dag", "när",
+ * "vilken period", "mellan vilka datum" ask for a date, which the årshjul answers — unless the
+ * question asks how long something is valid ("gäller … mellan vilka datum / från när / till när"),
+ * which the agreement's giltighet (målgrupp answer) states. Input is `normalize(text)`.
+ */
+
+const DATE_WORDS = /\b(vilket datum|vilken dag|vilka datum|vilka dagar|mellan vilka datum|vilken period|under vilken period|vilken tidsperiod|fran nar|till nar)\b/;
+const MEETING_WORD = /\b(\w*(mote|motet|moten|motena)|sammantrade\w*)\b/;
+
+/** Whether the question asks for a date or period ("När …" as the question word, or a date phrase anywhere). */
+export function asksForDate(normalized: string): boolean {
+  return /^(?:och |men |sa )?nar\b/.test(normalized) || DATE_WORDS.test(normalized);
+}
+
+/** Whether the question asks when something is valid ("Mellan vilka datum gäller överenskommelsen?"), not when a meeting is. */
+export function asksValidity(normalized: string): boolean {
+  if (MEETING_WORD.test(normalized)) return false;
+  if (!/\b(galler|gallde|galler den|giltig\w*)\b/.test(normalized)) return false;
+  return asksForDate(normalized) || /\b(hur lange|nar)\b/.test(normalized);
+}
