@@ -60,7 +60,7 @@ async function turnLatency(): Promise<Percentiles> {
   progress(`turlatens: ${TURNS} turer genom core.ask`);
   const bench = await createTurnBench({ dataDir: 'data' });
   try {
-    const run = await bench.run(TURNS, { warmup: 100, pool: CONVERSATION_POOL, budgetMs: 25_000 });
+    const run = await bench.run(TURNS, { warmup: 100, pool: CONVERSATION_POOL, budgetMs: 50_000 });
     const p = turnPercentiles(run);
     const total = run.samples.reduce((s, x) => s + x.ms, 0);
     const cut = run.samples.length < TURNS ? ` (tidsgränsen nådd efter ${run.samples.length} turer)` : '';

@@ -93,10 +93,11 @@ export async function createTurnBench(options: { dataDir?: string; data?: Agreem
     file: store.file,
     read: () => store.read(),
     flush: () => store.flush(),
-    async update(change) {
+    async update(change, options) {
       const start = performance.now();
       try {
-        return await store.update(change);
+        // Options pass through: dialog state is written with the next write, not awaited per turn.
+        return await store.update(change, options);
       } finally {
         stateMs += performance.now() - start;
         stateWrites += 1;
