@@ -10,18 +10,7 @@ import { remindersBetween } from '../../src/reminders/due.js';
 import type { Subscription } from '../../src/reminders/schema.js';
 import { ReminderScheduler, type CrashPoint, type KansliReport } from '../../src/reminders/scheduler.js';
 import { openStateStore, type StateStore } from '../../src/state/store.js';
-
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../robustness/utterances.js';
 
 class Crash extends Error {
   constructor() {
@@ -75,7 +64,7 @@ afterEach(async () => {
 });
 
 async function simulate(options: SimOptions): Promise<SimResult> {
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const file = join(dir, 'state.json');
   let crashed = false;
   const crash = (): never => {

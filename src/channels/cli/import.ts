@@ -32,45 +32,48 @@ function cliActor(env: NodeJS.ProcessEnv): string {
   return `cli:${name || 'okänd'}`;
 }
 
-const tertial: ImportSubcommand = {
-  name: 'tertial',
-  usage: 'npm run import -- tertial FIL.csv|FIL.json',
-  description: 'Tertialrapporter (deltagare, avslut, budget och utfall, lägesrapport). Mall: templates/tertialrapport.csv',
-  async run(args, env) {
-    const file = args[0];
-    if (!file || args.length > 1) {
-      process.stderr.write(`Användning: ${this.usage}\n`);
-      return 2;
-    }
-    const config = parseConfig(env);
-    const data = await loadData(config.DATA_DIR);
-    const state = await openStateStore(config.STATE_FILE);
-    const outcome = await importTertialFile({ data, state }, file, { actor: cliActor(env), at: new Date().toISOString() });
-    await state.flush();
-    (outcome.ok ? process.stdout : process.stderr).write(`${outcome.message}\n`);
-    return outcome.ok ? 0 : 1;
-  },
-};
+type FileImporter = (
+  deps: { data: Awaited<ReturnType<typeof loadData>>; state: Awaited<ReturnType<typeof openStateStore>> },
+  file: string,
+  who: { actor: string; at: string },
+) => Promise<{ ok: boolean; message: string }>;
 
-const calendar: ImportSubcommand = {
-  name: 'calendar',
-  usage: 'npm run import -- calendar FIL.csv|FIL.json',
-  description: 'Mötesplan/årshjul (möten och deadlines för kommande år). Mall: templates/motesplan.csv',
-  async run(args, env) {
-    const file = args[0];
-    if (!file || args.length > 1) {
-      process.stderr.write(`Användning: ${this.usage}\n`);
-      return 2;
-    }
-    const config = parseConfig(env);
-    const data = await loadData(config.DATA_DIR);
-    const state = await openStateStore(config.STATE_FILE);
-    const outcome = await importCalendarFile({ data, state }, file, { by: cliActor(env), at: new Date().toISOString() });
-    await state.flush();
-    (outcome.ok ? process.stdout : process.stderr).write(`${outcome.message}\n`);
-    return outcome.ok ? 0 : 1;
-  },
-};
+/** A subcommand that imports one file into the state file through `importer` (all rows or none). */
+function fileImport(name: string, usage: string, description: string, importer: FileImporter): ImportSubcommand {
+  return {
+    name,
+    usage,
+    description,
+    async run(args, env) {
+      const file = args[0];
+      if (!file || args.length > 1) {
+        process.stderr.write(`Användning: ${usage}\n`);
+        return 2;
+      }
+      const config = parseConfig(env);
+      const data = await loadData(config.DATA_DIR);
+      const state = await openStateStore(config.STATE_FILE);
+      const outcome = await importer({ data, state }, file, { actor: cliActor(env), at: new Date().toISOString() });
+      await state.flush();
+      (outcome.ok ? process.stdout : process.stderr).write(`${outcome.message}\n`);
+      return outcome.ok ? 0 : 1;
+    },
+  };
+}
+
+const tertial = fileImport(
+  'tertial',
+  'npm run import -- tertial FIL.csv|FIL.json',
+  'Tertialrapporter (deltagare, avslut, budget och utfall, lägesrapport). Mall: templates/tertialrapport.csv',
+  (deps, file, who) => importTertialFile(deps, file, who),
+);
+
+const calendar = fileImport(
+  'calendar',
+  'npm run import -- calendar FIL.csv|FIL.json',
+  'Mötesplan/årshjul (möten och deadlines för kommande år). Mall: templates/motesplan.csv',
+  (deps, file, who) => importCalendarFile(deps, file, { by: who.actor, at: who.at }),
+);
 
 /** The import kinds; other features add a line (e.g. the årshjul's mötesplan). */
 export const SUBCOMMANDS: readonly ImportSubcommand[] = [tertial, calendar];

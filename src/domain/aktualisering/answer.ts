@@ -3,7 +3,7 @@ import type { DocumentInfo, Source } from '../../data/schema.js';
 import { normalize } from '../text.js';
 import { evaluate, forbundOf, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
 import type { CaseFacts, FactKey } from './facts.js';
-import { BENEFIT_LABELS, PARTY_LABELS, joinSv } from './labels.js';
+import { BENEFIT_LABELS, PARTY_LABELS, PARTY_SHORT, joinSv } from './labels.js';
 
 /**
  * Turns the engine's result into the channel-neutral Reply (DESIGN.md: short first, details
@@ -172,16 +172,8 @@ export function questionFor(key: FactKey, facts: CaseFacts, data: AnswerData, re
   }
 }
 
-/** What each party choice sends back: words the extractor understands. */
-export const PARTY_CHOICE_VALUES: Record<keyof typeof PARTY_LABELS, string> = {
-  region: 'Regionen',
-  socialtjanst: 'Socialtjänsten',
-  forsakringskassan: 'Försäkringskassan',
-  arbetsformedlingen: 'Arbetsförmedlingen',
-  kaa: 'KAA',
-  etableringsprogrammet: 'Etableringsprogrammet',
-  kriminalvard: 'Kriminalvården',
-};
+/** What each party choice sends back: words the extractor understands (the short party names). */
+export const PARTY_CHOICE_VALUES: Record<keyof typeof PARTY_LABELS, string> = PARTY_SHORT;
 
 /** A process-wide answer (samtycke, avslutsorsaker, uppföljning, ärendebärare, a path) — complete in one reply. */
 export function generalReply(intent: Exclude<AktIntent, 'forankring' | 'fit'>, facts: Partial<CaseFacts>, data: AnswerData, pathId?: string, question = ''): Reply {
