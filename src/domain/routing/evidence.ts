@@ -172,6 +172,40 @@ export function excerptAround(text: string, terms: readonly string[], max = 600,
     if (s > (scores[best] ?? 0)) best = i;
   });
   if ((scores[best] ?? 0) === 0) return clipWords(t, max);
+  // A distinctive word the best sentence lacks may sit in a short sentence or list item further
+  // on ("hemma" ~ "Vuxna hemmasittande" at the end of a målgrupp list): that item is shown too.
+  const bestStems = stemsOf(sentences[best] ?? '');
+  const extras: number[] = [];
+  let reserved = 0;
+  for (const term of weighted.filter((w) => terms.includes(w) && !hasTerm(bestStems, w))) {
+    const at = sentences.findIndex((x, i) => i !== best && !extras.includes(i) && hasTerm(stemsOf(x), term));
+    const extra = sentences[at];
+    if (extra === undefined || extra.length > max / 3 || reserved + extra.length + 3 > max / 2) continue;
+    extras.push(at);
+    reserved += extra.length + 3;
+  }
+  const window = windowAround(sentences, best, max - reserved);
+  const outside = extras.filter((i) => i < window.from || i > window.to);
+  if (outside.length === 0) return renderWindow(sentences, window.from, window.to, max);
+  // The window and the extra items in document order, gaps marked with "…".
+  const pieces = [
+    { from: window.from, to: window.to, text: clipWords(sentences.slice(window.from, window.to + 1).join(' '), Math.max(max - reserved, max / 2)) },
+    ...outside.map((i) => ({ from: i, to: i, text: sentences[i] ?? '' })),
+  ].sort((a, b) => a.from - b.from);
+  let out = '';
+  let last = -1;
+  for (const p of pieces) {
+    const gap = p.from !== last + 1;
+    if (out === '') out = gap ? '… ' : '';
+    else out += gap && !out.endsWith('…') ? ' … ' : ' ';
+    out += p.text;
+    last = p.to;
+  }
+  return `${out}${last < sentences.length - 1 && !out.endsWith('…') ? ' …' : ''}`;
+}
+
+/** The sentences around `best` up to about `max` characters: the following sentence first, then the one before. */
+function windowAround(sentences: readonly string[], best: number, max: number): { from: number; to: number } {
   let from = best;
   let to = best;
   let length = (sentences[best] ?? '').length;
@@ -191,6 +225,10 @@ export function excerptAround(text: string, terms: readonly string[], max = 600,
       grew = true;
     }
   }
+  return { from, to };
+}
+
+function renderWindow(sentences: readonly string[], from: number, to: number, max: number): string {
   const body = clipWords(sentences.slice(from, to + 1).join(' '), max);
   return `${from > 0 ? '… ' : ''}${body}${to < sentences.length - 1 && !body.endsWith('…') ? ' …' : ''}`;
 }

@@ -15,6 +15,7 @@ describe('date-asking words as routing evidence', () => {
     expect(asksValidity(normalize('Från när gäller avtalet?'))).toBe(true);
     expect(asksValidity(normalize('Vilka datum gäller för styrelsemötena?'))).toBe(false);
     expect(asksValidity(normalize('Vilket datum är SSG-mötet?'))).toBe(false);
+    expect(asksValidity(normalize('Från vilket datum gäller den nya förbundsordningen?'))).toBe(false);
   });
 
   it('a tertial question asking for a date is only plausibly a tertial figures question', () => {
