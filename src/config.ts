@@ -28,6 +28,18 @@ const configSchema = z.object({
   TZ: withDefault(
     z.string().refine(isTimeZone, { error: 'måste vara en IANA-tidszon, t.ex. Europe/Stockholm' }).default('Europe/Stockholm'),
   ),
+  /**
+   * Days that conversation and dialog state of an idle conversation is kept. An abandoned dialog
+   * can hold case facts (age, benefits); they are removed at the latest this long after the last turn.
+   */
+  STATE_RETENTION_DAYS: withDefault(
+    z.coerce
+      .number({ error: 'måste vara ett heltal 1–3650' })
+      .int({ error: 'måste vara ett heltal 1–3650' })
+      .min(1, { error: 'måste vara ett heltal 1–3650' })
+      .max(3650, { error: 'måste vara ett heltal 1–3650' })
+      .default(30),
+  ),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `måste vara en av ${LOG_LEVELS.join(', ')}` }).default('info')),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,

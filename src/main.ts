@@ -10,7 +10,9 @@ import { createLogger } from './core/log.js';
 import { DataError, loadData, type AgreementData } from './data/load.js';
 import { watchData } from './data/watch.js';
 import { createDeliveryRegistry } from './delivery/types.js';
+import { pruneIdleState } from './state/prune.js';
 import { StateFileError, openStateStore, type StateStore } from './state/store.js';
+import { searchIndexFor } from './domain/search/searchIndex.js';
 
 /**
  * Runs the server: parse config, load data/, open the state file, build the app, listen, and
@@ -69,7 +71,10 @@ async function main(): Promise<void> {
   if (hasSlack(config)) routes.unshift((await import('./channels/slack/routes.js')).slackRoutes());
   const app = buildApp(Object.assign(deps, { config, core, routes }));
   const watcher = watchData(config.DATA_DIR, deps, (result) => {
-    if (result.ok) log.info('data_reloaded', { dataVersion: result.version });
+    if (result.ok) {
+      log.info('data_reloaded', { dataVersion: result.version });
+      searchIndexFor(deps.data);
+    }
     else log.warn('data_reload_refused', { problems: result.problems.length, first: result.problems[0] });
   });
 
@@ -80,6 +85,17 @@ async function main(): Promise<void> {
   const url = `http://localhost:${port}`;
   log.info('server_listening', { url, dataVersion: data.version, stateFile: state.file });
   process.stdout.write(`Samverkansboten lyssnar på ${url} – webbchatt: ${url}/\n`);
+  // Idle conversation state (incl. abandoned dialogs' case facts) goes after STATE_RETENTION_DAYS.
+  const prune = (): void => {
+    pruneIdleState(state, systemClock(), config.STATE_RETENTION_DAYS).then(
+      (removed) => { if (removed.items + removed.conversations > 0) log.info('state_pruned', removed); },
+      (error: unknown) => log.error('state_prune_failed', {}, error),
+    );
+  };
+  prune();
+  const pruning = setInterval(prune, 24 * 60 * 60 * 1000).unref();
+  // Build the search index now rather than on the first question after start.
+  setImmediate(() => searchIndexFor(deps.data));
   // Reminders (issue 6): recover cut-off sends, then run every minute.
   const reminders = startReminderService(deps);
   if (!hasBotFrameworkCredentials(config)) {
@@ -97,6 +113,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('shutdown_started', { signal });
     watcher.close();
+    clearInterval(pruning);
     reminders.stop().then(() => app.close()).then(
       () => {
         log.info('shutdown_complete', { signal });

@@ -7,6 +7,7 @@ describe('parseConfig', () => {
       PORT: 3978,
       DATA_DIR: 'data',
       STATE_FILE: 'state/state.json',
+      STATE_RETENTION_DAYS: 30,
       TZ: 'Europe/Stockholm',
       LOG_LEVEL: 'info',
       MicrosoftAppType: 'SingleTenant',

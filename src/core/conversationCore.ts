@@ -71,7 +71,7 @@ export interface CoreOverrides {
  * of dialogs/routes.ts) with conversation and dialog state in the lowdb state file.
  */
 export function createConversationCore(deps: BotDeps, overrides: CoreOverrides = {}): ConversationCore {
-  const storage = new LowdbStorage(deps.state);
+  const storage = new LowdbStorage(deps.state, deps.clock);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const dialog = new MainDialog(deps, overrides.routes ?? buildRoutes(deps), overrides.fallback ?? buildFallback(deps));

@@ -16,7 +16,11 @@ import type { StateStore } from './store.js';
 const DIALOG_STATE = { durable: false } as const;
 
 export class LowdbStorage implements Storage {
-  constructor(private readonly store: StateStore) {}
+  /** `clock` stamps each item's `savedAt`, so idle state can be removed (src/state/prune.ts). */
+  constructor(
+    private readonly store: StateStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
@@ -30,6 +34,7 @@ export class LowdbStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
+    const savedAt = this.clock().toISOString();
     await this.store.update((state) => {
       for (const [key, change] of Object.entries(changes)) {
         const stored = state.botState[key];
@@ -38,7 +43,7 @@ export class LowdbStorage implements Storage {
           throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
         // JSON round trip: the file holds JSON, so what is stored must be exactly what a reload gives back.
-        state.botState[key] = { ...JSON.parse(JSON.stringify(change)), eTag: randomUUID() };
+        state.botState[key] = { ...JSON.parse(JSON.stringify(change)), eTag: randomUUID(), savedAt: savedAt };
       }
     }, DIALOG_STATE);
   }
