@@ -1,27 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { runCliEntry } from '../../helpers/runCli.js';
 
-/** Runs a CLI entry with tsx (as `npm run chat` / `npm run ask` do) on a temporary state file, with piped stdin. */
-function cli(entry: 'chat' | 'ask', args: string[], stdin = ''): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, NODE_ENV: 'production', STATE_FILE: '', LOG_LEVEL: '' };
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/channels/cli/${entry}.ts`, ...args], { cwd: process.cwd(), env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${entry} did not exit; stderr: ${stderr}`));
-    }, 25_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${entry} exited with ${code}: ${stderr}`));
-    });
-    child.stdin.end(stdin);
-  });
+/** A CLI entry's stdout; a non-zero exit fails the test with its stderr. */
+async function cli(entry: 'chat' | 'ask', args: string[], stdin = ''): Promise<string> {
+  const r = await runCliEntry(entry, args, stdin);
+  if (r.code !== 0) throw new Error(`${entry} exited with ${r.code}: ${r.stderr}`);
+  return r.stdout;
 }
 
 /** The förankring and path blocks of an answer: what must agree between the two ways of asking. */

@@ -1,39 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../helpers/coreTestKit.js';
+import { runCliEntry, runCommand } from '../../helpers/runCli.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a CLI entry the way `npm run` does (tsx), with piped stdin; the CLI must exit by itself. */
-function run(command: string, args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, NODE_ENV: 'production', STATE_FILE: '', LOG_LEVEL: '' };
-    const child = spawn(command, args, { cwd: process.cwd(), env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${args.join(' ')} did not exit by itself; stderr: ${stderr}`));
-    }, 20_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
-}
-
-const tsx = (entry: string, args: string[], stdin?: string) =>
-  run(process.execPath, ['--import', 'tsx', `src/channels/cli/${entry}.ts`, ...args], stdin);
+const run = runCommand;
+const tsx = runCliEntry;
 
 describe('CLI', () => {
   test('`npm run -s ask -- "hjälp"` prints only the Swedish help on stdout', async () => {
