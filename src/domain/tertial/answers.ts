@@ -179,6 +179,18 @@ function finish(ctx: TertialContext, lines: string[], facts: Fact[], used: Terti
   return { text, ...(facts.length > 0 ? { facts } : {}), sources: refs, ...(ex ? { exempeldata: true } : {}) };
 }
 
+/** What a tertial answer collects while it walks its verksamheter, then hands to `finish`. */
+function newDraft(): { lines: string[]; facts: Fact[]; used: TertialReport[]; sources: Source[] } {
+  return { lines: [], facts: [], used: [], sources: [] };
+}
+
+/** The "inga siffror inlämnade" lines (and their sources) for a verksamhet without a report. */
+function addMissing(draft: { lines: string[]; sources: Source[] }, ...args: Parameters<typeof missingLines>): void {
+  const m = missingLines(...args);
+  draft.lines.push(...m.lines);
+  draft.sources.push(...m.sources);
+}
+
 function figuresReply(ctx: TertialContext, q: TertialQuery): Reply {
   const targets = targetsOf(ctx, q);
   if (targets.length === 0) {
@@ -186,10 +198,7 @@ function figuresReply(ctx: TertialContext, q: TertialQuery): Reply {
     const m = missingLines(ctx, { id: '', forbund: 'umearegionen', name: 'någon verksamhet' }, q);
     return finish(ctx, [`Inga siffror inlämnade för ${t ? `${t}${q.year ? ` ${q.year}` : ''} ` : ''}ännu.`, ...m.lines.slice(1)], [], [], m.sources);
   }
-  const lines: string[] = [];
-  const facts: Fact[] = [];
-  const used: TertialReport[] = [];
-  const sources: Source[] = [];
+  const { lines, facts, used, sources } = newDraft();
   for (const v of targets) {
     const r = pick(ctx, v, q);
     if (!r) {
@@ -203,9 +212,7 @@ function figuresReply(ctx: TertialContext, q: TertialQuery): Reply {
         }
         continue;
       }
-      const m = missingLines(ctx, v, q);
-      lines.push(...m.lines);
-      sources.push(...m.sources);
+      addMissing({ lines, sources }, ctx, v, q);
       continue;
     }
     used.push(r);
@@ -224,16 +231,11 @@ function endReasonReply(ctx: TertialContext, q: TertialQuery): Reply {
   const reason = q.endReason ?? 'arbete';
   const label = END_REASON_LABELS[reason];
   const targets = targetsOf(ctx, q);
-  const lines: string[] = [];
-  const facts: Fact[] = [];
-  const used: TertialReport[] = [];
-  const sources: Source[] = [];
+  const { lines, facts, used, sources } = newDraft();
   for (const v of targets) {
     const r = pick(ctx, v, q);
     if (!r) {
-      const m = missingLines(ctx, v, q);
-      lines.push(...m.lines);
-      sources.push(...m.sources);
+      addMissing({ lines, sources }, ctx, v, q);
       continue;
     }
     used.push(r);
@@ -262,10 +264,7 @@ function annualBudget(ctx: TertialContext, v: { id: string; forbund: string; nam
 
 function moneyReply(ctx: TertialContext, q: TertialQuery): Reply {
   const targets = targetsOf(ctx, q);
-  const lines: string[] = [];
-  const facts: Fact[] = [];
-  const used: TertialReport[] = [];
-  const sources: Source[] = [];
+  const { lines, facts, used, sources } = newDraft();
   for (const v of targets) {
     const r = pick(ctx, v, q);
     const budget = annualBudget(ctx, v, q.year ?? r?.year);
@@ -289,10 +288,7 @@ function moneyReply(ctx: TertialContext, q: TertialQuery): Reply {
 
 function compareReply(ctx: TertialContext, q: TertialQuery): Reply {
   const targets = targetsOf(ctx, q);
-  const lines: string[] = [];
-  const facts: Fact[] = [];
-  const used: TertialReport[] = [];
-  const sources: Source[] = [];
+  const { lines, facts, used, sources } = newDraft();
   for (const v of targets) {
     let [ta, tb] = q.tertials;
     let a: TertialReport | undefined;
