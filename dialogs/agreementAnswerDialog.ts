@@ -9,6 +9,7 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { choicePromptOptions, createChoicePrompt } from './choicePrompt.js';
 import { readRouteOptions, type RerouteResult } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
+import type { Understanding } from '../src/understanding/understand.js';
 
 const NARROW_PROMPT = 'narrowPrompt';
 
@@ -36,6 +37,15 @@ export abstract class AgreementAnswerDialog extends CancelAndHelpDialog {
 
   /** The reply for a parsed question; choices in it mean "narrow down with one of these". */
   protected abstract answer(q: ParsedQuery): Reply;
+
+  /**
+   * The answer as a result for MainDialog's direct path: the builder's own status, else
+   * `needs-input` when it offers choices to narrow down (the dialog then asks), else `answered`.
+   */
+  answerFor(u: Understanding): Reply {
+    const reply = this.answer(u.query);
+    return { ...reply, status: reply.status ?? ((reply.choices?.length ?? 0) >= 2 ? 'needs-input' : 'answered') };
+  }
 
   /** The current curated data (read on every turn: a reload replaces `deps.data`). */
   protected get data(): AgreementData {

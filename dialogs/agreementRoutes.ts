@@ -1,7 +1,6 @@
 import type { BotDeps } from '../src/core/deps.js';
-import { completeData } from '../src/domain/answers/common.js';
 import { intentFor, type AgreementIntent } from '../src/domain/answers/intent.js';
-import { parseQueryCached } from '../src/domain/entities.js';
+import type { AgreementAnswerDialog } from './agreementAnswerDialog.js';
 import { AtagandenDialog } from './atagandenDialog.js';
 import { InitiativDialog } from './initiativDialog.js';
 import { KontakterDialog } from './kontakterDialog.js';
@@ -14,13 +13,15 @@ import type { Route, RouteInput } from './routes.js';
  * intent classifier (src/domain/answers/intent.ts) so only the best of them scores high.
  */
 export function agreementRoutes(deps: BotDeps): Route[] {
-  const score = (intent: AgreementIntent) => ({ text }: RouteInput): number =>
-    intentFor((t) => parseQueryCached(completeData(deps.data), t), deps.data.version, text).scores[intent];
+  const score = (intent: AgreementIntent) => ({ text, understanding }: RouteInput): number =>
+    intentFor(() => understanding.query, deps.data.version, text).scores[intent];
+  const route = (id: AgreementIntent, dialog: AgreementAnswerDialog, label: string): Route =>
+    ({ id, dialog, recognize: score(id), label, answer: (u) => dialog.answerFor(u) });
   return [
-    { id: 'ataganden', dialog: new AtagandenDialog(deps), recognize: score('ataganden'), label: 'Åtaganden' },
-    { id: 'kontakter', dialog: new KontakterDialog(deps), recognize: score('kontakter'), label: 'Kontakter' },
-    { id: 'organisation', dialog: new OrganisationDialog(deps), recognize: score('organisation'), label: 'Organisation och parter' },
-    { id: 'malgrupp', dialog: new MalgruppDialog(deps), recognize: score('malgrupp'), label: 'Målgrupp, mål och uppföljning' },
-    { id: 'initiativ', dialog: new InitiativDialog(deps), recognize: score('initiativ'), label: 'Samverkansinitiativ' },
+    route('ataganden', new AtagandenDialog(deps), 'Åtaganden'),
+    route('kontakter', new KontakterDialog(deps), 'Kontakter'),
+    route('organisation', new OrganisationDialog(deps), 'Organisation och parter'),
+    route('malgrupp', new MalgruppDialog(deps), 'Målgrupp, mål och uppföljning'),
+    route('initiativ', new InitiativDialog(deps), 'Samverkansinitiativ'),
   ];
 }

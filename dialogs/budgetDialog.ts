@@ -43,7 +43,7 @@ export function budgetReply(answer: BudgetAnswer, deps: Pick<BotDeps, 'data'>): 
   const lines = [answer.headline];
   if (answer.uncertain) lines.push('Obs! En eller flera siffror är osäkra i källan – se förklaringen nedan.');
   if (notes.length > 0) lines.push('', ...notes);
-  return { text: lines.join('\n'), facts, sources: titledSources(deps, answer.sources) };
+  return { text: lines.join('\n'), facts, sources: titledSources(deps, answer.sources), status: answer.notStated === true ? 'not-stated' : 'answered' };
 }
 
 /**
@@ -61,7 +61,7 @@ export class BudgetDialog extends ComponentDialog {
     const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
     const answer = answerBudget(text, this.deps.data.budgets, namedRecords(this.deps), new Date(options.now));
-    await sendReply(step.context, answer ? budgetReply(answer, this.deps) : { text: NO_BUDGET_TEXT });
+    await sendReply(step.context, answer ? budgetReply(answer, this.deps) : { text: NO_BUDGET_TEXT, status: 'not-stated' });
     return step.endDialog();
   }
 }

@@ -13,16 +13,16 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { sendReply } from '../src/core/sendReply.js';
 import { completeData } from '../src/domain/answers/common.js';
-import { answerSearch, HITS_TEXT } from '../src/domain/answers/search.js';
+import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { complementReply, isNoAnswer } from '../src/domain/routing/evidence.js';
-import { normalize } from '../src/domain/text.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
 import { welcomeReply } from './helpContent.js';
 import { capturing, release, startCapture, stash, stashed, stopCapture } from './replyCapture.js';
 import { isRerouteResult, type RouteOptions } from './routeOptions.js';
-import type { Route } from './routes.js';
+import { fallbackAnswer, type Route } from './routes.js';
+import { understand, type Understanding } from '../src/understanding/understand.js';
 import { turnNow } from './turnClock.js';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -68,12 +68,15 @@ interface Scored {
  * it best (DESIGN.md: dialogs/ — what to ask next). Feature dialogs are registered in routes.ts.
  */
 export class MainDialog extends ComponentDialog {
+  private readonly fallbackAnswer: Route['answer'];
+
   constructor(
     private readonly deps: BotDeps,
     private readonly routes: readonly Route[],
     private readonly fallback: Dialog,
   ) {
     super(MAIN_DIALOG);
+    this.fallbackAnswer = fallbackAnswer(fallback);
     this.addDialog(new HelpDialog());
     this.addDialog(new ClarifyDialog());
     for (const route of routes) this.addDialog(route.dialog);
@@ -104,8 +107,8 @@ export class MainDialog extends ComponentDialog {
     return { text, now: turnNow(step.context, this.deps).toISOString() };
   }
 
-  private score(text: string, now: Date): Scored[] {
-    const input = { text, normalized: normalize(text), now };
+  private score(understanding: Understanding): Scored[] {
+    const input = { text: understanding.text, normalized: understanding.query.normalized, now: understanding.now, understanding };
     return this.routes
       .map((route) => ({ route, score: Math.max(0, Math.min(1, route.recognize(input))) }))
       .sort((a, b) => b.score - a.score);
@@ -130,9 +133,13 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    const [best, second] = this.score(text, turnNow(step.context, this.deps));
+    const understanding = understand(completeData(this.deps.data), text, turnNow(step.context, this.deps));
+    const [best, second] = this.score(understanding);
     if (best === undefined || best.score < ROUTE_THRESHOLD) {
-      return step.beginDialog(this.fallback.id, this.routeOptions(step, text));
+      const found = this.fallbackAnswer?.(understanding);
+      if (found === undefined || found.status === 'needs-input') return step.beginDialog(this.fallback.id, this.routeOptions(step, text));
+      await sendReply(step.context, found);
+      return step.endDialog();
     }
     // Two close readings: answer with the best one (the first reply must hold an answer) and keep
     // the other to offer afterwards, or to try when the best one turns out to have no answer.
@@ -140,7 +147,57 @@ export class MainDialog extends ComponentDialog {
     values.routeId = best.route.id;
     values.routeScore = best.score;
     values.alternativeId = close ? second.route.id : undefined;
+    const alternative = close ? second.route : undefined;
+    if (best.route.answer !== undefined && (alternative === undefined || alternative.answer !== undefined)) {
+      const answered = await this.answerDirect(step, understanding, best.route, alternative);
+      if (answered) return step.next();
+    }
     return this.beginCaptured(step, best.route.dialog.id);
+  }
+
+  /**
+   * The direct path: the route's answer is a result, judged by its status before anything is
+   * sent — an answer is sent (with passages for words it left out); "not stated" tries the close
+   * second reading, then the search, and says "not stated" plainly when neither answers. Returns
+   * false when the route needs input, so its dialog is begun to ask for it.
+   */
+  private async answerDirect(step: WaterfallStepContext, u: Understanding, route: Route, alternative: Route | undefined): Promise<boolean> {
+    const values = step.values as MainValues;
+    const first = route.answer?.(u);
+    if (first === undefined || first.status === 'needs-input') return false;
+    let chosen = first;
+    let chosenRoute = route;
+    if (first.status === 'not-stated') {
+      const second = alternative?.answer?.(u);
+      if (alternative !== undefined && second !== undefined) {
+        values.alternativeTried = true;
+        if (second.status === 'needs-input') {
+          values.routeId = alternative.id;
+          values.alternativeId = undefined;
+          return false;
+        }
+        if (second.status === 'answered') {
+          chosen = second;
+          chosenRoute = alternative;
+        }
+      }
+      if (chosen.status === 'not-stated') {
+        const search = answerSearch(completeData(this.deps.data), u.text);
+        values.settled = true;
+        await sendReply(step.context, search.status === 'answered' ? search : first);
+        if (search.status !== 'answered') await this.sendComplement(step, route, [first]);
+        return true;
+      }
+    }
+    values.settled = true;
+    await sendReply(step.context, chosen);
+    await this.sendComplement(step, chosenRoute, [chosen]);
+    return true;
+  }
+
+  private async sendComplement(step: WaterfallStepContext, route: Route, replies: readonly Reply[]): Promise<void> {
+    const extra = this.complementFor(step, route, replies);
+    if (extra !== undefined) await sendReply(step.context, extra);
   }
 
   /** Begins a route's dialog with its replies held for judging (dropped if the dialog fails: the error handler apologises). */
@@ -200,7 +257,7 @@ export class MainDialog extends ComponentDialog {
     const values = step.values as MainValues;
     values.settled = true;
     const search = answerSearch(completeData(this.deps.data), values.text ?? '');
-    if (search.text === HITS_TEXT) {
+    if (search.status === 'answered') {
       await sendReply(step.context, search);
       return;
     }
@@ -227,8 +284,13 @@ export class MainDialog extends ComponentDialog {
 
   private complement(step: WaterfallStepContext, replies: readonly Reply[]): Reply | undefined {
     const values = step.values as MainValues;
-    const text = values.text;
     const route = this.routes.find((r) => r.id === (values.alternativeTried === true ? values.alternativeId : values.routeId));
+    return this.complementFor(step, route, replies);
+  }
+
+  private complementFor(step: WaterfallStepContext, route: Route | undefined, replies: readonly Reply[]): Reply | undefined {
+    const values = step.values as MainValues;
+    const text = values.text;
     // A route that answers from matched data and clearly fits needs nothing added; one that only
     // plausibly fits (or answers with general rules) may have missed the question's subject.
     const sure = (values.routeScore ?? 0) >= SURE_SCORE && values.alternativeTried !== true;

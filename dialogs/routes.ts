@@ -15,6 +15,8 @@ import { AktualiseringDialog } from './aktualiseringDialog.js';
 import { aktualiseringScore } from '../src/domain/aktualisering/recognize.js';
 import { SearchDialog } from './searchDialog.js';
 import { ArshjulDialog, arshjulScore } from './arshjulDialog.js';
+import type { Reply } from '../src/core/reply.js';
+import type { Understanding } from '../src/understanding/understand.js';
 
 /** What a route's recogniser sees of an utterance. */
 export interface RouteInput {
@@ -24,6 +26,8 @@ export interface RouteInput {
   normalized: string;
   /** "Now" for this turn (`turnNow`). */
   now: Date;
+  /** The turn's one understanding of the utterance (src/understanding/). */
+  understanding: Understanding;
 }
 
 /**
@@ -43,6 +47,12 @@ export interface Route {
    * compute an answer from matched data (budget, årshjul, tertial) leave it unset.
    */
   general?: boolean;
+  /**
+   * The route's answer as a result, computed without running its dialog: MainDialog decides from
+   * its `status` before anything is sent. `needs-input` begins the dialog, which asks for the
+   * missing fact. Routes without it are run as dialogs and judged on what they send.
+   */
+  answer?(understanding: Understanding): Reply;
 }
 
 /** The feature registry: each feature adds one line here. */
@@ -66,4 +76,9 @@ export function buildRoutes(deps: BotDeps): Route[] {
  */
 export function buildFallback(deps: BotDeps): Dialog {
   return new SearchDialog(deps);
+}
+
+/** The fallback's answer as a result (the search), for MainDialog's direct path. */
+export function fallbackAnswer(dialog: Dialog): Route['answer'] {
+  return dialog instanceof SearchDialog ? (u) => dialog.answerFor(u) : undefined;
 }

@@ -26,6 +26,15 @@ export const choiceSchema = z.object({
 export type Choice = z.infer<typeof choiceSchema>;
 
 /**
+ * What an answer is, decided by the builder that made it (never read back from its wording):
+ * `answered` — the documents answer the question; `not-stated` — they do not (the reply says so
+ * plainly and may show nearby passages as related); `needs-input` — a fact that matters is
+ * missing and the reply carries the choices to ask for it.
+ */
+export const answerStatusSchema = z.enum(['answered', 'not-stated', 'needs-input']);
+export type AnswerStatus = z.infer<typeof answerStatusSchema>;
+
+/**
  * The channel-neutral reply every dialog produces. Renderers per channel turn it into
  * plain text (CLI), HTML (web), Adaptive Cards (Teams) and Block Kit (Slack).
  */
@@ -36,6 +45,8 @@ export const replySchema = z.object({
   choices: z.array(choiceSchema).optional(),
   /** Marks a reply built on demo figures (exempeldata), so every channel can flag it. */
   exempeldata: z.boolean().optional(),
+  /** Set by answer builders (MainDialog decides from it); prompts and help texts leave it out. */
+  status: answerStatusSchema.optional(),
 });
 export type Reply = z.infer<typeof replySchema>;
 

@@ -43,6 +43,8 @@ export interface BudgetAnswer {
   sources: Source[];
   /** True when a figure of the answer is marked uncertain in data/. */
   uncertain: boolean;
+  /** True when the table has no figures for what was asked (e.g. a year it does not cover). */
+  notStated?: boolean;
 }
 
 type Target =
@@ -399,6 +401,7 @@ export function answerBudget(
       tables: used,
       sources,
       uncertain,
+      notStated: true,
     };
   }
   const firstFig = figures[0];

@@ -14,6 +14,7 @@ import { Dialog, type DialogContext } from 'botbuilder-dialogs';
 import { makeTestDeps, runSteps, transcript } from '../helpers/coreTestKit.js';
 import { loadData } from '../../src/data/load.js';
 import type { Route } from '../../dialogs/routes.js';
+import type { AnswerStatus } from '../../src/core/reply.js';
 import { YearDialog, yearRoutes } from '../helpers/yearDialog.js';
 
 /** The real bot of the conversation core (routes from dialogs/routes.ts), on a temp state file. */
@@ -175,14 +176,26 @@ describe('MainDialog routing', () => {
 
 /** A one-turn route dialog that sends a fixed Reply text. */
 class FixedDialog extends Dialog {
-  constructor(id: string, private readonly text: string) {
+  constructor(id: string, private readonly text: string, private readonly status?: AnswerStatus) {
     super(id);
   }
   override async beginDialog(dc: DialogContext) {
-    await sendReply(dc.context, { text: this.text });
+    await sendReply(dc.context, { text: this.text, ...(this.status ? { status: this.status } : {}) });
     return dc.endDialog();
   }
 }
+
+/** A dialog that must never run: the direct path answers from the route's result. */
+class UnusedDialog extends Dialog {
+  override async beginDialog(): Promise<never> {
+    throw new Error(`dialog ${this.id} was begun`);
+  }
+}
+
+/** A route answering with a result (the direct path), its dialog never begun. */
+const resultRoute = (id: string, score: number, text: string, status: AnswerStatus): Route => ({
+  id, label: id, dialog: new UnusedDialog(id), recognize: () => score, answer: () => ({ text, status }),
+});
 
 async function botWith(routes: Route[]) {
   const deps = await makeTestDeps();
@@ -192,8 +205,8 @@ async function botWith(routes: Route[]) {
   return transcript((context) => bot.run(context));
 }
 
-const fixedRoute = (id: string, score: number, text: string): Route => ({
-  id, label: id, dialog: new FixedDialog(id, text), recognize: () => score,
+const fixedRoute = (id: string, score: number, text: string, status?: AnswerStatus): Route => ({
+  id, label: id, dialog: new FixedDialog(id, text, status), recognize: () => score,
 });
 
 describe('MainDialog with the real routes and data', () => {
@@ -225,19 +238,48 @@ describe('MainDialog: a route declines', () => {
   const NO = 'Det står inte i överenskommelserna. Jag hittar inget om det.';
 
   test('the best route has no answer: the close second reading answers instead, and no offer follows', async () => {
-    const t = await botWith([fixedRoute('forsta', 0.9, NO), fixedRoute('andra', 0.85, 'Svar från andra')]);
+    const t = await botWith([fixedRoute('forsta', 0.9, NO, 'not-stated'), fixedRoute('andra', 0.85, 'Svar från andra')]);
     const replies = await t.say('vad som helst');
     expect(replies).toEqual(['Svar från andra']);
   });
 
   test('both readings have no answer and search has nothing: the first answer is shown as it was', async () => {
-    const t = await botWith([fixedRoute('forsta', 0.9, NO), fixedRoute('andra', 0.85, `${NO} Andra.`)]);
+    const t = await botWith([fixedRoute('forsta', 0.9, NO, 'not-stated'), fixedRoute('andra', 0.85, `${NO} Andra.`, 'not-stated')]);
     expect(await t.say('vad som helst')).toEqual([NO]);
+  });
+
+  test('declining is decided by the status a builder set, never by the wording of its reply', async () => {
+    const t = await botWith([fixedRoute('forsta', 0.9, NO, 'answered'), fixedRoute('andra', 0.85, 'Svar från andra')]);
+    expect((await t.say('vad som helst'))[0]).toBe(NO);
   });
 
   test('a clear best route (no close second) that answers is shown unchanged', async () => {
     const t = await botWith([fixedRoute('forsta', 0.9, 'Svar'), fixedRoute('andra', 0.6, 'Annat')]);
     expect(await t.say('fråga')).toEqual(['Svar']);
+  });
+});
+
+describe('MainDialog: the direct path (answers as results)', () => {
+  test('a route with a result answers without its dialog being begun', async () => {
+    const t = await botWith([resultRoute('forsta', 0.9, 'Ja, det får hon.', 'answered')]);
+    expect(await t.say('fråga')).toEqual(['Ja, det får hon.']);
+  });
+
+  test('a "not stated" result gives way to the close second reading', async () => {
+    const t = await botWith([resultRoute('forsta', 0.9, 'Inget om det.', 'not-stated'), resultRoute('andra', 0.85, 'Svar från andra', 'answered')]);
+    expect(await t.say('fråga')).toEqual(['Svar från andra']);
+  });
+
+  test('when nothing answers, the "not stated" result itself is said', async () => {
+    const t = await botWith([resultRoute('forsta', 0.9, 'Det framgår inte.', 'not-stated'), resultRoute('andra', 0.85, 'Inte heller här.', 'not-stated')]);
+    expect(await t.say('fråga')).toEqual(['Det framgår inte.']);
+  });
+
+  test('an answered result with a close second reading offers the other reading after the answer', async () => {
+    const t = await botWith([resultRoute('forsta', 0.9, 'Första svaret.', 'answered'), resultRoute('andra', 0.85, 'Andra svaret.', 'answered')]);
+    const replies = await t.say('fråga');
+    expect(replies[0]).toBe('Första svaret.');
+    expect(replies[replies.length - 1]).toContain(OTHER_READING_TEXT);
   });
 });
 

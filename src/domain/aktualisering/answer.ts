@@ -188,7 +188,7 @@ export function generalReply(intent: Exclude<AktIntent, 'forankring' | 'fit'>, f
   const topic = intent === 'path' ? 'ovrigt' : intent === 'avslut' ? 'avslutsorsaker' : intent;
   const rules = data.processRules.filter((r) => r.forbund === forbund && r.topic === topic);
   if (rules.length === 0) {
-    return { text: 'Det står inte i överenskommelserna för det här förbundet.', sources: [] };
+    return { text: 'Det står inte i överenskommelserna för det här förbundet.', sources: [], status: 'not-stated' };
   }
   const text = rules.map((r) => (r.items.length > 0 ? `${r.text}\n${r.items.map((i, k) => `${k + 1}. ${i}`).join('\n')}` : r.text)).join('\n\n');
   const lead = intent !== 'samtycke' ? '' : samtyckeLead(normalize(question), facts.consent);

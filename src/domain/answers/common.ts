@@ -158,9 +158,10 @@ export function seeAlso(data: AgreementData, text: string, forbund: string, cite
 /** "Det står inte i överenskommelserna" with what was looked for and the closest passages. */
 export function notInDocumentsReply(data: AgreementData, what: string, text: string, forbund?: string): Reply {
   const hits = closestPassages(data, text, forbund ? { forbund: [forbund] } : {});
-  if (hits.length === 0) return { text: `${NOT_IN_DOCUMENTS} Jag hittar inget om ${what}.` };
+  if (hits.length === 0) return { text: `${NOT_IN_DOCUMENTS} Jag hittar inget om ${what}.`, status: 'not-stated' };
   return {
     text: `${NOT_IN_DOCUMENTS} Jag hittar inget om ${what}. Det här är de närmaste avsnitten:`,
+    status: 'not-stated',
     facts: excerptFacts(hits, text, 400),
     sources: sourceRefs(data.documents, hits.map((h) => h.doc.source)),
   };

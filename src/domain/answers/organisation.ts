@@ -77,7 +77,7 @@ function representationReply(data: AgreementData, forbund: string, parties: read
 
 function membersReply(data: AgreementData, forbund: string): Reply {
   const f = data.forbund.find((x) => x.id === forbund);
-  if (!f) return { text: 'Det står inte i överenskommelserna vilka förbundet har som medlemmar.' };
+  if (!f) return { text: 'Det står inte i överenskommelserna vilka förbundet har som medlemmar.', status: 'not-stated' };
   const memberNames = f.members.map((m) => data.parties.find((p) => p.forbund === forbund && p.id === m)?.name ?? m);
   const facts: Fact[] = memberNames.length > 0 ? [{ label: 'Medlemmar', value: memberNames.join(', ') }] : [];
   if (f.municipalities.length > 0) facts.push({ label: 'Kommuner', value: f.municipalities.join(', ') });

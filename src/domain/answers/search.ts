@@ -20,15 +20,16 @@ const GOOD_COVERAGE = 0.5;
 /** The search reply for `text` over all curated text of `data`. */
 export function answerSearch(data: AgreementData, text: string, limit = 3): Reply {
   const terms = queryTerms(text);
-  if (terms.length === 0) return { text: NO_HITS_TEXT };
+  if (terms.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
   const hits = search(searchIndexFor(data), text, { limit });
-  if (hits.length === 0) return { text: NO_HITS_TEXT };
+  if (hits.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
   const best = hits[0];
   // A passage that holds every distinctive word of the question (a name, a number, a rare term)
   // is about its subject even when the question's other words are chatter.
   const good = best !== undefined && (best.coverage >= GOOD_COVERAGE || (terms.length >= 4 && best.coverage >= 0.4) || coversDistinctive(data, text, best));
   return {
     text: good ? HITS_TEXT : WEAK_HITS_TEXT,
+    status: good ? 'answered' : 'not-stated',
     // Long passages: the sentences around the question's words, so the answering sentence is never cut away.
     facts: excerptFacts(hits, text, good ? 1100 : 500, distinctiveTerms(data, text)),
     sources: sourceRefs(data.documents, hits.map((h) => h.doc.source)),

@@ -308,10 +308,7 @@ export function complementReply(data: AgreementData, question: string, replyText
   };
 }
 
-/** Openings of replies that say the documents hold no answer (a route declining the question). */
-const NO_ANSWER_OPENINGS = ['Det står inte i överenskommelserna', 'Budgeten har inga siffror för', 'Jag hittar ingen budget'];
-
-/** True when a reply says the documents have no answer to the question. */
-export function isNoAnswer(reply: Pick<Reply, 'text'>): boolean {
-  return NO_ANSWER_OPENINGS.some((o) => reply.text.startsWith(o));
+/** True when the builder of a reply marked it as the documents having no answer (a route declining the question). */
+export function isNoAnswer(reply: Pick<Reply, 'status'>): boolean {
+  return reply.status === 'not-stated';
 }

@@ -54,8 +54,9 @@ describe('complementing an answer', () => {
   });
 
   it('a "Det står inte" reply is a no-answer signal', () => {
-    expect(isNoAnswer({ text: 'Det står inte i överenskommelserna. Jag hittar inget om X.' })).toBe(true);
-    expect(isNoAnswer({ text: 'Budgeten har inga siffror för 2017.' })).toBe(true);
-    expect(isNoAnswer({ text: 'Vuxentorget 2023: 2 190 tkr.' })).toBe(false);
+    expect(isNoAnswer({ status: 'not-stated' })).toBe(true);
+    // Decided by the builder's status, never by the wording.
+    expect(isNoAnswer({ status: 'answered' })).toBe(false);
+    expect(isNoAnswer({})).toBe(false);
   });
 });

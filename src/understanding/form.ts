@@ -1,0 +1,52 @@
+/**
+ * The form of a Swedish question, from its opening words: what kind of answer it asks for.
+ * A yes/no question ("Kan en 23-åring …", "Får AF …", "Är …", "Måste …") gets "Ja" or "Nej"
+ * first (DESIGN.md, The reply shape). Tokens are normalised (lower case, å/ä/ö folded).
+ */
+export const QUESTION_FORMS = ['yesno', 'vem', 'nar', 'hur-mycket', 'hur-ofta', 'vad', 'other'] as const;
+export type QuestionForm = (typeof QUESTION_FORMS)[number];
+
+/** Verbs that open a yes/no question when they come first. */
+const YESNO_OPENERS = new Set([
+  'kan', 'far', 'ar', 'maste', 'behover', 'ska', 'skall', 'finns', 'galler', 'har', 'blir', 'racker', 'stammer', 'ingar',
+  'omfattas', 'passar', 'kravs', 'brukar', 'sitter', 'deltar', 'ingick', 'fanns', 'var', 'hade', 'fick', 'borde', 'tillhor',
+  'kommer', 'raknas', 'tar', 'gar', 'hor', 'matte', 'skulle', 'kunde', 'betalar', 'ersatter', 'tacker',
+]);
+
+/** Words that open a message without being its question ("hej", "jag undrar", "kan du säga"). */
+const FILLER = new Set(['hej', 'hejsan', 'tja', 'hallo', 'halla', 'snalla', 'tack', 'fraga', 'jag', 'vi', 'undrar', 'vill', 'veta', 'skulle', 'vilja', 'bara', 'ok', 'okej']);
+/** "Kan du säga/berätta …" is a request to answer the question that follows, not a yes/no question. */
+const REQUEST_VERBS = new Set(['saga', 'beratta', 'kolla', 'visa', 'ta', 'hjalpa', 'ge', 'lista', 'forklara']);
+
+function startAfterFiller(tokens: readonly string[]): number {
+  let i = 0;
+  while (i < tokens.length && FILLER.has(tokens[i] ?? '')) i += 1;
+  // "jag undrar om X kan …": "om" opens an indirect yes/no question.
+  if (i > 0 && tokens[i] === 'om') return i;
+  // "kan du säga vem …", "kan ni berätta när …"
+  if ((tokens[i] === 'kan' || tokens[i] === 'kunde') && (tokens[i + 1] === 'du' || tokens[i + 1] === 'ni') && REQUEST_VERBS.has(tokens[i + 2] ?? '')) {
+    return i + 3 + (tokens[i + 3] === 'mig' || tokens[i + 3] === 'oss' ? 1 : 0);
+  }
+  return i;
+}
+
+/** The form of the question whose normalised tokens are `tokens`. */
+export function questionForm(tokens: readonly string[]): QuestionForm {
+  const i = startAfterFiller(tokens);
+  const first = tokens[i] ?? '';
+  const second = tokens[i + 1] ?? '';
+  if (first === 'om') return 'yesno';
+  if (first === 'hur' && (second === 'mycket' || second === 'manga' || second === 'stor' || second === 'stort' || second === 'hog' || second === 'hogt')) return 'hur-mycket';
+  if (first === 'hur' && second === 'ofta') return 'hur-ofta';
+  if (first === 'vem' || first === 'vems' || first === 'vilka' && (second === 'personer' || second === 'ar' && tokens[i + 2] === 'kontakt')) return 'vem';
+  if (first === 'nar' || (first === 'vilket' || first === 'vilken') && (second === 'datum' || second === 'dag' || second === 'manad' || second === 'vecka')) return 'nar';
+  if (first === 'vad' && (second === 'kostar' || second === 'kostade' || second === 'blev')) return 'hur-mycket';
+  if (first === 'vad' || first === 'vilka' || first === 'vilken' || first === 'vilket' || first === 'hur' || first === 'varfor' || first === 'var') {
+    // "Var" is both "where" and "was": "var ligger …" asks, "var det …" is yes/no.
+    if (first === 'var' && (second === 'det' || second === 'han' || second === 'hon')) return 'yesno';
+    return 'vad';
+  }
+  if (YESNO_OPENERS.has(first)) return 'yesno';
+  // "Stämmer det att …", "Är det så att …" already covered; "Det är väl …?" and statements are other.
+  return 'other';
+}

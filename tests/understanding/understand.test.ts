@@ -1,0 +1,85 @@
+import { describe, expect, test } from '@jest/globals';
+import { loadData } from '../../src/data/load.js';
+import { completeData } from '../../src/domain/answers/common.js';
+import { entityTokens } from '../../src/domain/entities.js';
+import { normalize } from '../../src/domain/text.js';
+import { questionForm } from '../../src/understanding/form.js';
+import { negationSpans } from '../../src/understanding/negation.js';
+import { compositeParts } from '../../src/understanding/parts.js';
+import { isNegated, understand } from '../../src/understanding/understand.js';
+
+const tokens = (text: string) => entityTokens(normalize(text));
+const form = (text: string) => questionForm(tokens(text));
+/** The words a negation covers, joined. */
+const negated = (text: string) => {
+  const t = tokens(text);
+  return negationSpans(t).map((s) => t.slice(s.start, s.end).join(' '));
+};
+
+describe('question form', () => {
+  test.each([
+    ['Kan en 23-åring aktualiseras till Vuxentorget?', 'yesno'],
+    ['far AF delta i SSG', 'yesno'],
+    ['Är Vännäs med i förbundet?', 'yesno'],
+    ['Måste individen lämna samtycke?', 'yesno'],
+    ['Jag undrar om FK kan aktualisera direkt', 'yesno'],
+    ['Var det så att beslutet togs 2017?', 'yesno'],
+    ['Vem kontaktar jag på psykiatrin?', 'vem'],
+    ['vems ansvar är det', 'vem'],
+    ['När är nästa styrelsemöte?', 'nar'],
+    ['Vilket datum ska verksamhetsplanen vara klar?', 'nar'],
+    ['Hur mycket får Vuxentorget 2024?', 'hur-mycket'],
+    ['hur många deltagare', 'hur-mycket'],
+    ['Vad kostar kansliet?', 'hur-mycket'],
+    ['Hur ofta träffas SSG?', 'hur-ofta'],
+    ['Vad åtar sig AF?', 'vad'],
+    ['Var ligger Vuxentorget?', 'vad'],
+    ['Kan du säga vem som är ordförande?', 'vem'],
+    ['Hej! När är nästa möte?', 'nar'],
+    ['Budget Ungdomstorget 2024', 'other'],
+  ])('%s → %s', (text, expected) => {
+    expect(form(text)).toBe(expected);
+  });
+});
+
+describe('negation scope', () => {
+  test('a negated benefit is inside the scope, the rest of the sentence is not', () => {
+    expect(negated('Personen har inte sjukpenning men får försörjningsstöd')).toEqual(['sjukpenning']);
+  });
+  test('varken … eller covers both sides', () => {
+    expect(negated('hon har varken sjukpenning eller aktivitetsersättning och bor i Umeå')).toEqual(['sjukpenning eller aktivitetsersattning']);
+  });
+  test('utan and ingen open a scope', () => {
+    expect(negated('en person utan försörjningsstöd')).toEqual(['forsorjningsstod']);
+    expect(negated('ingen ersättning alls')).toEqual(['ersattning alls']);
+  });
+  test('no negation, no span', () => {
+    expect(negated('Personen har sjukpenning')).toEqual([]);
+  });
+});
+
+describe('composite parts', () => {
+  test('a second question joined by "och" is a part of its own', () => {
+    expect(compositeParts('Vem är ordförande i styrelsen och när är nästa möte?')).toEqual(['Vem är ordförande i styrelsen', 'när är nästa möte?']);
+  });
+  test('two sentences with question marks', () => {
+    expect(compositeParts('Vad åtar sig AF? Vem är kontaktperson på FK?')).toEqual(['Vad åtar sig AF?', 'Vem är kontaktperson på FK?']);
+  });
+  test('"och" inside one question does not split it', () => {
+    expect(compositeParts('Vad åtar sig FK och AF i Vuxentorget?')).toEqual(['Vad åtar sig FK och AF i Vuxentorget?']);
+  });
+});
+
+describe('understand', () => {
+  test('one value with entities from data, form and negation, and which entities are negated', async () => {
+    const data = completeData(await loadData('data'));
+    const u = understand(data, 'Kan psykiatrin aktualisera en person som inte har Försäkringskassan som kontakt?', new Date('2023-03-01T10:00:00Z'));
+    expect(u.form).toBe('yesno');
+    const fk = u.query.entities.find((e) => e.ref.kind === 'party' && /försäkringskassan/iu.test(e.ref.name));
+    expect(fk).toBeDefined();
+    expect(isNegated(u, fk!)).toBe(true);
+    const others = u.query.entities.filter((e) => e !== fk && e.start < fk!.start);
+    expect(others.every((e) => !isNegated(u, e))).toBe(true);
+    expect(u.parts).toHaveLength(1);
+  });
+});
