@@ -21,6 +21,7 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { readRouteOptions } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
 
+import type { Understanding } from '../src/understanding/understand.js';
 export const ARSHJUL_DIALOG = 'arshjulDialog';
 const ARSHJUL_WATERFALL = 'arshjulWaterfall';
 
@@ -106,16 +107,30 @@ export class ArshjulDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  private async answer(context: TurnContext, text: string, today: string, now: Date): Promise<Reply> {
-    const reading = readArshjulQuestion(this.deps, text, today);
+  /**
+   * The answer to a question about the calendar, as a result (MainDialog's direct path);
+   * undefined for what changes state or depends on the channel (subscriptions, adding meetings),
+   * which the dialog handles.
+   */
+  answerFor(u: Understanding): Reply | undefined {
+    const today = zonedDay(u.now);
+    const reading = readArshjulQuestion(this.deps, u.text, today);
+    const reply = this.queryReply(u.text, today, reading, this.context(reading, today));
+    return reply === undefined ? undefined : { ...reply, status: reply.status ?? 'answered' };
+  }
+
+  private context(reading: ArshjulReading, today: string): AnswerContext {
     const cal = calendarFromData(this.deps.data, this.deps.state.read().calendarAdditions);
-    const ctx: AnswerContext = {
+    return {
       cal, groups: reading.groups, documents: this.deps.data.documents, today,
       forbund: reading.forbund, forbundName: forbundName(this.deps.data, reading.forbund),
     };
-    const group = reading.group?.id;
-    const q = reading.question;
-    switch (q?.intent) {
+  }
+
+  private async answer(context: TurnContext, text: string, today: string, now: Date): Promise<Reply> {
+    const reading = readArshjulQuestion(this.deps, text, today);
+    const ctx = this.context(reading, today);
+    switch (reading.question?.intent) {
       case 'subscribe':
         return this.subscribe(context, text, reading, ctx, now);
       case 'unsubscribe':
@@ -124,6 +139,21 @@ export class ArshjulDialog extends CancelAndHelpDialog {
         return this.listSubscriptions(context, ctx);
       case 'addEvent':
         return this.addEvents(context, text, reading, now);
+      default:
+        return this.queryReply(text, today, reading, ctx) ?? nextMeetingReply(ctx, reading.group?.id);
+    }
+  }
+
+  /** Replies to the questions that only read the calendar; undefined for the intents that act. */
+  private queryReply(text: string, today: string, reading: ArshjulReading, ctx: AnswerContext): Reply | undefined {
+    const group = reading.group?.id;
+    const q = reading.question;
+    switch (q?.intent) {
+      case 'subscribe':
+      case 'unsubscribe':
+      case 'listSubscriptions':
+      case 'addEvent':
+        return undefined;
       case 'deadline':
         return deadlineReply(ctx, group);
       case 'lastMeeting':

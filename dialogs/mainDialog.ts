@@ -134,6 +134,7 @@ export class MainDialog extends ComponentDialog {
     }
 
     const understanding = understand(completeData(this.deps.data), text, turnNow(step.context, this.deps));
+    if (understanding.parts.length > 1 && (await this.answerParts(step, understanding))) return step.endDialog();
     const [best, second] = this.score(understanding);
     if (best === undefined || best.score < ROUTE_THRESHOLD) {
       const found = this.fallbackAnswer?.(understanding);
@@ -169,6 +170,8 @@ export class MainDialog extends ComponentDialog {
     let chosenRoute = route;
     if (first.status === 'not-stated') {
       const second = alternative?.answer?.(u);
+      // The other reading acts through its dialog: the judged dialog path runs both.
+      if (alternative !== undefined && second === undefined) return false;
       if (alternative !== undefined && second !== undefined) {
         values.alternativeTried = true;
         if (second.status === 'needs-input') {
@@ -192,6 +195,30 @@ export class MainDialog extends ComponentDialog {
     values.settled = true;
     await sendReply(step.context, chosen);
     await this.sendComplement(step, chosenRoute, [chosen]);
+    return true;
+  }
+
+  /**
+   * A composite question whose parts belong to different features ("vem är ordförande och när är
+   * nästa möte?"): each part is understood and answered on its own, in order, so none is lost —
+   * a part the documents do not answer gets its own "det står inte". Returns false (the whole
+   * question is routed as one) when the parts are one feature's, or a part needs a dialog.
+   */
+  private async answerParts(step: WaterfallStepContext, whole: Understanding): Promise<boolean> {
+    const data = completeData(this.deps.data);
+    const answers: { routeId: string; reply: Reply }[] = [];
+    for (const part of whole.parts) {
+      const u = understand(data, part, whole.now);
+      const [best] = this.score(u);
+      const route = best !== undefined && best.score >= ROUTE_THRESHOLD ? best.route : undefined;
+      const reply = route === undefined ? this.fallbackAnswer?.(u) : route.answer?.(u);
+      if (reply === undefined || reply.status === 'needs-input') return false;
+      const search = reply.status === 'not-stated' ? answerSearch(data, part) : undefined;
+      answers.push({ routeId: route?.id ?? this.fallback.id, reply: search?.status === 'answered' ? search : reply });
+    }
+    if (new Set(answers.map((a) => a.routeId)).size < 2) return false;
+    (step.values as MainValues).settled = true;
+    for (const a of answers) await sendReply(step.context, a.reply);
     return true;
   }
 

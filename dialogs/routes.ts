@@ -50,13 +50,15 @@ export interface Route {
   /**
    * The route's answer as a result, computed without running its dialog: MainDialog decides from
    * its `status` before anything is sent. `needs-input` begins the dialog, which asks for the
-   * missing fact. Routes without it are run as dialogs and judged on what they send.
+   * missing fact; undefined (e.g. a subscription, which acts on the channel) also begins it.
+   * Routes without it are run as dialogs and judged on what they send.
    */
-  answer?(understanding: Understanding): Reply;
+  answer?(understanding: Understanding): Reply | undefined;
 }
 
 /** The feature registry: each feature adds one line here. */
 export function buildRoutes(deps: BotDeps): Route[] {
+  const arshjul = new ArshjulDialog(deps);
   return [
     { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetEvidenceScore(normalized, completeData(deps.data).budgets, namedRecords({ data: completeData(deps.data) })), label: 'Budget' },
     { id: 'tertial', dialog: new TertialDialog(deps), recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter' },
@@ -64,7 +66,7 @@ export function buildRoutes(deps: BotDeps): Route[] {
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
     { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck', general: true },
-    { id: 'arshjul', dialog: new ArshjulDialog(deps), recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser' },
+    { id: 'arshjul', dialog: arshjul, recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser', answer: (u) => arshjul.answerFor(u) },
     { id: 'ansokan', dialog: new AnsokanDialog(deps), recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel' },
   ];
 }

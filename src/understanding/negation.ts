@@ -2,7 +2,8 @@
  * Negation and exclusion scope in a Swedish question: "har inte sjukpenning", "ingen ersättning",
  * "varken sjukpenning eller aktivitetsersättning", "utan försörjningsstöd". A span covers the
  * words a negation applies to, so a recogniser can tell a benefit the person lacks from one
- * they have. Tokens are normalised; punctuation is gone, so a clause ends at a linking word.
+ * they have. Tokens are normalised; punctuation is gone, so a clause ends at a linking word or a
+ * new subject ("inte sjukskriven, hon har …").
  */
 export interface TokenSpan {
   /** First token covered (inclusive). */
@@ -13,7 +14,7 @@ export interface TokenSpan {
 
 const NEGATORS = new Set(['inte', 'ej', 'icke', 'ingen', 'inga', 'inget', 'utan', 'saknar', 'aldrig', 'exklusive', 'exkl', 'forutom']);
 /** Words that end the clause a negation covers. */
-const CLAUSE_END = new Set(['men', 'och', 'samt', 'som', 'fast', 'dock', 'eftersom', 'nar', 'om', 'att', 'da', 'sa', 'kan', 'ska', 'far', 'vem', 'vad', 'hur', 'vilka', 'vilken']);
+const CLAUSE_END = new Set(['men', 'hon', 'han', 'hen', 'de', 'jag', 'vi', 'personen', 'individen', 'och', 'samt', 'som', 'fast', 'dock', 'eftersom', 'nar', 'om', 'att', 'da', 'sa', 'kan', 'ska', 'far', 'vem', 'vad', 'hur', 'vilka', 'vilken']);
 /** How far a negation reaches when no clause word ends it. */
 const MAX_SCOPE = 4;
 

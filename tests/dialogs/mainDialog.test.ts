@@ -283,6 +283,28 @@ describe('MainDialog: the direct path (answers as results)', () => {
   });
 });
 
+describe('MainDialog: composite questions', () => {
+  /** A result route that fits utterances holding `word`. */
+  const wordRoute = (id: string, word: string, text: string, status: AnswerStatus = 'answered'): Route => ({
+    id, label: id, dialog: new UnusedDialog(id), recognize: ({ normalized }) => (normalized.includes(word) ? 0.9 : 0), answer: () => ({ text, status }),
+  });
+
+  test('two parts for two features: each part is answered, in order', async () => {
+    const t = await botWith([wordRoute('ordf', 'ordforande', 'Ordföranden är X.'), wordRoute('mote', 'mote', 'Nästa möte är 10 mars.')]);
+    expect(await t.say('Vem är ordförande i styrelsen och när är nästa möte?')).toEqual(['Ordföranden är X.', 'Nästa möte är 10 mars.']);
+  });
+
+  test('a part the documents do not answer gets its own "not stated", the other part its answer', async () => {
+    const t = await botWith([wordRoute('ordf', 'ordforande', 'Det står inte vem som är ordförande.', 'not-stated'), wordRoute('mote', 'mote', 'Nästa möte är 10 mars.')]);
+    expect(await t.say('Vem är ordförande i styrelsen och när är nästa möte?')).toEqual(['Det står inte vem som är ordförande.', 'Nästa möte är 10 mars.']);
+  });
+
+  test('parts of one feature are routed as one question', async () => {
+    const t = await botWith([wordRoute('mote', 'mote', 'Mötessvar.')]);
+    expect(await t.say('När är nästa möte och när är mötet efter det?')).toEqual(['Mötessvar.']);
+  });
+});
+
 describe('CancelAndHelpDialog nesting', () => {
   test('"hjälp" and "börja om" are handled by the innermost dialog, "avbryt" ends them all', async () => {
     const deps = await makeTestDeps();

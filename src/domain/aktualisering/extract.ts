@@ -1,6 +1,7 @@
 import type { Benefit, ReferringParty } from '../../data/schemas/individprocesser.js';
 import type { Forbund, Verksamhet } from '../../data/schemas/organisation.js';
 import { normalize } from '../text.js';
+import { negationSpans } from '../../understanding/negation.js';
 import type { CaseFacts, FactKey } from './facts.js';
 
 /**
@@ -137,33 +138,49 @@ export function extractReferringParty(normalized: string): ReferringParty | unde
 
 const SICK_COMP = 'sjukersattning';
 
-/** The person's benefits named in the text; ['okand'] when the user says they do not know. */
+/**
+ * The person's benefits named in the text; ['okand'] when the user says they do not know. A
+ * benefit inside a negation's scope ("har inte sjukpenning", "varken … eller", "utan …") is one
+ * the person lacks: it is left out, and when every benefit named is negated the answer is
+ * unknown (the dialog asks) rather than a guess.
+ */
 export function extractBenefits(normalized: string): Benefit[] | undefined {
   const toks = tokens(normalized);
-  const found = new Set<Benefit>();
-  const has = (stem: string, suffix = 3) => hasWord(toks, stem, suffix) >= 0;
+  const spans = negationSpans(toks);
+  /** Token index of each benefit named, first mention. */
+  const found = new Map<Benefit, number>();
+  const add = (benefit: Benefit, at: number) => { if (at >= 0 && !found.has(benefit)) found.set(benefit, at); };
+  const word = (stem: string, suffix = 3) => hasWord(toks, stem, suffix);
+  /** Token index where a pattern matches the normalised text, -1 when it does not. */
+  const pattern = (re: RegExp) => {
+    const m = re.exec(normalized);
+    return m === null ? -1 : tokens(normalized.slice(0, m.index)).length;
+  };
+  const first = (...at: number[]) => at.find((i) => i >= 0) ?? -1;
 
-  if (has('sjukpenning') || has('sjukpeng', 4)) found.add('sjukpenning');
-  if (has('aktivitetsersattning') || /\baktivitets\s?ersattning/.test(normalized)) found.add('aktivitetsersattning');
-  if (has('forsorjningsstod', 2) || /ekonomiskt? bistand|\bsocialbidrag|\bfsst?\b|\bforsorjningsstodet\b/.test(normalized)) found.add('forsorjningsstod');
-  if (has('etableringsersattning') || /\betableringsprogram|\betableringen\b|\betableringsarende/.test(normalized)) found.add('etableringsersattning');
-  if (has('aktivitetsstod') || /\ba-?\s?kassa|\barbetsloshetsersattning/.test(normalized)) found.add('a-kassa-aktivitetsstod');
+  add('sjukpenning', first(word('sjukpenning'), word('sjukpeng', 4)));
+  add('aktivitetsersattning', first(word('aktivitetsersattning'), pattern(/\baktivitets\s?ersattning/)));
+  add('forsorjningsstod', first(word('forsorjningsstod', 2), pattern(/ekonomiskt? bistand|\bsocialbidrag|\bfsst?\b|\bforsorjningsstodet\b/)));
+  add('etableringsersattning', first(word('etableringsersattning'), pattern(/\betableringsprogram|\betableringen\b|\betableringsarende/)));
+  add('a-kassa-aktivitetsstod', first(word('aktivitetsstod'), pattern(/\ba-?\s?kassa|\barbetsloshetsersattning/)));
 
   const sick = toks.findIndex((t) => tokenIs(t, SICK_COMP, 2));
   if (sick >= 0) {
     const around = toks.slice(Math.max(0, sick - 3), sick + 4).join(' ');
-    if (/\b(hel|helt|heltid|hela|full|100)\b|\bhelsjukersattning/.test(around)) found.add('sjukersattning-hel');
-    else if (/\b(partiell|delvis|del|deltid|halv|halvt?|partiellt|25|50|75)\b/.test(around)) found.add('sjukersattning-partiell');
-    else found.add('sjukersattning');
+    if (/\b(hel|helt|heltid|hela|full|100)\b|\bhelsjukersattning/.test(around)) add('sjukersattning-hel', sick);
+    else if (/\b(partiell|delvis|del|deltid|halv|halvt?|partiellt|25|50|75)\b/.test(around)) add('sjukersattning-partiell', sick);
+    else add('sjukersattning', sick);
   }
-  if (/\bhelsjukersattning|\bhel sjukersattning/.test(normalized)) { found.delete('sjukersattning'); found.add('sjukersattning-hel'); }
+  const whole = pattern(/\bhelsjukersattning|\bhel sjukersattning/);
+  if (whole >= 0) { found.delete('sjukersattning'); add('sjukersattning-hel', whole); }
 
   // "Sjukskriven" means sjukpenning unless the text says the person lacks SGI / is nollklassad.
-  if (!found.has('sjukpenning') && /\bsjukskriv/.test(normalized) && !/nollklassad|\butan sgi|\bsaknar sgi|ingen sgi/.test(normalized)) {
-    found.add('sjukpenning');
-  }
+  if (!found.has('sjukpenning') && !/nollklassad|\butan sgi|\bsaknar sgi|ingen sgi/.test(normalized)) add('sjukpenning', pattern(/\bsjukskriv/));
 
-  if (found.size > 0) return [...found];
+  const negated = (at: number) => spans.some((s) => at >= s.start && at < s.end);
+  const held = [...found].filter(([, at]) => !negated(at)).map(([b]) => b);
+  if (held.length > 0) return held;
+  if (found.size > 0) return undefined;
   if (/\b(ingen|inga|utan|saknar)( \w+)? (ersattning|ersattningar|forsorjning|inkomst)\b|^inga?$|^ingen ersattning/.test(normalized)) return ['ingen'];
   return undefined;
 }

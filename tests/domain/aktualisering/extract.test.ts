@@ -43,6 +43,19 @@ describe('referring party', () => {
   });
 });
 
+describe('benefits under a negation', () => {
+  test.each(bothSpellings([
+    ['Regionen vill aktualisera en person som inte har sjukpenning och inte försörjningsstöd', undefined],
+    ['hon har varken sjukpenning eller aktivitetsersättning', undefined],
+    ['har inte sjukpenning men försörjningsstöd', ['forsorjningsstod']],
+    ['personen är inte sjukskriven, hon har försörjningsstöd', ['forsorjningsstod']],
+    ['en person utan försörjningsstöd som har aktivitetsersättning', ['aktivitetsersattning']],
+    ['har ej aktivitetsersättning', undefined],
+  ] as const))('%s → %j', (text, want) => {
+    expect(extractFacts(normalize(text), lexicon).benefits).toEqual(want);
+  });
+});
+
 describe('benefits', () => {
   test.each(bothSpellings([
     ['personen har sjukpenning', ['sjukpenning']],
