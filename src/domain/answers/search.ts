@@ -7,10 +7,11 @@ import type { AgreementData } from '../../data/load.js';
 import { search, searchIndexFor } from '../search/searchIndex.js';
 import { queryTerms } from '../search/tokenize.js';
 import { sourceRefs } from '../sources.js';
-import { coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
+import { bestSentence, coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
 
 export const NO_HITS_TEXT = `${NOT_IN_DOCUMENTS} Jag hittade inget i dem som liknar din fråga. Försök med andra ord, eller skriv ”hjälp” för att se vad jag kan svara på.`;
+/** The lead-in of a search answer when no single sentence of the best passage holds the question's words. */
 export const HITS_TEXT = 'Det här säger överenskommelserna:';
 export const WEAK_HITS_TEXT = `${NOT_IN_DOCUMENTS} Jag hittar inget som svarar precis på frågan. Det här är de närmaste avsnitten:`;
 
@@ -27,11 +28,14 @@ export function answerSearch(data: AgreementData, text: string, limit = 3): Repl
   // A passage that holds every distinctive word of the question (a name, a number, a rare term)
   // is about its subject even when the question's other words are chatter.
   const good = best !== undefined && (best.coverage >= GOOD_COVERAGE || (terms.length >= 4 && best.coverage >= 0.4) || coversDistinctive(data, text, best));
+  const distinctive = distinctiveTerms(data, text);
+  // Answer first: the passage's sentence that holds the question's words is the headline.
+  const headline = good ? bestSentence(best.doc.text, terms, distinctive) : undefined;
   return {
-    text: good ? HITS_TEXT : WEAK_HITS_TEXT,
+    text: good ? (headline ?? HITS_TEXT) : WEAK_HITS_TEXT,
     status: good ? 'answered' : 'not-stated',
     // Long passages: the sentences around the question's words, so the answering sentence is never cut away.
-    facts: excerptFacts(hits, text, good ? 1100 : 500, distinctiveTerms(data, text)),
+    facts: excerptFacts(hits, text, good ? 1100 : 500, distinctive),
     sources: sourceRefs(data.documents, hits.map((h) => h.doc.source)),
   };
 }

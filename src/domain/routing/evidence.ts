@@ -158,19 +158,44 @@ export function missingTerms(data: AgreementData, question: string, replyTexts: 
  * neighbours up to about `max` characters, so a long decision never hides the sentence that
  * answers (e.g. an amount stated last). Short passages come back whole.
  */
-export function excerptAround(text: string, terms: readonly string[], max = 600, weighted: readonly string[] = []): string {
-  const t = text.replace(/\s+/gu, ' ').trim();
-  if (t.length <= max) return t;
-  const sentences = t.split(/(?<=[.!?;])\s+|\s+(?=- )|\s·\s/u).filter((s) => s !== '');
-  const scoreOf = (s: string): number => {
+function sentencesOf(text: string): string[] {
+  return text.replace(/\s+/gu, ' ').trim().split(/(?<=[.!?;])\s+|\s+(?=- )|\s·\s/u).filter((s) => s !== '');
+}
+
+/** How many of the question's terms a sentence holds, distinctive ones counting three times. */
+function sentenceScores(sentences: readonly string[], terms: readonly string[], weighted: readonly string[]): { scores: number[]; best: number } {
+  const scores = sentences.map((s) => {
     const stems = stemsOf(s);
     return terms.reduce((sum, term) => sum + (hasTerm(stems, term) ? (weighted.includes(term) ? 3 : 1) : 0), 0);
-  };
-  const scores = sentences.map(scoreOf);
+  });
   let best = 0;
   scores.forEach((s, i) => {
     if (s > (scores[best] ?? 0)) best = i;
   });
+  return { scores, best };
+}
+
+/**
+ * The sentence of a passage that holds most of the question's words — with the sentence after it
+ * while both fit in `max` (an answer often continues: "… Beslut: …") — clipped at a word: the
+ * headline of a search answer, so its first line is the answer rather than a lead-in. Undefined
+ * when no sentence holds any of them.
+ */
+export function bestSentence(text: string, terms: readonly string[], weighted: readonly string[] = [], max = 280): string | undefined {
+  const sentences = sentencesOf(text);
+  const { scores, best } = sentenceScores(sentences, terms, weighted);
+  const sentence = sentences[best];
+  if (sentence === undefined || (scores[best] ?? 0) === 0) return undefined;
+  const next = sentences[best + 1];
+  const joined = next !== undefined && sentence.length + next.length + 1 <= max ? `${sentence} ${next}` : sentence;
+  return clipWords(joined.replace(/^[-•·]\s*/u, ''), max);
+}
+
+export function excerptAround(text: string, terms: readonly string[], max = 600, weighted: readonly string[] = []): string {
+  const t = text.replace(/\s+/gu, ' ').trim();
+  if (t.length <= max) return t;
+  const sentences = sentencesOf(t);
+  const { scores, best } = sentenceScores(sentences, terms, weighted);
   if ((scores[best] ?? 0) === 0) return clipWords(t, max);
   // A distinctive word the best sentence lacks may sit in a short sentence or list item further
   // on ("hemma" ~ "Vuxna hemmasittande" at the end of a målgrupp list): that item is shown too.
