@@ -110,9 +110,13 @@ export function caseReply(facts: CaseFacts, intent: AktIntent, data: AnswerData,
     blocks.push(fitLines(result.fit).join('\n'));
     sources.push(...fitSources(result.fit));
   } else {
-    blocks.push(result.consent.text);
+    // Answer first: the short answer is the headline and the consent rule follows it — unless
+    // consent is missing, which is itself the answer (nothing may be shared).
+    const consentFirst = result.consent.status === 'missing' || result.summary === '';
+    if (consentFirst) blocks.push(result.consent.text);
+    if (result.summary !== '') blocks.push(headlineOf(result.summary));
+    if (!consentFirst) blocks.push(result.consent.text);
     sources.push(...result.consent.sources);
-    if (result.summary !== '') blocks.push(result.summary);
     add('Förankring', result.forankring);
     add('Så går det till', result.process);
     add('Väg', result.paths);
@@ -128,6 +132,12 @@ export function caseReply(facts: CaseFacts, intent: AktIntent, data: AnswerData,
     reply: { text: blocks.join('\n\n'), facts: factsOf(facts, data), sources: withTitles(sources, data.documents) },
     result,
   };
+}
+
+/** "Kort svar: regionen ska …" as the reply's first sentence: "Regionen ska …". */
+function headlineOf(summary: string): string {
+  const s = summary.replace(/^Kort svar:\s*/u, '');
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 }
 
 /** The question (text and choices) for one missing fact. */

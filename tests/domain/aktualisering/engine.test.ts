@@ -112,7 +112,7 @@ describe('förankring per referring party × benefit (Bilaga 3)', () => {
   });
 });
 
-describe('samtycke is checked first', () => {
+describe('samtycke is checked, and said after the short answer unless it is missing', () => {
   const cases: [boolean | undefined, string, string][] = [
     [undefined, 'unknown', 'Först samtycke'],
     [true, 'given', 'Samtycke finns'],
@@ -124,7 +124,11 @@ describe('samtycke is checked first', () => {
     expect(result.consent.status).toBe(status);
     expect(result.consent.sources[0]?.section).toContain('Bilaga 3');
     const reply = caseReply(f, 'forankring', data).reply.text;
-    expect(reply.startsWith(result.consent.text)).toBe(true);
+    // Answer first: the short answer opens the reply; missing consent is the answer itself.
+    if (status === 'missing') expect(reply.startsWith(result.consent.text)).toBe(true);
+    else expect(reply.startsWith('Regionen ska förankra med Försäkringskassan')).toBe(true);
+    expect(reply).toContain(result.consent.text);
+    expect(reply).not.toMatch(/^Kort svar/u);
     expect(reply).toContain(text);
   });
 
