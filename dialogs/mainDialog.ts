@@ -298,7 +298,8 @@ export class MainDialog extends ComponentDialog {
   private async releaseWaiting(step: WaterfallStepContext): Promise<void> {
     if (!capturing(step.context)) return;
     const { held, replies } = stopCapture(step.context);
-    const extra = this.complement(step, replies);
+    // An answer carried by the question itself (one activity) stays first: nothing goes before it.
+    const extra = held.length > 1 ? this.complement(step, replies) : undefined;
     if (extra === undefined || held.length === 0) {
       await release(step.context, held);
       if (extra !== undefined) await sendReply(step.context, extra);

@@ -216,6 +216,13 @@ describe('MainDialog with the real routes and data', () => {
     return transcript((context) => core.bot.run(context));
   }
 
+  test('a dialog that answers and then asks: its answer is the first thing said, and a negated benefit is not read as present', async () => {
+    const t = await dataBot();
+    const replies = await t.say('Regionen vill aktualisera en person som inte har sjukpenning men har försörjningsstöd. Vem ska förankra?');
+    expect(replies[0]).toMatch(/^Regionen ska förankra med socialtjänstens försörjningsstödshandläggare/u);
+    expect(replies.join('\n')).not.toContain('Personen har sjukpenning');
+  });
+
   test('a budget row question that also reads as a membership question: the budget answers, the other reading is offered and works', async () => {
     const t = await dataBot();
     const first = await t.say('Vad är Vännäs kommuns andel av medlemsavgifterna?');
