@@ -4,9 +4,9 @@
  */
 import type { Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
-import { search, searchIndexFor } from '../search/searchIndex.js';
+import { search, searchIndexFor, type SearchHit } from '../search/searchIndex.js';
 import { queryTerms } from '../search/tokenize.js';
-import { sourceRefs } from '../sources.js';
+import { newestFirst, sourceRefs } from '../sources.js';
 import { bestSentence, coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
 
@@ -18,11 +18,26 @@ export const WEAK_HITS_TEXT = `${NOT_IN_DOCUMENTS} Jag hittar inget som svarar p
 /** Share of a question's words a passage must match to count as an answer rather than "closest". */
 const GOOD_COVERAGE = 0.5;
 
+/** Hits this close to the best one answer about as well: among them the newest document comes first. */
+const CLOSE_SCORE = 0.85;
+
+/**
+ * Current first (DESIGN.md: the newest document in force answers; an older one that disagrees is
+ * mentioned with its date): passages that match about as well as the best are ordered newest
+ * document first, so a 2014 or 2020 statement never leads where a 2023 one says the same thing.
+ */
+export function currentFirst(data: AgreementData, hits: readonly SearchHit[]): SearchHit[] {
+  const top = hits[0]?.score ?? 0;
+  const close = hits.filter((h) => h.score >= top * CLOSE_SCORE);
+  const rest = hits.filter((h) => h.score < top * CLOSE_SCORE);
+  return [...newestFirst(data.documents, close.map((h) => ({ hit: h, source: h.doc.source }))).map((x) => x.hit), ...rest];
+}
+
 /** The search reply for `text` over all curated text of `data`. */
 export function answerSearch(data: AgreementData, text: string, limit = 3): Reply {
   const terms = queryTerms(text);
   if (terms.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
-  const hits = search(searchIndexFor(data), text, { limit });
+  const hits = currentFirst(data, search(searchIndexFor(data), text, { limit }));
   if (hits.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
   const best = hits[0];
   // A passage that holds every distinctive word of the question (a name, a number, a rare term)

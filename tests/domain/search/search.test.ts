@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
-import { answerSearch, HITS_TEXT, NO_HITS_TEXT } from '../../../src/domain/answers/search.js';
+import { answerSearch, currentFirst, HITS_TEXT, NO_HITS_TEXT } from '../../../src/domain/answers/search.js';
 import { buildCorpus } from '../../../src/domain/search/corpus.js';
 import { search, searchIndexFor } from '../../../src/domain/search/searchIndex.js';
 import { queryTerms, stemSwedish } from '../../../src/domain/search/tokenize.js';
@@ -65,5 +65,25 @@ describe('search over all curated text', () => {
     expect(renderText(good)).toContain('Källa: ');
     expect(answerSearch(data, '😀😀😀').text).toBe(NO_HITS_TEXT);
     expect(answerSearch(data, 'kvantfysik rymdraketer').text).toContain('Det står inte i överenskommelserna');
+  });
+});
+
+describe('current first', () => {
+  const doc = (id: number, source: string, title: string) => ({ id, key: `k${id}`, kind: 'passage', forbund: 'f', title, text: title, names: '', source: { doc: source, section: 's' } });
+  const documents = [
+    { doc: 'old.txt', title: 'Gammal', date: '2014-01-01', forbund: ['f'], kind: 'plan' },
+    { doc: 'new.txt', title: 'Ny', date: '2023-01-01', forbund: ['f'], kind: 'plan' },
+  ];
+  const data = { documents } as unknown as Parameters<typeof currentFirst>[0];
+  const hit = (d: ReturnType<typeof doc>, score: number) => ({ doc: d, score, coverage: 1 }) as unknown as Parameters<typeof currentFirst>[1][number];
+
+  test('among passages that match about as well, the newest document comes first', () => {
+    const out = currentFirst(data, [hit(doc(1, 'old.txt', 'gammal'), 10), hit(doc(2, 'new.txt', 'ny'), 9)]);
+    expect(out.map((h) => h.doc.title)).toEqual(['ny', 'gammal']);
+  });
+
+  test('a clearly better passage keeps the lead whatever its date', () => {
+    const out = currentFirst(data, [hit(doc(1, 'old.txt', 'gammal'), 10), hit(doc(2, 'new.txt', 'ny'), 5)]);
+    expect(out.map((h) => h.doc.title)).toEqual(['gammal', 'ny']);
   });
 });
