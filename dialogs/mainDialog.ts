@@ -15,7 +15,7 @@ import { sendReply } from '../src/core/sendReply.js';
 import { completeData } from '../src/domain/answers/common.js';
 import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
-import { complementReply, isNoAnswer } from '../src/domain/routing/evidence.js';
+import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
 import { welcomeReply } from './helpContent.js';
@@ -187,14 +187,13 @@ export class MainDialog extends ComponentDialog {
       if (chosen.status === 'not-stated') {
         const search = answerSearch(completeData(this.deps.data), u.text);
         values.settled = true;
-        await sendReply(step.context, search.status === 'answered' ? search : first);
-        if (search.status !== 'answered') await this.sendComplement(step, route, [first]);
+        if (search.status === 'answered') await sendReply(step.context, search);
+        else await this.sendWithEvidence(step, route, first);
         return true;
       }
     }
     values.settled = true;
-    await sendReply(step.context, chosen);
-    await this.sendComplement(step, chosenRoute, [chosen]);
+    await this.sendWithEvidence(step, chosenRoute, chosen);
     return true;
   }
 
@@ -222,10 +221,15 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
-  private async sendComplement(step: WaterfallStepContext, route: Route, replies: readonly Reply[]): Promise<void> {
-    const extra = this.complementFor(step, route, replies);
-    if (extra !== undefined) await sendReply(step.context, extra);
+  /** Sends a route's answer with the passages for words it left out: after it, or before it when it is about none of them. */
+  private async sendWithEvidence(step: WaterfallStepContext, route: Route, reply: Reply): Promise<void> {
+    const evidence = this.complementFor(step, route, [reply]);
+    const lead = evidence !== undefined && passagesLead(evidence);
+    if (lead && evidence.reply !== undefined) await sendReply(step.context, evidence.reply);
+    await sendReply(step.context, reply);
+    if (!lead && evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
   }
+
 
   /** Begins a route's dialog with its replies held for judging (dropped if the dialog fails: the error handler apologises). */
   private async beginCaptured(step: WaterfallStepContext, dialogId: string): Promise<DialogTurnResult> {
@@ -299,7 +303,7 @@ export class MainDialog extends ComponentDialog {
     if (!capturing(step.context)) return;
     const { held, replies } = stopCapture(step.context);
     // An answer carried by the question itself (one activity) stays first: nothing goes before it.
-    const extra = held.length > 1 ? this.complement(step, replies) : undefined;
+    const extra = held.length > 1 ? this.complement(step, replies)?.reply : undefined;
     if (extra === undefined || held.length === 0) {
       await release(step.context, held);
       if (extra !== undefined) await sendReply(step.context, extra);
@@ -310,13 +314,13 @@ export class MainDialog extends ComponentDialog {
     await release(step.context, held.slice(-1));
   }
 
-  private complement(step: WaterfallStepContext, replies: readonly Reply[]): Reply | undefined {
+  private complement(step: WaterfallStepContext, replies: readonly Reply[]): ComplementEvidence | undefined {
     const values = step.values as MainValues;
     const route = this.routes.find((r) => r.id === (values.alternativeTried === true ? values.alternativeId : values.routeId));
     return this.complementFor(step, route, replies);
   }
 
-  private complementFor(step: WaterfallStepContext, route: Route | undefined, replies: readonly Reply[]): Reply | undefined {
+  private complementFor(step: WaterfallStepContext, route: Route | undefined, replies: readonly Reply[]): ComplementEvidence | undefined {
     const values = step.values as MainValues;
     const text = values.text;
     // A route that answers from matched data and clearly fits needs nothing added; one that only
@@ -326,16 +330,22 @@ export class MainDialog extends ComponentDialog {
     // Only for questions: a pasted import or a command is not looked up in the documents.
     if (replies.length === 0 || text === undefined || text.includes('\n') || text.length > 300) return undefined;
     const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`)]);
-    return complementReply(completeData(this.deps.data), text, texts);
+    return complementEvidence(completeData(this.deps.data), text, texts);
   }
 
   /** Sends the held answer, then passages for the question's words the answer left out. */
   private async settle(step: WaterfallStepContext, held: Partial<Activity>[], replies: Reply[]): Promise<void> {
     const values = step.values as MainValues;
     values.settled = true;
+    const evidence = this.complement(step, replies);
+    // An answer about none of the question's distinctive words follows the passages that are about them.
+    if (evidence !== undefined && passagesLead(evidence) && evidence.reply !== undefined) {
+      await sendReply(step.context, evidence.reply);
+      await release(step.context, held);
+      return;
+    }
     await release(step.context, held);
-    const extra = this.complement(step, replies);
-    if (extra !== undefined) await sendReply(step.context, extra);
+    if (evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
   }
 
   /** "Menade du i stället …?" after the answer, when another reading was almost as likely. */

@@ -293,8 +293,31 @@ export function coversDistinctive(data: AgreementData, question: string, hit: Se
  * any one part of the answer. Empty when the answer already covers the question.
  */
 export function complementReply(data: AgreementData, question: string, replyTexts: readonly string[], limit = 2): Reply | undefined {
+  return complementEvidence(data, question, replyTexts, limit).reply;
+}
+
+/** What the complementing passages add, and how much of the question the answer and they are about. */
+export interface ComplementEvidence {
+  reply?: Reply;
+  /** The question's distinctive words the answer's best single part holds. */
+  answerHeld: number;
+  /** The most the best added passage holds. */
+  passagesHeld: number;
+}
+
+/**
+ * True when the answer is about none of the question's distinctive words while added passages
+ * hold two or more of them: the route answered another question (one salient word chose it),
+ * so the passages lead and the route's answer follows.
+ */
+export function passagesLead(e: ComplementEvidence): boolean {
+  return e.reply !== undefined && e.answerHeld === 0 && e.passagesHeld >= 2;
+}
+
+/** {@link complementReply} with the evidence that chose its passages. */
+export function complementEvidence(data: AgreementData, question: string, replyTexts: readonly string[], limit = 2): ComplementEvidence {
   const { distinctive, missing } = missingTerms(data, question, replyTexts);
-  if (distinctive.length === 0) return undefined;
+  if (distinctive.length === 0) return { answerHeld: 0, passagesHeld: 0 };
   const index = searchIndexFor(data);
   const stats = statsFor(index);
   const terms = queryTerms(question);
@@ -306,6 +329,7 @@ export function complementReply(data: AgreementData, question: string, replyText
   // How much of the question the best single part of the answer (its text, or one listed item) is about:
   // a long list mentions many of the question's words without any item being about them together.
   const answered = Math.max(0, ...replyTexts.map((t) => termsHeld(distinctive, t, stemsOf(t), alternates)));
+  let passagesHeld = 0;
   const picked = hits.filter((h) => {
     if (h.score < top * 0.5) return false;
     const enough = h.coverage >= 0.5 || (terms.length >= 5 && h.coverage >= 0.4);
@@ -323,14 +347,25 @@ export function complementReply(data: AgreementData, question: string, replyText
     const held = termsHeld(distinctive, text, stems, alternates) + Math.min(1, support);
     const addsWord = termsHeld(missing, text, stems, alternates) > 0;
     // Two of the question's own words at least: one shared rare word is too often a coincidence.
-    return held >= 2 && (addsWord ? held > answered : held >= answered + 2);
+    const keep = held >= 2 && (addsWord ? held > answered : held >= answered + 2);
+    if (keep) passagesHeld = Math.max(passagesHeld, held);
+    return keep;
   }).slice(0, limit);
-  if (picked.length === 0) return undefined;
-  return {
-    text: 'Det här står också i dokumenten om det du frågar:',
-    facts: excerptFacts(picked, question, 500, distinctive),
-    sources: sourceRefs(data.documents, picked.map((h) => h.doc.source)),
+  if (picked.length === 0) return { answerHeld: answered, passagesHeld: 0 };
+  const evidence: ComplementEvidence = {
+    answerHeld: answered,
+    passagesHeld,
+    reply: {
+      text: 'Det här står också i dokumenten om det du frågar:',
+      facts: excerptFacts(picked, question, 500, distinctive),
+      sources: sourceRefs(data.documents, picked.map((h) => h.doc.source)),
+    },
   };
+  const first = picked[0];
+  // Leading passages open with the sentence that answers, like a search answer.
+  const headline = first !== undefined && passagesLead(evidence) ? bestSentence(first.doc.text, terms, distinctive) : undefined;
+  if (headline !== undefined && evidence.reply) evidence.reply = { ...evidence.reply, text: headline, status: 'answered' };
+  return evidence;
 }
 
 /** True when the builder of a reply marked it as the documents having no answer (a route declining the question). */
