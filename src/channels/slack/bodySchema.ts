@@ -11,8 +11,10 @@ const text = z.string();
 const optionalText = z.string().optional();
 const nullableText = z.string().nullish();
 
-const eventSchema = z.looseObject({
-  type: text,
+/** The events that become turns (inbound.ts) have their fields typed. */
+const HANDLED_EVENTS = ['message', 'app_mention'] as const;
+const handledEventSchema = z.looseObject({
+  type: z.enum(HANDLED_EVENTS),
   user: optionalText,
   text: optionalText,
   channel: optionalText,
@@ -23,6 +25,14 @@ const eventSchema = z.looseObject({
   subtype: optionalText,
   bot_id: optionalText,
 });
+/**
+ * Any other event is acknowledged and dropped; its fields are not ours to judge (in some, such as
+ * channel_rename, `channel` is an object), and refusing them would make Slack retry them.
+ */
+const otherEventSchema = z.looseObject({
+  type: text.refine((t) => !(HANDLED_EVENTS as readonly string[]).includes(t)),
+});
+const eventSchema = z.union([handledEventSchema, otherEventSchema]);
 
 /** Events API (JSON). */
 const eventsApiSchema = z.discriminatedUnion('type', [

@@ -158,9 +158,11 @@ describe('finding 12: signed bodies with wrong field types, and markup in import
     expect(fake.calls.length).toBe(before);
   });
 
-  it('the same body with the right types is answered', async () => {
+  it('the same body with the right types is answered; an event we do not handle is acknowledged whatever its fields', async () => {
     expect((await signedJson(event('D0TYPES02', 'hjälp'))).status).toBe(200);
     expect(postsTo('D0TYPES02').length).toBeGreaterThan(0);
+    const rename = { ...good, event_id: 'EvRENAME01', event: { type: 'channel_rename', channel: { id: 'C1', name: 'ny', created: 1 } } };
+    expect((await signedJson(rename)).status).toBe(200);
   });
 
   it('imported *bold* and [label](url) stay text: plain_text in Slack, no link in the Teams card, escaped in the web HTML', async () => {
