@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
+import { userIsInConversation } from '../src/core/membership.js';
 import { isKansli, KANSLI_ONLY_TEXT, userKey } from '../src/core/roles.js';
 import { sendReply } from '../src/core/sendReply.js';
 import { importCalendarText } from '../src/calendar/importFile.js';
@@ -72,6 +73,13 @@ export function deliveryTargetOf(context: TurnContext): DeliveryTarget {
 const ADD_EVENT_USAGE =
   'Så lägger kansliet till ett möte: ”lägg till möte: styrelse; 2024-02-16; förmiddag; Budgetuppföljning” (grupp; datum; [förmiddag/eftermiddag/heldag;] titel). ' +
   'Flera på en gång: ”importera mötesplan” och på följande rader CSV med rubrikraden i templates/motesplan.csv.';
+
+/** Kansli reports (uncertain reminders, dead channels) go to the channels subscribed to it. */
+const KANSLI_GROUP_ONLY_TEXT =
+  'Bara kansliet kan ändra vilka kanaler som får kansliets meddelanden (rapporter om påminnelser och utskick), så jag har inte ändrat något.';
+
+const NOT_IN_CONVERSATION_TEXT =
+  'Jag kan inte se att du är med i den här kanalen, så jag har inte ändrat dess prenumerationer. Skriv till mig i kanalen (i Slack eller Teams) för att prenumerera.';
 
 const HELP: Reply = {
   text: [
@@ -175,6 +183,8 @@ export class ArshjulDialog extends CancelAndHelpDialog {
     const request = parseSubscriptionRequest(text);
     if (request.problem) return { text: request.problem };
     const target = deliveryTargetOf(context);
+    const refused = this.refuseSubscriptionChange(context, target, reading.named);
+    if (refused) return refused;
     const channelKey = targetKey(target);
     if (reading.named.length === 0) {
       const choices = ['styrelse', 'ssg', 'analysgrupp', 'beredningsgrupp', 'vuxentorget']
@@ -249,9 +259,33 @@ export class ArshjulDialog extends CancelAndHelpDialog {
     return { text: outcome.ok ? `${outcome.message} Skriv ”möten i …” för att se dem.` : `${outcome.message}\n\n${ADD_EVENT_USAGE}` };
   }
 
+  /**
+   * Who may change a channel's subscriptions (issue 15, finding 9): the kansli group only the
+   * kansli (its channel receives the kansli's reports); the other groups anyone in the channel,
+   * and users the request does not show to be in it only when SUBSCRIBE_ANY_CHANNEL allows.
+   */
+  private refuseSubscriptionChange(context: TurnContext, target: DeliveryTarget, groups: readonly Pick<GroupName, 'id' | 'forbund'>[]): Reply | undefined {
+    const { channelId, from } = context.activity;
+    const kansli = isKansli(this.deps, channelId, from?.id);
+    if (!kansli && groups.some((g) => this.isKansliGroup(g))) return { text: KANSLI_GROUP_ONLY_TEXT };
+    if (!this.deps.subscribeAnyChannel && !userIsInConversation(context, target)) return { text: NOT_IN_CONVERSATION_TEXT };
+    return undefined;
+  }
+
+  private isKansliGroup(group: Pick<GroupName, 'id' | 'forbund'>): boolean {
+    return this.deps.data.organs.some((o) => o.id === group.id && o.forbund === group.forbund && o.kind === 'kansli');
+  }
+
   private async unsubscribe(context: TurnContext, reading: ArshjulReading, ctx: AnswerContext): Promise<Reply> {
-    const channelKey = targetKey(deliveryTargetOf(context));
+    const target = deliveryTargetOf(context);
+    const channelKey = targetKey(target);
     const groups = new Set(reading.named.map((g) => g.id));
+    // "avsluta prenumeration" without a group ends them all, the kansli group's too.
+    const affected = reading.named.length > 0
+      ? reading.named
+      : this.deps.state.read().subscriptions.filter((s) => s.channelKey === channelKey).map((s) => ({ id: s.group, forbund: s.forbund }));
+    const refused = this.refuseSubscriptionChange(context, target, affected);
+    if (refused) return refused;
     const removed = await this.deps.state.update((draft) => {
       const gone = draft.subscriptions.filter((s) => s.channelKey === channelKey && (groups.size === 0 || groups.has(s.group)));
       draft.subscriptions = draft.subscriptions.filter((s) => !gone.includes(s));

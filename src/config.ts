@@ -67,6 +67,15 @@ const configSchema = z.object({
       .pipe(z.array(z.string().regex(/^[a-z0-9_-]+:\S+$/i, { error: 'varje post ska vara kanal:användar-id, t.ex. slack:U0123ABC eller msteams:29:1abc' })))
       .optional(),
   ),
+  /**
+   * Whether a user may change a channel's reminder subscriptions when the request does not show
+   * that the user is in that channel (src/core/membership.ts). Off by default: only turns our
+   * edges verified (signed Slack, authenticated Teams, the user's own web chat) may. The kansli
+   * group is kansli-only whatever this says.
+   */
+  SUBSCRIBE_ANY_CHANNEL: withDefault(
+    z.enum(['true', 'false'], { error: 'måste vara true eller false' }).default('false').transform((v) => v === 'true'),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -63,7 +63,10 @@ async function main(): Promise<void> {
 
   // One object for core, app and data watcher: a reload replaces `deps.data` for all of them.
   // buildApp registers the Teams channel here (and the Slack edge its own): reminders and kansli posts use it.
-  const deps: BotDeps = { data, clock: systemClock, state, log, delivery: createDeliveryRegistry(), kansliUsers: config.KANSLI_USERS };
+  const deps: BotDeps = {
+    data, clock: systemClock, state, log, delivery: createDeliveryRegistry(),
+    kansliUsers: config.KANSLI_USERS, subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL,
+  };
   const core = createConversationCore(deps);
   // Edges beyond web and Bot Framework. Bolt is loaded only when Slack is configured: it is a large
   // part of start-up time and memory for a server that does not use it.

@@ -11,6 +11,7 @@ describe('parseConfig', () => {
       TZ: 'Europe/Stockholm',
       LOG_LEVEL: 'info',
       MicrosoftAppType: 'SingleTenant',
+      SUBSCRIBE_ANY_CHANNEL: false,
     });
   });
 

@@ -18,6 +18,8 @@ export interface BotDeps {
   log: Logger;
   /** Who has the kansli role, as `channel:userId` (config KANSLI_USERS); absent or empty = nobody. */
   kansliUsers?: readonly string[];
+  /** Config SUBSCRIBE_ANY_CHANNEL: subscriptions may be changed from turns that do not show the user is in the channel. */
+  subscribeAnyChannel?: boolean;
   /** Proactive delivery to subscribed channels (src/delivery/types.ts); absent where nothing can post. */
   delivery?: DeliveryRegistry;
 }

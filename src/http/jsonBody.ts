@@ -18,9 +18,10 @@ export function jsonBody(maxBytes: number): restify.RequestHandler[] {
 
 /**
  * restify counts the limit on the compressed bytes and inflates gzip without a bound, so a small
- * gzip body could expand to many megabytes. No client of ours compresses requests.
+ * gzip body could expand to many megabytes. No client of ours compresses requests (nor does Slack),
+ * so every body reader puts this first.
  */
-const refuseCompressed: restify.RequestHandler = (req, _res, next) => {
+export const refuseCompressed: restify.RequestHandler = (req, _res, next) => {
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
     next(new ClientError(415, 'Komprimerade förfrågningar stöds inte.', 'unsupported_encoding'));

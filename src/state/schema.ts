@@ -38,6 +38,11 @@ export const stateSchema = z.object({
   calendarAdditions: z.array(calendarAdditionSchema).default([]),
   /** Who imported or posted what, when (src/state/audit.ts); append-only. */
   audit: z.array(auditEntrySchema).default([]),
+  /**
+   * Slack requests already handled (event ids, signatures, button presses) → when the key may be
+   * forgotten (ms since epoch): replay protection that survives a restart (src/channels/slack/persistedSeen.ts).
+   */
+  slackSeen: z.record(z.string(), z.number()).default({}),
 });
 
 export type StateData = z.infer<typeof stateSchema>;

@@ -53,7 +53,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const state = await openStateStore(stateFile);
   const { logger: log, lines: logLines } = createMemoryLogger('debug');
   const clock = fixedDayClock('2026-11-23');
-  const deps = { data, clock, state, log, ...(options.delivery ? { delivery: options.delivery } : {}) };
+  const deps = {
+    data, clock, state, log, kansliUsers: config.KANSLI_USERS, subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
+  };
   const core = options.core ? options.core({ data, state }) : createConversationCore(deps);
   const app = buildApp({ ...deps, config, core, routes: options.routes, botFrameworkAuth: options.botFrameworkAuth });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));

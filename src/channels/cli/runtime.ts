@@ -28,7 +28,7 @@ export async function openCliRuntime(options: { today?: string; env?: NodeJS.Pro
   const tempDir = env.STATE_FILE ? undefined : await mkdtemp(join(tmpdir(), 'samverkansboten-cli-'));
   const state = await openStateStore(tempDir ? join(tempDir, 'state.json') : config.STATE_FILE);
   const clock = options.today ? fixedDayClock(options.today) : systemClock;
-  const core = createConversationCore({ data, clock, state, log, kansliUsers: config.KANSLI_USERS });
+  const core = createConversationCore({ data, clock, state, log, kansliUsers: config.KANSLI_USERS, subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL });
   return {
     core,
     async close() {

@@ -197,7 +197,8 @@ export function conversationKey(team: string, channel: string, threadTs: string 
 
 /**
  * Slack's message markup → the plain text a user meant: our own mention removed, other mentions,
- * channel links and links shown by their label, `&amp; &lt; &gt;` unescaped, whitespace collapsed.
+ * channel links and links shown by their label, `&amp; &lt; &gt;` unescaped, spaces collapsed
+ * within each line. Line breaks are kept: a pasted CSV (the kansli's chat import) is one row per line.
  */
 export function slackTextToPlain(text: string, botUserId: string | undefined): string {
   const replaced = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
@@ -213,7 +214,10 @@ export function slackTextToPlain(text: string, botUserId: string | undefined): s
   });
   const unescaped = replaced.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   return unescaped
-    .replace(/\s+/g, ' ')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim()
-    .replace(/^[:,]\s*/, '');
+    .replace(/^[:,][^\S\n]*/, '');
 }

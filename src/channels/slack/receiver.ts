@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Logger } from '../../core/log.js';
 import { ClientError, badRequest } from '../../http/errors.js';
 import type { InflightTracker } from '../../http/inflight.js';
-import type { SeenCache } from './seenCache.js';
+import { refuseCompressed } from '../../http/jsonBody.js';
+import { checkSlackBody } from './bodySchema.js';
+import { EVENT_ID_TTL_MS, SIGNATURE_TTL_MS, type SeenCache } from './seenCache.js';
 import { checkSlackSignature } from './verify.js';
 
 /** The one request URL of the Slack app: events, interactivity and the slash command. */
@@ -21,7 +23,10 @@ export interface SlackReceiverOptions {
   log: Logger;
   /** Counts background work so graceful shutdown waits for it. */
   inflight?: Pick<InflightTracker, 'track'>;
-  /** Remembers event ids: a retried or duplicated event is acknowledged and dropped. */
+  /**
+   * Remembers event ids and request signatures: a retried, duplicated or replayed request is
+   * acknowledged and dropped (the server's cache lives in the state file, so also after a restart).
+   */
   seen: SeenCache;
   /**
    * Run the listeners before answering the HTTP request (answer = what they acked). Off in
@@ -32,24 +37,20 @@ export interface SlackReceiverOptions {
   nowMs?: () => number;
 }
 
-const envelopeSchema = z.looseObject({
-  type: z.string().optional(),
-  challenge: z.string().optional(),
-  event_id: z.string().optional(),
-});
-
 type Body = Record<string, unknown>;
 
+const objectSchema = z.record(z.string(), z.unknown());
+
 /** Parses a verified body: JSON (Events API) or form-encoded (slash commands; interactivity as `payload=`). */
-function parseBody(raw: string, contentType: string): Body {
+function parseBody(raw: string, contentType: string): { body: Body; from: 'json' | 'form' | 'payload' } {
   try {
     if (contentType === 'application/x-www-form-urlencoded') {
       const form = new URLSearchParams(raw);
       const payload = form.get('payload');
-      if (payload !== null) return z.record(z.string(), z.unknown()).parse(JSON.parse(payload));
-      return Object.fromEntries(form.entries());
+      if (payload !== null) return { body: objectSchema.parse(JSON.parse(payload)), from: 'payload' };
+      return { body: Object.fromEntries(form.entries()), from: 'form' };
     }
-    return z.record(z.string(), z.unknown()).parse(JSON.parse(raw));
+    return { body: objectSchema.parse(JSON.parse(raw)), from: 'json' };
   } catch {
     throw badRequest('Förfrågan från Slack kunde inte tolkas.', 'invalid_slack_body');
   }
@@ -86,7 +87,9 @@ export class RestifySlackReceiver implements Receiver {
 
   /** Adds `POST /slack/events` to the server. */
   install(server: restify.Server): void {
-    server.post(SLACK_EVENTS_PATH, restify.plugins.bodyReader({ maxBodySize: SLACK_BODY_LIMIT }), async (req, res) =>
+    // restify's bodyReader inflates gzip without a bound before anything could check the
+    // signature; Slack never compresses its requests, so compressed bodies are refused unread.
+    server.post(SLACK_EVENTS_PATH, refuseCompressed, restify.plugins.bodyReader({ maxBodySize: SLACK_BODY_LIMIT }), async (req, res) =>
       this.handle(req, res),
     );
   }
@@ -104,20 +107,28 @@ export class RestifySlackReceiver implements Receiver {
       throw new ClientError(401, 'Förfrågan är inte signerad av Slack.', 'invalid_signature');
     }
 
-    const body = parseBody(rawBody, req.contentType());
-    const envelope = envelopeSchema.parse(body);
-    if (body.ssl_check !== undefined) {
+    const { body, from } = parseBody(rawBody, req.contentType());
+    const shape = checkSlackBody(body, from);
+    if (!shape.ok) {
+      log.warn('slack_body_rejected', { issue: shape.issue, requestId: req.getId() });
+      throw badRequest('Förfrågan från Slack har fel format.', 'invalid_slack_body');
+    }
+    if (shape.kind === 'ssl_check') {
       res.send(200);
       return;
     }
-    if (envelope.type === 'url_verification') {
-      res.json(200, { challenge: envelope.challenge ?? '' });
+    if (body.type === 'url_verification') {
+      res.json(200, { challenge: body.challenge });
       return;
     }
     const retryNum = Number.parseInt(headerValue(req, 'x-slack-retry-num') ?? '', 10);
     const retryReason = headerValue(req, 'x-slack-retry-reason');
-    if (envelope.event_id !== undefined && this.options.seen.checkAndRemember(`event:${envelope.event_id}`)) {
-      log.info('slack_duplicate_event', { eventId: envelope.event_id, retryNum: Number.isNaN(retryNum) ? 0 : retryNum, retryReason });
+    // Slack's retries of an event carry the same event_id under a new signature; any other signed
+    // request (slash command, button) is one of a kind, so seeing its signature again is a replay.
+    const eventId = typeof body.event_id === 'string' ? body.event_id : undefined;
+    const key = eventId !== undefined ? `event:${eventId}` : `signature:${headerValue(req, 'x-slack-signature') ?? ''}`;
+    if (await this.options.seen.checkAndRemember(key, eventId !== undefined ? EVENT_ID_TTL_MS : SIGNATURE_TTL_MS)) {
+      log.info('slack_duplicate_request', { kind: shape.kind, eventId, retryNum: Number.isNaN(retryNum) ? 0 : retryNum, retryReason });
       res.send(200);
       return;
     }

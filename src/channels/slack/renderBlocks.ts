@@ -39,6 +39,18 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Slack's mrkdwn has no escape for its formatting characters (`*bold*`, `_italic_`, `~strike~`,
+ * `` `code` ``, `>` quoting a line): text from data or an import that holds one of them would
+ * format. Such text goes out as plain_text, which Slack shows exactly as written.
+ */
+const MRKDWN_FORMATTING = /[*_~`]|(^|\n)\s*>/;
+
+/** A text object for text we did not write: mrkdwn (escaped) when nothing in it can format, else plain_text. */
+export function slackText(text: string): { type: 'mrkdwn'; text: string } | { type: 'plain_text'; text: string; emoji: boolean } {
+  return MRKDWN_FORMATTING.test(text) ? { type: 'plain_text', text, emoji: false } : { type: 'mrkdwn', text: escapeMrkdwn(text) };
+}
+
 /** Cuts `text` to at most `max` characters, marking the cut with an ellipsis. */
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -68,8 +80,12 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 function textSections(text: string): SlackBlock[] {
+  const trimmed = text.trim();
+  if (MRKDWN_FORMATTING.test(trimmed)) {
+    return splitText(trimmed, SECTION_TEXT_MAX).map((piece) => ({ type: 'section', text: { type: 'plain_text', text: piece, emoji: false } }));
+  }
   // Escaping can lengthen the text (& → &amp;), so split the escaped text.
-  return splitText(escapeMrkdwn(text.trim()), SECTION_TEXT_MAX).map((piece) => ({
+  return splitText(escapeMrkdwn(trimmed), SECTION_TEXT_MAX).map((piece) => ({
     type: 'section',
     text: { type: 'mrkdwn', text: piece },
   }));
@@ -78,10 +94,12 @@ function textSections(text: string): SlackBlock[] {
 function factSections(facts: NonNullable<Reply['facts']>): SlackBlock[] {
   return chunk(facts, FIELDS_PER_SECTION).map((group) => ({
     type: 'section',
-    fields: group.map((fact) => ({
-      type: 'mrkdwn' as const,
-      text: clip(`*${escapeMrkdwn(fact.label)}*\n${escapeMrkdwn(fact.value)}`, FIELD_TEXT_MAX),
-    })),
+    fields: group.map((fact) =>
+      // The label is bold only where mrkdwn is safe for both label and value.
+      MRKDWN_FORMATTING.test(`${fact.label}\n${fact.value}`)
+        ? { type: 'plain_text' as const, text: clip(`${fact.label}\n${fact.value}`, FIELD_TEXT_MAX), emoji: false }
+        : { type: 'mrkdwn' as const, text: clip(`*${escapeMrkdwn(fact.label)}*\n${escapeMrkdwn(fact.value)}`, FIELD_TEXT_MAX) },
+    ),
   }));
 }
 
@@ -89,7 +107,10 @@ function sourceContexts(sources: NonNullable<Reply['sources']>): SlackBlock[] {
   const lines = [...new Set(sources.map(sourceLine))];
   return chunk(lines, CONTEXT_ELEMENTS_MAX).map((group) => ({
     type: 'context',
-    elements: group.map((line) => ({ type: 'mrkdwn' as const, text: clip(escapeMrkdwn(line), SECTION_TEXT_MAX) })),
+    elements: group.map((line) => {
+      const element = slackText(clip(line, SECTION_TEXT_MAX));
+      return element.type === 'mrkdwn' ? { ...element, text: clip(element.text, SECTION_TEXT_MAX) } : element;
+    }),
   }));
 }
 
@@ -153,5 +174,8 @@ function fitBlocks(blocks: SlackBlock[]): SlackBlock[] {
 export function blocksAfterChoice(blocks: readonly SlackBlock[], chosenLabel: string, userId: string | undefined): SlackBlock[] {
   const who = userId ? `<@${escapeMrkdwn(userId)}> valde` : 'Valt:';
   const kept = blocks.filter((b) => !(b.type === 'actions' && (b.block_id ?? '').startsWith(CHOICES_BLOCK_ID)));
-  return [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: `${who} *${escapeMrkdwn(chosenLabel)}*` }] }];
+  const label = slackText(chosenLabel);
+  // The mention needs mrkdwn; a label that could format goes beside it as plain_text.
+  const elements = label.type === 'mrkdwn' ? [{ type: 'mrkdwn' as const, text: `${who} *${label.text}*` }] : [{ type: 'mrkdwn' as const, text: who }, label];
+  return [...kept, { type: 'context', elements }];
 }

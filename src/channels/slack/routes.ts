@@ -25,6 +25,7 @@ export function slackRoutes(extra: SlackRouteOptions = {}): RouteInstaller {
       botToken: config.SLACK_BOT_TOKEN,
       apiUrl: config.SLACK_API_URL,
       core: context.core,
+      state: context.state,
       log: context.log,
       inflight: context.inflight,
       ...overrides,

@@ -1,54 +1,57 @@
 /**
- * Remembers keys (Slack event ids, pressed buttons) for a while, bounded in size, so a retried or
- * duplicated delivery is recognised. Slack retries a failed event delivery three times within
- * about half an hour (immediately, after 1 and after 5 minutes), so the default hour covers them all.
- *
- * Kept in memory, not in the state file: we acknowledge within seconds, so Slack retries only when
- * a response was lost, and a restart in exactly that gap is rare; writing the whole state file
- * for every incoming event would cost far more than the rare duplicate answer it prevents.
+ * Remembers keys (Slack event ids, request signatures, pressed buttons) for a while, bounded in
+ * size, so a retried, duplicated or replayed delivery is recognised. The server keeps them in the
+ * state file (./persistedSeen.ts), so a replay after a restart is recognised too; this in-memory
+ * one serves the benchmark's echo bot and unit tests.
  */
 export interface SeenCache {
-  /** Records `key`; true when it was already there (a duplicate), false the first time. */
-  checkAndRemember(key: string): boolean;
-  readonly size: number;
+  /** Records `key` for `ttlMs`; true when it was already there (a duplicate), false the first time. */
+  checkAndRemember(key: string, ttlMs: number): Promise<boolean>;
 }
 
 export interface SeenCacheOptions {
-  ttlMs?: number;
   maxEntries?: number;
   /** Milliseconds since epoch; injectable for tests. */
   now?: () => number;
 }
 
-export const DEFAULT_SEEN_TTL_MS = 60 * 60 * 1000;
+/**
+ * Slack retries a failed event delivery three times within about half an hour (immediately,
+ * after 1 and after 5 minutes), so an event id is kept an hour.
+ */
+export const EVENT_ID_TTL_MS = 60 * 60 * 1000;
+/**
+ * A signature is valid while its timestamp lies within five minutes of our clock, in either
+ * direction (verify.ts), so a replay can arrive at most ten minutes after the first delivery.
+ */
+export const SIGNATURE_TTL_MS = 10 * 60 * 1000;
 export const DEFAULT_SEEN_MAX_ENTRIES = 10_000;
 
-export function createSeenCache(options: SeenCacheOptions = {}): SeenCache {
-  const ttlMs = options.ttlMs ?? DEFAULT_SEEN_TTL_MS;
+export function createSeenCache(options: SeenCacheOptions = {}): SeenCache & { readonly size: number } {
   const maxEntries = options.maxEntries ?? DEFAULT_SEEN_MAX_ENTRIES;
   const now = options.now ?? Date.now;
-  // A Map iterates in insertion order, so the oldest entries come first.
   const expiries = new Map<string, number>();
-
-  const evict = (at: number): void => {
-    for (const [key, expiry] of expiries) {
-      if (expiry > at && expiries.size <= maxEntries) break;
-      expiries.delete(key);
-    }
-  };
-
   return {
-    checkAndRemember(key) {
-      const at = now();
-      evict(at);
-      const expiry = expiries.get(key);
-      if (expiry !== undefined && expiry > at) return true;
-      expiries.set(key, at + ttlMs);
-      evict(at);
-      return false;
+    async checkAndRemember(key, ttlMs) {
+      return rememberIn(expiries, key, now(), ttlMs, maxEntries);
     },
     get size() {
       return expiries.size;
     },
   };
+}
+
+/**
+ * The one rule both caches share: drop what expired, answer whether `key` is there, record it,
+ * and keep at most `maxEntries` (the oldest go first: a Map iterates in insertion order).
+ */
+export function rememberIn(expiries: Map<string, number>, key: string, at: number, ttlMs: number, maxEntries: number): boolean {
+  for (const [k, expiry] of expiries) if (expiry <= at) expiries.delete(k);
+  if (expiries.has(key)) return true;
+  expiries.set(key, at + ttlMs);
+  for (const k of expiries.keys()) {
+    if (expiries.size <= maxEntries) break;
+    expiries.delete(k);
+  }
+  return false;
 }

@@ -5,7 +5,9 @@ import type { InflightTracker } from '../../http/inflight.js';
 import { pressFromActions, turnFromCommand, turnFromEvent, type SlackTurn } from './inbound.js';
 import { RestifySlackReceiver } from './receiver.js';
 import { blocksAfterChoice, CHOICE_ACTION_PREFIX, renderBlocks, type SlackBlock, type SlackMessage } from './renderBlocks.js';
-import { createSeenCache, type SeenCache } from './seenCache.js';
+import type { StateStore } from '../../state/store.js';
+import { createPersistedSeenCache } from './persistedSeen.js';
+import { EVENT_ID_TTL_MS, type SeenCache } from './seenCache.js';
 import { boltLogger, createSlackWebClient, platformErrorCode, webClientOptions, withRateLimitRetry, type RateLimitOptions, type WebClient } from './webApi.js';
 
 /** The Slack channel's id in the conversation core (and in conversation state keys). */
@@ -17,6 +19,8 @@ export interface SlackChannelOptions {
   /** SLACK_API_URL: another Web API base (a fake in tests). */
   apiUrl?: string;
   core: ConversationCore;
+  /** The state file: the seen-set of Slack requests lives there (replay protection across restarts). */
+  state: StateStore;
   log: Logger;
   inflight?: Pick<InflightTracker, 'track'>;
   /** The bot's ids; when unknown they are asked from auth.test once, at the first event. */
@@ -48,7 +52,7 @@ type Sink = (message: SlackMessage) => Promise<void>;
 export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const log = options.log.child({ component: 'slack' });
   const client = options.client ?? createSlackWebClient(options.botToken, options.apiUrl, log);
-  const seen = options.seen ?? createSeenCache();
+  const seen = options.seen ?? createPersistedSeenCache(options.state, { now: options.nowMs });
   const receiver = new RestifySlackReceiver({
     signingSecret: options.signingSecret,
     log,
@@ -131,7 +135,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     await ack();
     const press = pressFromActions(body);
     if (!press) return;
-    if (seen.checkAndRemember(press.pressKey)) {
+    if (await seen.checkAndRemember(press.pressKey, EVENT_ID_TTL_MS)) {
       log.info('slack_repeated_press', { conversationId: press.turn.conversationId });
       return;
     }

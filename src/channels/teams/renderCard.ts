@@ -54,6 +54,16 @@ export interface AdaptiveCard {
 }
 
 /**
+ * TextBlocks and facts render Markdown, and Adaptive Cards define no escape for it, so an imported
+ * `[label](url)` would become a live link whose target the reader does not see. A zero-width space
+ * between `]` and `(` leaves the text looking the same but no longer a link. Bare URLs stay: a
+ * host may link them, but then the reader sees where the link goes.
+ */
+export function cardText(text: string): string {
+  return text.replace(/\](?=\()/g, ']\u200B');
+}
+
+/**
  * One TextBlock per line keeps the reply's line structure (bullets, dated lists) in every host:
  * Teams joins single newlines inside a TextBlock's markdown. Lines after a blank line get a gap.
  */
@@ -65,7 +75,7 @@ function textBlocks(text: string): CardElement[] {
       gap = blocks.length > 0;
       continue;
     }
-    blocks.push({ type: 'TextBlock', text: line, wrap: true, ...(blocks.length === 0 ? {} : { spacing: gap ? 'Medium' : 'None' }) });
+    blocks.push({ type: 'TextBlock', text: cardText(line), wrap: true, ...(blocks.length === 0 ? {} : { spacing: gap ? 'Medium' : 'None' }) });
     gap = false;
   }
   return blocks;
@@ -83,7 +93,7 @@ export function renderCard(reply: Reply): AdaptiveCard {
   }
   body.push(...textBlocks(reply.text));
   if (reply.facts && reply.facts.length > 0) {
-    body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })), spacing: 'Medium' });
+    body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: cardText(f.label), value: cardText(f.value) })), spacing: 'Medium' });
   }
   const actions: SubmitAction[] = (reply.choices ?? []).map((c) => ({
     type: 'Action.Submit',
@@ -103,7 +113,7 @@ export function renderCard(reply: Reply): AdaptiveCard {
       spacing: 'Medium',
       items: lines.map((line, i) => ({
         type: 'TextBlock',
-        text: line,
+        text: cardText(line),
         wrap: true,
         size: 'Small',
         isSubtle: true,

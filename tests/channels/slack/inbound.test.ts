@@ -10,7 +10,9 @@ describe('slackTextToPlain', () => {
     ['Fråga <@U123|anna> om <#C1|styrgrupp> &amp; SSG', 'Fråga @anna om #styrgrupp & SSG'],
     ['Se <https://example.org/a|avtalet> och <mailto:x@y.se|x@y.se>', 'Se avtalet och x@y.se'],
     ['<!here> 1 &lt; 2 &gt; 0', '@here 1 < 2 > 0'],
-    ['  flera \n  rader  ', 'flera rader'],
+    // Lines stay lines (a pasted CSV); spaces within a line collapse.
+    ['  flera \n  rader  ', 'flera\nrader'],
+    [`<@${BOT}>\nimportera tertialrapport\n\n\n\na;b`, 'importera tertialrapport\n\na;b'],
   ])('%s → %s', (input, expected) => {
     expect(slackTextToPlain(input, BOT)).toBe(expected);
   });

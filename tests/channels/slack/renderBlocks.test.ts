@@ -145,3 +145,31 @@ describe('blocksAfterChoice', () => {
     expect(after.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '<@U42> valde *Nej, avbryt*' }] });
   });
 });
+
+describe('renderBlocks: mrkdwn formatting in data stays text (issue 15, finding 12)', () => {
+  const marked = '*fet* _kursiv_ ~struken~ `kod`';
+
+  it('text, facts, sources and a chosen label that could format go out as plain_text, unescaped and unchanged', () => {
+    const { blocks } = renderBlocks({
+      text: `Lägesrapport: ${marked}`,
+      facts: [{ label: 'Lägesrapport', value: marked }, { label: 'Kontakt', value: 'Sektionschef' }],
+      sources: [{ doc: 'x', section: '> citat', title: 'Rapport *T1*' }],
+    });
+    const [body, facts] = ofType(blocks, 'section');
+    expect(body?.text).toEqual({ type: 'plain_text', text: `Lägesrapport: ${marked}`, emoji: false });
+    expect(facts?.fields).toEqual([
+      { type: 'plain_text', text: `Lägesrapport\n${marked}`, emoji: false },
+      { type: 'mrkdwn', text: '*Kontakt*\nSektionschef' },
+    ]);
+    const [sources] = ofType(blocks, 'context');
+    expect(sources?.elements).toEqual([{ type: 'plain_text', text: 'Källa: Rapport *T1*, > citat', emoji: false }]);
+
+    const after = blocksAfterChoice([], 'Välj *T1*', 'U42');
+    expect(after).toEqual([{ type: 'context', elements: [{ type: 'mrkdwn', text: '<@U42> valde' }, { type: 'plain_text', text: 'Välj *T1*', emoji: false }] }]);
+  });
+
+  it('a quote marker at the start of any line counts too', () => {
+    const [body] = ofType(renderBlocks({ text: 'Rad ett\n  > rad två' }).blocks, 'section');
+    expect(body?.text?.type).toBe('plain_text');
+  });
+});

@@ -8,18 +8,23 @@ import { calendarFromData } from '../../../src/domain/calendar/fromData.js';
 import { upcomingReminders } from '../../../src/reminders/due.js';
 import type { Subscription } from '../../../src/reminders/schema.js';
 import { createKansliReporter, ReminderScheduler } from '../../../src/reminders/scheduler.js';
-import { guardOutboundConnections } from '../../helpers/localBotFrameworkAuth.js';
+import { guardOutboundConnections, startLocalBotFrameworkIdentity, type LocalBotFrameworkIdentity } from '../../helpers/localBotFrameworkAuth.js';
 import { startFakeBotConnector, type FakeBotConnector, type FakeConnectorResponse } from '../../helpers/fakeBotConnector.js';
 import { bundledData, postJson, startTestApp, type TestApp } from '../../helpers/httpApp.js';
 import { teamsMessage, TEAMS_BOT } from '../../helpers/teamsActivity.js';
 
 /**
- * Proactive delivery to Teams: a channel subscribes in a thread (the årshjul dialog stores the
+ * Proactive delivery to Teams (with Bot Framework credentials and locally signed tokens, as
+ * Teams sends them): a channel subscribes in a thread (the årshjul dialog stores the
  * conversation reference in the state file), the server restarts, and the reminder goes out
  * through the stored reference to the fake Bot Connector. Failures as the connector reports them.
  */
 
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+const ENV = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'hemligt-lösenord', MicrosoftAppTenantId: 'tenant-1' };
+
 let connector: FakeBotConnector;
+let identity: LocalBotFrameworkIdentity;
 /** Answers for the next calls, in order; empty = 200. */
 let plan: FakeConnectorResponse[] = [];
 const apps: TestApp[] = [];
@@ -27,6 +32,7 @@ const apps: TestApp[] = [];
 const guard = guardOutboundConnections();
 beforeAll(async () => {
   connector = await startFakeBotConnector({ respond: () => plan.shift() });
+  identity = await startLocalBotFrameworkIdentity();
 });
 afterEach(async () => {
   plan = [];
@@ -34,6 +40,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await connector.close();
+  await identity.close();
   guard.restore();
   expect(guard.attempts).toEqual([]);
 });
@@ -43,7 +50,7 @@ const CHANNEL = '19:kanal-styrgrupp@thread.tacv2';
 
 async function app(options: { stateFile?: string } = {}): Promise<{ t: TestApp; delivery: DeliveryRegistry }> {
   const delivery = createDeliveryRegistry();
-  const t = await startTestApp({ delivery, ...options });
+  const t = await startTestApp({ delivery, env: ENV, botFrameworkAuth: identity.hooks(APP_ID), ...options });
   apps.push(t);
   return { t, delivery };
 }
@@ -52,7 +59,9 @@ async function app(options: { stateFile?: string } = {}): Promise<{ t: TestApp; 
 async function subscribe(t: TestApp, conversationId = THREAD): Promise<Subscription> {
   const before = connector.calls.length;
   const activity = teamsMessage({ serviceUrl: connector.serviceUrl, scope: 'channel', conversationId, mention: true, text: 'prenumerera på påminnelser för styrelsen' });
-  expect((await postJson(`${t.baseUrl}/api/messages`, activity)).status).toBe(200);
+  // A verified token: only then does the request show the user is in the channel (src/core/membership.ts).
+  const authorization = `Bearer ${identity.token(APP_ID, connector.serviceUrl)}`;
+  expect((await postJson(`${t.baseUrl}/api/messages`, activity, { Authorization: authorization })).status).toBe(200);
   await connector.waitForCalls(before + 1);
   const subs = t.state.read().subscriptions.filter((s) => s.group === 'styrelse' && s.status === 'active');
   expect(subs).toHaveLength(1);

@@ -1,6 +1,6 @@
 import type { Reply } from '../../../src/core/reply.js';
 import { EXEMPELDATA_MARKER, renderText } from '../../../src/core/renderText.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE, cardActions, cardAttachment, MAX_ACTIONS_PER_ROW, renderCard, type CardElement } from '../../../src/channels/teams/renderCard.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardActions, cardAttachment, cardText, MAX_ACTIONS_PER_ROW, renderCard, type CardElement } from '../../../src/channels/teams/renderCard.js';
 
 const FULL: Reply = {
   text: 'Vuxentorget 2024: 2 000 tkr.\nBudgeterad kostnad.\n\nSe även Ungdomstorget.',
@@ -95,5 +95,21 @@ describe('renderCard', () => {
 
   it('wraps the card as a Bot Framework attachment', () => {
     expect(cardAttachment({ text: 'x' })).toEqual({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard({ text: 'x' }) });
+  });
+});
+
+describe('renderCard: Markdown links in data are no links (issue 15, finding 12)', () => {
+  it('an imported [label](url) in text, facts and sources renders as the same visible text, not a link', () => {
+    const link = '[klicka här](https://evil.example/x)';
+    const card = renderCard({
+      text: `Lägesrapport: ${link}`,
+      facts: [{ label: `Fakta ${link}`, value: link }],
+      sources: [{ doc: 'x', section: link }],
+    });
+    const body = JSON.stringify(card.body);
+    expect(body).not.toMatch(/\[[^\]]*\]\(/);
+    expect(body.replace(/\u200B/g, '')).toContain(link);
+    expect(cardText(link)).toBe('[klicka här]\u200B(https://evil.example/x)');
+    expect(cardText('vanlig text (med parentes) [utan länk]')).toBe('vanlig text (med parentes) [utan länk]');
   });
 });
