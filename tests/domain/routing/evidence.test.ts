@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
-import { complementReply, distinctiveTerms, excerptAround, hasNumber, isNoAnswer, missingTerms } from '../../../src/domain/routing/evidence.js';
+import { complementEvidence, complementReply, distinctiveTerms, passagesLead, excerptAround, hasNumber, isNoAnswer, missingTerms } from '../../../src/domain/routing/evidence.js';
 
 let data: AgreementData;
 beforeAll(async () => {
@@ -47,6 +47,19 @@ describe('complementing an answer', () => {
     const extra = complementReply(data, 'Vem är sammankallande för samordningsteamet i Vindeln?', ['18 samverkansinitiativ: Unga med aktivitetsersättning, sammankallande: Försäkringskassan']);
     expect(extra?.facts?.map((f) => f.value).join(' ')).toMatch(/Koordinator/u);
     expect(extra?.sources?.length).toBeGreaterThan(0);
+  });
+
+  it('an answer about none of the question\'s distinctive words: the passages lead, opening with their answering sentence', () => {
+    const e = complementEvidence(data, 'Vem är sammankallande för samordningsteamet i Vindeln?', ['Styrelsen har nio ledamöter.']);
+    expect(e.answerHeld).toBe(0);
+    expect(passagesLead(e)).toBe(true);
+    expect(e.reply?.text).not.toBe('Det här står också i dokumenten om det du frågar:');
+    expect(e.reply?.status).toBe('answered');
+  });
+
+  it('an answer that holds one of the question\'s words keeps the lead', () => {
+    const e = complementEvidence(data, 'Vem är sammankallande för samordningsteamet i Vindeln?', ['18 samverkansinitiativ: Unga med aktivitetsersättning, sammankallande: Försäkringskassan']);
+    expect(passagesLead(e)).toBe(false);
   });
 
   it('an answer that already covers the question gets nothing added', () => {
