@@ -145,11 +145,11 @@ function pick(ctx: TertialContext, v: { id: string; forbund: string }, q: Tertia
   return own.find((r) => (q.year === undefined || r.year === q.year) && (t === undefined || r.tertial === t));
 }
 
-/** "Inga siffror inlämnade för T2 ännu …", with when reports are due and what is there. */
+/** "Inga siffror inlämnade för T2 2023 …", with when reports are due and what is there. */
 function missingLines(ctx: TertialContext, v: { id: string; forbund: string; name: string }, q: TertialQuery): { lines: string[]; sources: Source[] } {
   const t = q.tertials[0];
   const period = t ? `${t}${q.year ? ` ${q.year}` : ''}` : q.year ? `${q.year}` : '';
-  const lines = [period ? `Inga siffror inlämnade för ${period} ännu för ${v.name}.` : `Inga tertialsiffror inlämnade ännu för ${v.name}.`];
+  const lines = [period ? `Inga siffror inlämnade för ${period} för ${v.name}.` : `Inga tertialsiffror inlämnade för ${v.name}.`];
   const latest = latestPeriod(ctx.reports, v.forbund, v.id);
   if (latest) lines.push(`Senast inlämnade: ${periodLabel(latest)}.`);
   const sources: Source[] = [];
@@ -160,7 +160,7 @@ function missingLines(ctx: TertialContext, v: { id: string; forbund: string; nam
     sources.push(rule.source);
   }
   const ended = lastEndedTertial(ctx.now);
-  lines.push(`Senast avslutade tertial är ${periodLabel(ended)}. Kansliet importerar rapporterna (npm run import -- tertial FIL).`);
+  lines.push(`Senast avslutade tertial är ${periodLabel(ended)}. Kansliet lägger in rapporterna när de kommit in.`);
   return { lines, sources };
 }
 
@@ -196,7 +196,7 @@ function figuresReply(ctx: TertialContext, q: TertialQuery): Reply {
   if (targets.length === 0) {
     const t = q.tertials[0];
     const m = missingLines(ctx, { id: '', forbund: 'umearegionen', name: 'någon verksamhet' }, q);
-    return finish(ctx, [`Inga siffror inlämnade för ${t ? `${t}${q.year ? ` ${q.year}` : ''} ` : ''}ännu.`, ...m.lines.slice(1)], [], [], m.sources);
+    return finish(ctx, [`Inga siffror inlämnade för ${t ? `${t}${q.year ? ` ${q.year}` : ''} ` : ''}.`, ...m.lines.slice(1)], [], [], m.sources);
   }
   const { lines, facts, used, sources } = newDraft();
   for (const v of targets) {
@@ -249,7 +249,7 @@ function endReasonReply(ctx: TertialContext, q: TertialQuery): Reply {
   }
   if (targets.length === 0) {
     const t = q.tertials[0];
-    lines.push(`Inga siffror inlämnade för ${t ? `${t} ` : ''}ännu.`);
+    lines.push(`Inga siffror inlämnade för ${t ? `${t} ` : ''}.`);
   }
   return finish(ctx, lines, facts, used, sources);
 }
@@ -274,7 +274,7 @@ function moneyReply(ctx: TertialContext, q: TertialQuery): Reply {
       lines.push(money.length > 0 ? `${v.name} ${periodLabel(r)}: ${money[0]?.value}.` : `${v.name} ${periodLabel(r)}: rapporten anger ingen budget eller utfall.`);
     } else {
       const t = q.tertials[0];
-      lines.push(`Inget utfall inlämnat för ${t ? `${t} ` : ''}${q.year ? `${q.year} ` : ''}ännu för ${v.name}.`);
+      lines.push(`Inget utfall inlämnat för ${t ? `${t} ` : ''}${q.year ? `${q.year} ` : ''}för ${v.name}.`);
     }
     if (budget) {
       const byYear = budget.figures.map((f) => `${f.column}: ${formatFigure(f)}${f.uncertain ? ' (osäker)' : ''}`).join(', ');
@@ -320,7 +320,7 @@ function compareReply(ctx: TertialContext, q: TertialQuery): Reply {
     const prefix = targets.length > 1 ? `${v.name}: ` : '';
     facts.push(...compareFacts(a, b).map((f) => ({ label: `${prefix}${f.label}`, value: f.value })));
   }
-  if (targets.length === 0) lines.push(`Inga siffror inlämnade för ${q.tertials.join(' och ') || 'något tertial'} ännu.`);
+  if (targets.length === 0) lines.push(`Inga siffror inlämnade för ${q.tertials.join(' och ') || 'något tertial'}.`);
   return finish(ctx, lines, facts, used, sources);
 }
 
@@ -331,7 +331,7 @@ function historyReply(ctx: TertialContext, q: TertialQuery): Reply {
   for (const v of targets) {
     const r = pick(ctx, v, q);
     if (!r) {
-      lines.push(`Inga siffror inlämnade ännu för ${v.name}${q.tertials[0] ? ` ${q.tertials[0]}` : ''}.`);
+      lines.push(`Inga siffror inlämnade för ${v.name}${q.tertials[0] ? ` ${q.tertials[0]}` : ''}.`);
       continue;
     }
     used.push(r);
