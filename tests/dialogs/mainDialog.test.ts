@@ -223,6 +223,17 @@ describe('MainDialog with the real routes and data', () => {
     expect(replies.join('\n')).not.toContain('Personen har sjukpenning');
   });
 
+  test.each([
+    // A place outside the verksamhet's area is a "Nej", not "det beror på".
+    ['Kan man aktualisera någon som bor i Vännäs till Vuxentorget?', /^Nej – personen ingår inte i Vuxentorgets målgrupp/u],
+    // What is known decides; what is not becomes the condition.
+    ['Får en 19-åring delta i Ungdomstorget?', /^Ja, om personen är bosatt i Umeå – 19 år ryms/u],
+    ['Kan en person som bor i Umeå gå till Vuxentorget?', /^Ja, om personen är 25–64 år/u],
+  ])('a yes/no question about a person and a verksamhet answers Ja/Nej first: %s', async (question, headline) => {
+    const t = await dataBot();
+    expect((await t.say(question))[0]).toMatch(headline);
+  });
+
   test('a budget row question that also reads as a membership question: the budget answers, the other reading is offered and works', async () => {
     const t = await dataBot();
     const first = await t.say('Vad är Vännäs kommuns andel av medlemsavgifterna?');

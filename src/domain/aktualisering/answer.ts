@@ -1,4 +1,6 @@
 import type { Choice, Fact, Reply, SourceRef } from '../../core/reply.js';
+import { entityTokens } from '../entities.js';
+import { questionForm } from '../../understanding/form.js';
 import type { DocumentInfo, Source } from '../../data/schema.js';
 import { normalize } from '../text.js';
 import { evaluate, forbundOf, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
@@ -23,7 +25,10 @@ export function detectIntent(text: string, facts: Partial<CaseFacts>, data: Pick
   if (/arendebarar/.test(n) && !caseFacts) return { intent: 'arendebarare' };
   if (/(hur ofta|hur tat|var tredje manad|uppfoljning(en)? av (planen|handlingsplan)|handlingsplan|fatt ja|ja i beredningen|ja till samverkan)/.test(n) && !caseFacts) return { intent: 'uppfoljning' };
   if (/samtyck|medgivande|\butbyt\w* uppgifter|\buppgifter\b.*\butbyt/.test(n) && !caseFacts && facts.age === undefined && facts.verksamhet === undefined) return { intent: 'samtycke' };
-  if (/\b(kan|far|ryms|passar|ingar|tillhor|omfattas)\b.*\b(\d{1,2} ?-? ?(aring|arig|ar)|(hon|han|hen|personen|individen))\b|malgrupp|aldersgrans|hur gammal|for (ung|gammal)|hel sjukersattning|missbruk/.test(n)
+  // A yes/no question about a person with an age or a home and a verksamhet ("kan någon som bor i X
+  // aktualiseras till Y?") asks whether the person fits that verksamhet's målgrupp.
+  const yesNoAboutPerson = questionForm(entityTokens(n)) === 'yesno' && facts.verksamhet !== undefined && (facts.age !== undefined || facts.municipality !== undefined);
+  if ((yesNoAboutPerson || /\b(kan|far|ryms|passar|ingar|tillhor|omfattas)\b.*\b(\d{1,2} ?-? ?(aring|arig|ar)|(hon|han|hen|personen|individen))\b|malgrupp|aldersgrans|hur gammal|for (ung|gammal)|hel sjukersattning|missbruk/.test(n))
     && facts.referringParty === undefined && (facts.verksamhet !== undefined || facts.age !== undefined || /malgrupp/.test(n))) {
     return { intent: 'fit' };
   }
@@ -81,6 +86,12 @@ function fitHeadline(fit: FitResult, facts: CaseFacts): string {
     return `Nej – ${who} ingår inte i ${fit.verksamhetName}s målgrupp: ${why.join('; ')}.`;
   }
   if (fit.verdict === 'ja') return `Ja – ${who} ryms i ${fit.verksamhetName}s målgrupp vad gäller ålder, bosättning och undantag (övriga villkor nedan måste också bedömas).`;
+  // Answer first: what is known decides "Ja, om …"; only when nothing is known does it "depend".
+  const unknown = fit.checks.filter((c) => c.ok === undefined);
+  const conditions = unknown.map((c) => c.condition).filter((d): d is string => d !== undefined);
+  const met = fit.checks.filter((c) => c.ok === true).map((c) => c.text.replace(/^(Ålder|Bosättning|Undantag): /u, '').replace(/\.$/u, ''));
+  if (met.length > 0 && conditions.length === unknown.length) return `Ja, om ${joinSv(conditions)} – ${met.join('; ')} (${fit.verksamhetName}s målgrupp).`;
+  if (conditions.length === unknown.length && conditions.length > 0) return `Ja, om ${joinSv(conditions)} (${fit.verksamhetName}s målgrupp).`;
   return `Det beror på – ${fit.verksamhetName}s målgrupp:`;
 }
 

@@ -22,6 +22,8 @@ export interface FitCheck extends Line {
   ok: boolean | undefined;
   /** What the check depends on while `ok` is undefined, as a short "beror på" phrase. */
   depends?: string;
+  /** The same as a condition that makes it fit ("Ja, om personen är 25–64 år"). */
+  condition?: string;
 }
 
 export interface FitResult {
@@ -98,7 +100,7 @@ export function checkFit(facts: CaseFacts, data: FitData, verksamhetId: string, 
     const wording = [...new Set(groups.map((g) => g.description.match(/(äldre än \d+ år|\d+\s?[–-]\s?\d+ år)/)?.[1]).filter((x): x is string => x !== undefined))];
     const worded = wording.length > 1 ? ` (dokumentet skriver både ${joinSv(wording.map((w) => `”${w}”`))})` : '';
     if (facts.age === undefined) {
-      checks.push({ ok: undefined, text: `Ålder: målgruppen är ${range}${worded}.`, sources, depends: `personens ålder (målgruppen är ${range})` });
+      checks.push({ ok: undefined, text: `Ålder: målgruppen är ${range}${worded}.`, sources, depends: `personens ålder (målgruppen är ${range})`, condition: `personen är ${range}` });
     } else {
       const ok = (lo === undefined || facts.age >= lo) && (max === undefined || facts.age <= max);
       const edge = facts.age === lo || facts.age === max;
@@ -112,7 +114,7 @@ export function checkFit(facts: CaseFacts, data: FitData, verksamhetId: string, 
   if (residence.length > 0) {
     const sources = groups.filter((g) => g.residence.length > 0).map((g) => g.source).slice(0, 1);
     const where = joinSv(residence, 'eller');
-    if (facts.municipality === undefined) checks.push({ ok: undefined, text: `Bosättning: personen ska vara bosatt i ${where}.`, sources, depends: `om personen är bosatt i ${where}` });
+    if (facts.municipality === undefined) checks.push({ ok: undefined, text: `Bosättning: personen ska vara bosatt i ${where}.`, sources, depends: `om personen är bosatt i ${where}`, condition: `personen är bosatt i ${where}` });
     else {
       const ok = inResidence(residence, facts.municipality);
       checks.push({ ok, text: `Bosättning: ${facts.municipality} ${ok ? 'ingår' : 'ingår inte'} (målgruppen ska vara bosatt i ${where}).`, sources });
@@ -125,7 +127,7 @@ export function checkFit(facts: CaseFacts, data: FitData, verksamhetId: string, 
       if (ex === undefined) { toAssess.push({ text, sources: [g.source] }); continue; }
       const ok = ex.test(facts);
       const state = ok === undefined ? `beror på om personen har ${ex.label}` : ok ? `personen har inte ${ex.label}` : `personen har ${ex.label} – omfattas inte`;
-      checks.push({ ok, text: `Undantag: ”${text}” – ${state}.`, sources: [g.source], depends: `om personen har ${ex.label}` });
+      checks.push({ ok, text: `Undantag: ”${text}” – ${state}.`, sources: [g.source], depends: `om personen har ${ex.label}`, condition: `personen inte har ${ex.label}` });
     }
     for (const text of g.conditions) toAssess.push({ text, sources: [g.source] });
   }
