@@ -221,10 +221,15 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
+  /** Passages lead only over a route that plausibly fits (< SURE_SCORE): a sure route's answer stays first. */
+  private passagesLeadFor(step: WaterfallStepContext, evidence: ComplementEvidence): boolean {
+    return ((step.values as MainValues).routeScore ?? 0) < SURE_SCORE && passagesLead(evidence);
+  }
+
   /** Sends a route's answer with the passages for words it left out: after it, or before it when it is about none of them. */
   private async sendWithEvidence(step: WaterfallStepContext, route: Route, reply: Reply): Promise<void> {
     const evidence = this.complementFor(step, route, [reply]);
-    const lead = evidence !== undefined && passagesLead(evidence);
+    const lead = evidence !== undefined && this.passagesLeadFor(step, evidence);
     if (lead && evidence.reply !== undefined) await sendReply(step.context, evidence.reply);
     await sendReply(step.context, reply);
     if (!lead && evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
@@ -339,7 +344,7 @@ export class MainDialog extends ComponentDialog {
     values.settled = true;
     const evidence = this.complement(step, replies);
     // An answer about none of the question's distinctive words follows the passages that are about them.
-    if (evidence !== undefined && passagesLead(evidence) && evidence.reply !== undefined) {
+    if (evidence !== undefined && this.passagesLeadFor(step, evidence) && evidence.reply !== undefined) {
       await sendReply(step.context, evidence.reply);
       await release(step.context, held);
       return;

@@ -216,6 +216,11 @@ describe('MainDialog with the real routes and data', () => {
     return transcript((context) => core.bot.run(context));
   }
 
+  test('no "Nej" the documents do not state: a member list that is not in data gives the list, not a verdict', async () => {
+    const t = await dataBot();
+    expect((await t.say('Är Försäkringskassan med i Finnvedens samordningsförbund?'))[0]).not.toMatch(/^(Ja|Nej)\b/u);
+  });
+
   test('a dialog that answers and then asks: its answer is the first thing said, and a negated benefit is not read as present', async () => {
     const t = await dataBot();
     const replies = await t.say('Regionen vill aktualisera en person som inte har sjukpenning men har försörjningsstöd. Vem ska förankra?');
@@ -229,7 +234,12 @@ describe('MainDialog with the real routes and data', () => {
     // What is known decides; what is not becomes the condition.
     ['Får en 19-åring delta i Ungdomstorget?', /^Ja, om personen är bosatt i Umeå – 19 år ryms/u],
     ['Kan en person som bor i Umeå gå till Vuxentorget?', /^Ja, om personen är 25–64 år/u],
-  ])('a yes/no question about a person and a verksamhet answers Ja/Nej first: %s', async (question, headline) => {
+    // A party with the förbund or a group, asked yes/no: membership or representation, whatever the verb.
+    ['Är Vindeln med i samordningsförbundet?', /^Ja, Vindelns kommun är medlem/u],
+    ['Är Gnosjö med i Finnvedens samordningsförbund?', /^Ja, Gnosjö kommun är medlem/u],
+    ['Får AF delta i SSG?', /^Ja, Arbetsförmedlingen finns representerad i Strategiska samverkansgruppen/u],
+    ['Ingår Region Västerbotten i styrelsen?', /^Ja, Region Västerbotten finns representerad/u],
+  ])('a yes/no question answers Ja/Nej first: %s', async (question, headline) => {
     const t = await dataBot();
     expect((await t.say(question))[0]).toMatch(headline);
   });

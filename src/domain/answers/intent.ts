@@ -7,6 +7,7 @@
  * feature (budget, calendar, aktualisering) are scored low so that feature's route wins.
  */
 import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
+import { questionForm } from '../../understanding/form.js';
 import { asksForDate, asksValidity } from '../routing/dateQuestion.js';
 import { malgruppTopics } from './malgrupp.js';
 
@@ -48,6 +49,9 @@ function rawScores(q: ParsedQuery): IntentScores {
   else if (hasStem(q, 'underteckn', 'underskri', 'signer') || (hasWord(q, 'skrev') && hasWord(q, 'under'))) s.organisation = 0.86;
   else if (organ && hasStem(q, 'sitter', 'bestar', 'ledamot', 'ersattare', 'represent', 'uppgift', 'sammansat', 'leder', 'ordforande', 'gor', 'ansvar', 'hur manga', 'vilka', 'vem', 'vad ar', 'roll')) s.organisation = 0.78;
   else if (party && hasStem(q, 'represent', 'sitter i', 'finns med')) s.organisation = 0.82;
+  // Evidence in combination: a yes/no question naming a party and a group, or a party and the
+  // förbund itself, asks about representation or membership, whatever its verb.
+  else if (party && (organ || has(q, 'forbund') || hasWord(q, 'forbundet', 'samordningsforbundet')) && questionForm(q.tokens) === 'yesno') s.organisation = 0.82;
   else if (hasStem(q, 'forbundschef', 'kansli', 'nivaer', 'organiser', 'samverkansorganisation')) s.organisation = 0.78;
   else if (hasStem(q, 'parter', 'parterna') && hasWord(q, 'vilka', 'vem')) s.organisation = 0.78;
   // A group named without a question about it ("vad föreslår beredningsgruppen om …") is for the search.

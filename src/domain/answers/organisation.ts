@@ -4,6 +4,7 @@
  * tasks, and who signed (000 avsnitt 7 and 10; 001 Parter, Underskrifter, Bilaga 2 and 5; 003 § 1).
  */
 import type { Fact, Reply, SourceRef } from '../../core/reply.js';
+import { questionForm } from '../../understanding/form.js';
 import type { AgreementData } from '../../data/load.js';
 import type { Loaded, Source } from '../../data/schema.js';
 import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
@@ -75,7 +76,7 @@ function representationReply(data: AgreementData, forbund: string, parties: read
   };
 }
 
-function membersReply(data: AgreementData, forbund: string): Reply {
+function membersReply(data: AgreementData, forbund: string, asked: readonly PartyUnit[] = [], yesNo = false, tokens: readonly string[] = []): Reply {
   const f = data.forbund.find((x) => x.id === forbund);
   if (!f) return { text: 'Det står inte i överenskommelserna vilka förbundet har som medlemmar.', status: 'not-stated' };
   const memberNames = f.members.map((m) => data.parties.find((p) => p.forbund === forbund && p.id === m)?.name ?? m);
@@ -83,6 +84,26 @@ function membersReply(data: AgreementData, forbund: string): Reply {
   if (f.municipalities.length > 0) facts.push({ label: 'Kommuner', value: f.municipalities.join(', ') });
   if (f.note) facts.push({ label: 'Mer', value: f.note });
   const others = memberNames.filter((n) => !/kommun/iu.test(n));
+  // "Är X med i förbundet?": Ja or Nej first, from the member list in data.
+  const own = data.parties.find((p) => p.forbund === forbund && p.kind === 'forbund')?.id;
+  const named = asked.filter((a) => a.party !== own);
+  // A member kommun may be named only by its place name (the förbund's municipalities in data).
+  const places = f.municipalities.filter((m) => tokens.some((t) => t === normalize(m) || (t.startsWith(normalize(m)) && t.length - m.length <= 2)));
+  const placeParty = (m: string) => named.some((a) => normalize(partyName(data, { forbund, party: a.party })).startsWith(normalize(m)));
+  const extraPlaces = places.filter((m) => !placeParty(m));
+  const isMember = (a: PartyUnit) => f.members.includes(a.party) || f.municipalities.some((m) => normalize(partyName(data, { forbund, party: a.party })).startsWith(normalize(m)));
+  // Without a member list in data only the municipalities are known: say no "Nej" that is not stated.
+  const decided = named.every((a) => isMember(a) || f.members.length > 0);
+  if (yesNo && decided && named.length + extraPlaces.length > 0) {
+    const names = [...named.map((a) => partyName(data, { forbund, party: a.party })), ...extraPlaces];
+    const inside = [...named.filter(isMember).map((a) => partyName(data, { forbund, party: a.party })), ...extraPlaces];
+    const headline = inside.length === named.length
+      ? `Ja, ${joinSv(names)} ${names.length > 1 ? 'är medlemmar' : 'är medlem'} i ${f.name}.`
+      : inside.length === 0
+        ? `Nej, ${joinSv(names)} ${names.length > 1 ? 'är inte medlemmar' : 'är inte medlem'} i ${f.name}.`
+        : `Delvis: ${joinSv(inside)} är medlem i ${f.name}, inte ${joinSv(names.filter((n) => !inside.includes(n)))}.`;
+    return { text: headline, facts, sources: sourceRefs(data.documents, [f.source]) };
+  }
   return {
     text: f.municipalities.length > 0
       ? `${f.name}: ${f.municipalities.length} kommuner – ${joinSv(f.municipalities)}.${others.length > 0 ? ` Medlemmar är också ${joinSv(others)}.` : ''}`
@@ -195,7 +216,12 @@ function organisationReply(data: AgreementData, q: ParsedQuery): Reply {
     if (r) return r;
   }
 
-  if (hasStem(q, 'medlem', 'kommunerna', 'ansl', 'ingar') || (hasStem(q, 'kommun') && hasWord(q, 'vilka'))) return membersReply(data, forbund);
+  const yesNo = questionForm(q.tokens) === 'yesno';
+  // A yes/no question naming a party and the förbund itself asks whether the party is a member.
+  const namesForbund = q.entities.some((e) => e.ref.kind === 'forbund') || hasWord(q, 'forbundet', 'samordningsforbundet');
+  if (hasStem(q, 'medlem', 'kommunerna', 'ansl', 'ingar') || (hasStem(q, 'kommun') && hasWord(q, 'vilka')) || (yesNo && namesForbund && parties.length > 0)) {
+    return membersReply(data, forbund, parties, yesNo, q.tokens);
+  }
 
   if (parties.length > 0 && hasStem(q, 'represent', 'sitter', 'deltar', 'finns med')) {
     const r = representationReply(data, forbund, parties);
