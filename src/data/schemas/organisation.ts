@@ -38,7 +38,13 @@ export type Party = z.infer<typeof partySchema>;
 /** A reference to a party, optionally narrowed to one of its units. */
 export const partyRefSchema = z.object({ party: idSchema, unit: idSchema.optional() });
 
-export const organKindSchema = z.enum(['styrelse', 'ssg', 'arbetsutskott', 'analysgrupp', 'beredningsgrupp', 'styrgrupp', 'kansli', 'other']);
+/**
+ * What kind of body an organ is, in terms every förbund shares: the board, a strategic
+ * samverkansgrupp (e.g. an SSG), a working committee (utskott), a working or analysis group,
+ * the beredningsgrupp, a verksamhet's styrgrupp, the kansli. The förbund's own name for it is
+ * the record's id, name and aliases.
+ */
+export const organKindSchema = z.enum(['styrelse', 'samverkansgrupp', 'utskott', 'arbetsgrupp', 'beredningsgrupp', 'styrgrupp', 'kansli', 'other']);
 
 /** An organ or group: styrelse, SSG and its arbetsutskott, analysgrupp, beredningsgrupp, styrgrupper … */
 export const organSchema = z.object({
