@@ -1,7 +1,7 @@
 import type { Choice, Fact, Reply, SourceRef } from '../../core/reply.js';
 import type { DocumentInfo, Source } from '../../data/schema.js';
 import { normalize } from '../text.js';
-import { evaluate, forbundOf, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
+import { evaluate, caseForbund, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
 import type { CaseFacts, FactKey } from './facts.js';
 import { BENEFIT_LABELS, PARTY_LABELS, PARTY_SHORT, joinSv } from './labels.js';
 
@@ -157,7 +157,7 @@ export function questionFor(key: FactKey, facts: CaseFacts, data: AnswerData, re
     case 'age':
       return { text: 'Hur gammal är personen? Skriv åldern, t.ex. ”31”.', choices: [dontKnow] };
     case 'municipality': {
-      const forbund = forbundOf(facts, data);
+      const forbund = caseForbund(facts, data);
       const fitPlaces = result.fit ? data.verksamheter.find((v) => v.id === result.fit?.verksamhetId)?.malgrupp.flatMap((g) => g.residence) ?? [] : [];
       const places = [...new Set([...fitPlaces, ...(data.forbund.find((f) => f.id === forbund)?.municipalities ?? [])])];
       return { text: 'I vilken kommun bor personen?', choices: [...places.map((p) => ({ label: p, value: p })), { label: 'Annan kommun', value: 'annan kommun' }, dontKnow] };
@@ -177,7 +177,7 @@ export const PARTY_CHOICE_VALUES: Record<keyof typeof PARTY_LABELS, string> = PA
 
 /** A process-wide answer (samtycke, avslutsorsaker, uppföljning, ärendebärare, a path) — complete in one reply. */
 export function generalReply(intent: Exclude<AktIntent, 'forankring' | 'fit'>, facts: Partial<CaseFacts>, data: AnswerData, pathId?: string, question = ''): Reply {
-  const forbund = forbundOf({ unknown: [], ...facts }, data);
+  const forbund = caseForbund({ unknown: [], ...facts }, data);
   if (intent === 'path') {
     const p = data.paths.find((x) => x.id === pathId && x.forbund === forbund) ?? data.paths.find((x) => x.id === pathId);
     if (p !== undefined) {

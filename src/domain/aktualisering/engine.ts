@@ -1,5 +1,6 @@
 import type { AgreementData } from '../../data/load.js';
 import type { Benefit, Loaded } from '../../data/schema.js';
+import { defaultForbund, forbundOfMunicipality } from '../forbund.js';
 import { normalize } from '../text.js';
 import { isSettled, knownBenefits, type CaseFacts, type FactKey } from './facts.js';
 import { ageRange, checkFit, exclusionFor, type FitResult, type Line } from './fit.js';
@@ -14,7 +15,7 @@ import { BENEFIT_LABELS, PARTY_SHORT, benefitList, joinSv } from './labels.js';
  * conditional line and a "beror på".
  */
 
-export type AktualiseringData = Pick<AgreementData, 'individprocesser' | 'paths' | 'processRules' | 'verksamheter' | 'contacts' | 'parties' | 'forbund'>;
+export type AktualiseringData = Pick<AgreementData, 'individprocesser' | 'paths' | 'processRules' | 'verksamheter' | 'contacts' | 'parties' | 'forbund' | 'defaultForbund'>;
 
 export type { FitCheck, FitResult, Line } from './fit.js';
 
@@ -44,19 +45,17 @@ type Process = Loaded<'individprocesser'>;
 type Rule = Process['forankring'][number];
 type Consult = Rule['consult'][number];
 
-const DEFAULT_FORBUND = 'umearegionen';
-
-/** The förbund the case belongs to: stated, from the verksamhet, from the municipality, else Umeåregionen (only it has Bilaga 3). */
-export function forbundOf(facts: CaseFacts, data: AktualiseringData): string {
+/**
+ * The förbund a case belongs to. A case is built over several turns, so it is decided from the
+ * case facts rather than one question: stated, else the verksamhet's, else the home
+ * municipality's, else the deployment's default förbund (src/domain/forbund.ts).
+ */
+export function caseForbund(facts: CaseFacts, data: AktualiseringData): string {
   if (facts.forbund !== undefined) return facts.forbund;
   const v = facts.verksamhet !== undefined ? data.verksamheter.find((x) => x.id === facts.verksamhet) : undefined;
   if (v !== undefined) return v.forbund;
-  if (facts.municipality !== undefined) {
-    const key = normalize(facts.municipality);
-    const f = data.forbund.find((x) => x.municipalities.some((m) => normalize(m) === key));
-    if (f !== undefined) return f.id;
-  }
-  return DEFAULT_FORBUND;
+  const byPlace = facts.municipality !== undefined ? forbundOfMunicipality(data, facts.municipality) : undefined;
+  return byPlace ?? defaultForbund(data);
 }
 
 /** Does the rule apply to these benefits: true, false, or undefined when the benefits are unknown. */
@@ -181,7 +180,7 @@ function overview(processes: readonly Process[], data: AktualiseringData, forbun
  * `today` (ISO day) keeps ended verksamheter (e.g. Steget vidare 2014–2016) out of the alternatives.
  */
 export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: string): AktualiseringResult {
-  const forbund = forbundOf(facts, data);
+  const forbund = caseForbund(facts, data);
   const processes = data.individprocesser.filter((p) => p.forbund === forbund);
   const benefits = knownBenefits(facts);
   const result: AktualiseringResult = {
