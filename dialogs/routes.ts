@@ -2,7 +2,8 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import { budgetEvidenceScore } from '../src/domain/budget.js';
 import { BudgetDialog, namedRecords } from './budgetDialog.js';
-import { completeData } from '../src/domain/answers/common.js';
+import { completeData, forbundOf } from '../src/domain/answers/common.js';
+import { parseQueryCached } from '../src/domain/entities.js';
 import { applicationScore } from '../src/domain/applications/answer.js';
 import { AnsokanDialog } from './ansokanDialog.js';
 import { tertialScore } from '../src/domain/tertial/query.js';
@@ -45,10 +46,16 @@ export interface Route {
   general?: boolean;
 }
 
+/** The budget route's score: the question's förbund decides whose tables are weighed. */
+function budgetScoreFor(deps: BotDeps, text: string, normalized: string): number {
+  const data = completeData(deps.data);
+  return budgetEvidenceScore(normalized, forbundOf(data, parseQueryCached(data, text)), data.budgets, namedRecords({ data }));
+}
+
 /** The feature registry: each feature adds one line here. */
 export function buildRoutes(deps: BotDeps): Route[] {
   return [
-    { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetEvidenceScore(normalized, completeData(deps.data).budgets, namedRecords({ data: completeData(deps.data) })), label: 'Budget' },
+    { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ text, normalized }) => budgetScoreFor(deps, text, normalized), label: 'Budget' },
     { id: 'tertial', dialog: new TertialDialog(deps), recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter' },
     { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },

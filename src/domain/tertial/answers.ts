@@ -2,7 +2,7 @@ import type { Fact, Reply, SourceRef } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import type { Source } from '../../data/schema.js';
 import { END_REASON_LABELS, reportKey, type Tertial, type TertialReport } from '../../state/tertialReports.js';
-import { answerBudget, formatFigure } from '../budget.js';
+import { answerBudget, formatFigure, namedRecordsOf } from '../budget.js';
 import { defaultForbund } from '../forbund.js';
 import { docShortTitle } from '../sources.js';
 import type { GroupName } from '../calendar/groups.js';
@@ -287,10 +287,10 @@ function endReasonReply(ctx: TertialContext, q: TertialQuery): Reply {
 
 /** The annual budget rows for a verksamhet from data/ (001 Bilaga 6), for money questions. */
 function annualBudget(ctx: TertialContext, v: { id: string; forbund: string; name: string }, year?: number) {
-  const named = [...ctx.data.parties, ...ctx.data.verksamheter].map((r) => ({ id: r.id, forbund: r.forbund, name: r.name, aliases: r.aliases }));
+  const named = namedRecordsOf(ctx.data);
   const hasRow = ctx.data.budgets.some((b) => b.forbund === v.forbund && b.sections.some((s) => s.rows.some((row) => row.verksamhet === v.id)));
   if (!hasRow) return undefined;
-  return answerBudget(`budget ${v.name}${year ? ` ${year}` : ''}`, ctx.data.budgets.filter((b) => b.forbund === v.forbund), named);
+  return answerBudget(`budget ${v.name}${year ? ` ${year}` : ''}`, v.forbund, ctx.data.budgets, named);
 }
 
 function moneyReply(ctx: TertialContext, q: TertialQuery): Reply {
