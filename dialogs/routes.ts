@@ -14,6 +14,7 @@ import { TertialImportDialog, tertialImportScore } from './tertialImportDialog.j
 import { agreementRoutes } from './agreementRoutes.js';
 import { AktualiseringDialog } from './aktualiseringDialog.js';
 import { aktualiseringScore } from '../src/domain/aktualisering/recognize.js';
+import { lexiconFor } from '../src/domain/aktualisering/extract.js';
 import { SearchDialog } from './searchDialog.js';
 import { ArshjulDialog, arshjulScore } from './arshjulDialog.js';
 
@@ -60,7 +61,7 @@ export function buildRoutes(deps: BotDeps): Route[] {
     { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
-    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck', general: true },
+    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true },
     { id: 'arshjul', dialog: new ArshjulDialog(deps), recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser' },
     { id: 'ansokan', dialog: new AnsokanDialog(deps), recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel' },
   ];

@@ -4,7 +4,7 @@ import { defaultForbund, forbundOfMunicipality } from '../forbund.js';
 import { normalize } from '../text.js';
 import { isSettled, knownBenefits, type CaseFacts, type FactKey } from './facts.js';
 import { ageRange, checkFit, exclusionFor, type FitResult, type Line } from './fit.js';
-import { BENEFIT_LABELS, PARTY_SHORT, benefitList, joinSv } from './labels.js';
+import { BENEFIT_LABELS, benefitList, joinSv, referrerShort } from './labels.js';
 
 /**
  * The aktualiseringscheck's rules engine (issue 5). Pure: case facts + curated data in, a
@@ -118,7 +118,7 @@ function ruleLine(rule: Rule, process: Process, facts: CaseFacts, data: Aktualis
   const context = `${process.title} ${rule.kind === 'avstamning' ? 'avstämning' : 'förankring'} ${rule.why} ${rule.condition ?? ''}`;
   const consults = rule.consult.map((c) => consultText(c, facts, data, forbund, `${context} ${c.role ?? ''}`));
   const whom = joinSv(consults.map((c) => c.text));
-  const who = PARTY_SHORT[process.referringParty];
+  const who = referrerShort(data, process.referringParty);
   const condition = rule.condition !== undefined ? `${rule.condition[0]?.toUpperCase() ?? ''}${rule.condition.slice(1)}: ` : '';
   const verb = rule.kind === 'forankring'
     ? `${who} ska först förankra med ${whom} innan aktualisering sker – ${rule.why}.`
@@ -158,7 +158,7 @@ function consentLine(facts: CaseFacts, data: AktualiseringData, forbund: string)
 function overview(processes: readonly Process[], data: AktualiseringData, forbund: string, facts: CaseFacts): Line[] {
   const benefits = knownBenefits(facts);
   return processes.map((p) => {
-    const who = PARTY_SHORT[p.referringParty];
+    const who = referrerShort(data, p.referringParty);
     const rules = p.forankring.filter((r) => ruleApplies(r, benefits) !== false);
     if (rules.length === 0) {
       const ways = joinSv(p.paths.slice(0, 2).map((id) => pathName(data, forbund, id)), 'eller');
@@ -225,11 +225,11 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     }
     if (result.forankring.length === 0) {
       const what = benefits !== undefined ? ` när personen har ${benefitList(benefits, 'och')}` : '';
-      result.forankring.push({ text: `Bilaga 3 anger ingen förankring för ${PARTY_SHORT[process.referringParty]}${what} innan aktualisering.`, sources: [process.source] });
+      result.forankring.push({ text: `Bilaga 3 anger ingen förankring för ${referrerShort(data, process.referringParty)}${what} innan aktualisering.`, sources: [process.source] });
     }
     // Only an unconditional rule narrows the paths; otherwise every path of the process stays open.
     if (pathIds.size === 0 || conditional) process.paths.forEach((p) => pathIds.add(p));
-    const who = PARTY_SHORT[process.referringParty];
+    const who = referrerShort(data, process.referringParty);
     const ways = joinSv([...pathIds].slice(0, 2).map((id) => pathName(data, forbund, id).replace(/^Aktualisering direkt/, 'direkt')), 'eller');
     if (definite.length > 0) result.summary = `Kort svar: ${who} ska ${joinSv(definite)} innan aktualisering; därefter ${ways}.`;
     else if (benefitDependent) result.summary = `Kort svar: för ${who} beror förankringen på vilken ersättning personen har (se nedan).`;
