@@ -5,7 +5,7 @@ import { sendReply } from '../src/core/sendReply.js';
 import { answerBudget, figureNote, formatFigure, namedRecordsOf, type BudgetAnswer, type NamedRecord } from '../src/domain/budget.js';
 import type { Source } from '../src/data/schema.js';
 import { parseQueryCached } from '../src/domain/entities.js';
-import { forbundOf } from '../src/domain/forbund.js';
+import { defaultForbund, forbundOf } from '../src/domain/forbund.js';
 import { readRouteOptions } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
 
@@ -14,7 +14,10 @@ const BUDGET_WATERFALL = 'budgetWaterfall';
 
 /** "Jag hittar ingen budget …" with the budgets data/ has: each förbund's or verksamhet's table and its years. */
 export function noBudgetText(deps: Pick<BotDeps, 'data'>): string {
-  const budgets = deps.data.budgets.filter((b) => b.unit !== 'årsarbetare' && b.role === undefined);
+  const first = defaultForbund(deps.data);
+  // The deployment's own förbund first.
+  const budgets = deps.data.budgets.filter((b) => b.unit !== 'årsarbetare' && b.role === undefined)
+    .sort((a, b) => Number(b.forbund === first) - Number(a.forbund === first));
   const list = budgets.map((b) => {
     const years = b.columns.filter((c) => /^\d{4}$/.test(c));
     const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : (years[0] ?? '');
