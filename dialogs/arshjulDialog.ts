@@ -21,6 +21,7 @@ import { parseSubscriptionRequest, subscriptionId } from '../src/reminders/subsc
 import { upcomingReminders } from '../src/reminders/due.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { readRouteOptions } from './routeOptions.js';
+import { helpExamples } from '../src/domain/examples.js';
 import { turnNow } from './turnClock.js';
 
 export const ARSHJUL_DIALOG = 'arshjulDialog';
@@ -93,15 +94,18 @@ const ADD_EVENT_USAGE =
   'Så lägger kansliet till ett möte: ”lägg till möte: styrelse; 2024-02-16; förmiddag; Budgetuppföljning” (grupp; datum; [förmiddag/eftermiddag/heldag;] titel). ' +
   'Flera på en gång: ”importera mötesplan” och på följande rader CSV med rubrikraden i templates/motesplan.csv.';
 
-const HELP: Reply = {
-  text: [
-    'Årshjul och påminnelser – exempel:',
-    '• När är nästa styrelsemöte?  • Möten i maj  • Vad händer i oktober?  • Nästa deadline',
-    '• När ska delrapport T2 upp?  • Vad handlar planeringsdagen om?',
-    '• Prenumerera på påminnelser för SSG (7 och 1 dag före, kl. 08:00)  • Avsluta prenumeration för SSG',
-    '• Vilka prenumerationer har kanalen?',
-  ].join('\n'),
-};
+/** The help, with the deployment's busiest group (src/domain/examples.ts) in the subscription examples. */
+function help(group: string): Reply {
+  return {
+    text: [
+      'Årshjul och påminnelser – exempel:',
+      '• När är nästa styrelsemöte?  • Möten i maj  • Vad händer i oktober?  • Nästa deadline',
+      '• När ska delrapport T2 upp?  • Vad handlar planeringsdagen om?',
+      `• Prenumerera på påminnelser för ${group} (7 och 1 dag före, kl. 08:00)  • Avsluta prenumeration för ${group}`,
+      '• Vilka prenumerationer har kanalen?',
+    ].join('\n'),
+  };
+}
 
 /**
  * Årshjul & påminnelser (DESIGN.md): next meeting, meetings in a period, deadlines, topics, and a
@@ -115,7 +119,7 @@ export class ArshjulDialog extends CancelAndHelpDialog {
   }
 
   protected helpReply(): Reply {
-    return HELP;
+    return help(helpExamples(this.deps.data).group);
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

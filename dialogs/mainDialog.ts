@@ -74,7 +74,7 @@ export class MainDialog extends ComponentDialog {
     private readonly fallback: Dialog,
   ) {
     super(MAIN_DIALOG);
-    this.addDialog(new HelpDialog());
+    this.addDialog(new HelpDialog(deps));
     this.addDialog(new ClarifyDialog());
     for (const route of routes) this.addDialog(route.dialog);
     this.addDialog(fallback);

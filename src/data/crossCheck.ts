@@ -15,6 +15,8 @@ function refsOf(kind: KindName, r: Loaded<KindName>): { refs: Ref[]; units: Unit
       const f = r as Loaded<'forbund'>;
       f.members.forEach((m, i) => ref('parties', m, `members[${i}]`));
       f.preferredParties.forEach((m, i) => ref('parties', m, `preferredParties[${i}]`));
+      ref('parties', f.showcase?.party, 'showcase.party');
+      ref('verksamheter', f.showcase?.verksamhet, 'showcase.verksamhet');
       break;
     }
     case 'organs': {

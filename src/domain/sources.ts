@@ -48,3 +48,13 @@ export function docShortTitle(documents: readonly DocumentInfo[], doc: string): 
   if (!info) return doc;
   return info.shortTitle ?? info.title;
 }
+
+/** The head of a section name as a reader cites it: "Bilaga 3, Individprocesser där …" → "Bilaga 3". */
+export function sectionHead(source: Source): string {
+  return source.section.split(',')[0]?.trim() || source.section;
+}
+
+/** A section name without its trailing parenthesis: "Bilaga 4, Samverkansinitiativ 2023 (Initiativ, …)" → "Bilaga 4, Samverkansinitiativ 2023". */
+export function sectionTitle(source: Source): string {
+  return source.section.replace(/\s*\([^)]*\)\s*$/u, '') || source.section;
+}

@@ -2,12 +2,14 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { noBudgetText } from '../../dialogs/budgetDialog.js';
+import { capabilities, welcomeReply } from '../../dialogs/helpContent.js';
 import { DataError, loadData, type AgreementData } from '../../src/data/load.js';
 import { extractFacts, buildLexicon } from '../../src/domain/aktualisering/extract.js';
 import { partiesOf } from '../../src/domain/answers/common.js';
 import { answerAtaganden } from '../../src/domain/answers/ataganden.js';
 import { answerBudget, namedRecordsOf } from '../../src/domain/budget.js';
 import { parseQuery } from '../../src/domain/entities.js';
+import { helpExamples } from '../../src/domain/examples.js';
 import { defaultForbund, forbundOf } from '../../src/domain/forbund.js';
 import { docShortTitle } from '../../src/domain/sources.js';
 
@@ -119,6 +121,15 @@ describe('knowledge that moved from code into data/', () => {
     expect(noBudgetText({ data })).toBe('Jag hittar ingen budget för det i överenskommelserna. Budgetar finns för Samordningsförbundet Umeåregionen 2023–2025 och Samverkansteam Finnveden 2021–2022.');
     const other = { ...data, forbund: data.forbund.map((f) => ({ ...f, name: f.id === 'umearegionen' ? 'Norrbygdens samordningsförbund' : f.name })) };
     expect(noBudgetText({ data: other })).toContain('Norrbygdens samordningsförbund 2023–2025');
+  });
+
+  it('the help’s example questions name the default förbund’s showcase verksamhet and party, its busiest group and a budget year', () => {
+    expect(helpExamples(data)).toEqual({ verksamhet: 'Vuxentorget', verksamhetGenitive: 'Vuxentorgets', party: 'Arbetsförmedlingen', group: 'SSG', year: '2023' });
+    expect(capabilities(helpExamples(data)).flatMap((c) => c.examples)).toEqual(expect.arrayContaining(['Kan en 23-åring aktualiseras till Vuxentorget?', 'Vad är Vuxentorgets budget 2023?']));
+    const other = { ...data, forbund: data.forbund.map((f) => ({ ...f, default: f.id === 'finnveden' })) };
+    const ex = helpExamples(other);
+    expect(ex.verksamhet).toBe('Samverkansteam Finnveden');
+    expect(welcomeReply(ex).choices?.map((c) => c.label).join(' ')).not.toMatch(/Vuxentorget/);
   });
 
   it('a document’s short title is its shortTitle in documents.json', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * A source document's file name (a copy lies in seeds/). Which documents exist is data: every
  * `source.doc` must be listed in data/documents.json (checked by the loader's cross-checks).
  */
-export const docIdSchema = z.string().regex(/^[A-Za-z0-9][\w.-]*\.txt$/, 'doc ska vara dokumentets filnamn, t.ex. 000_abc.txt');
+export const docIdSchema = z.string().regex(/^[A-Za-z0-9][\w.-]*\.txt$/, 'doc ska vara dokumentets filnamn, t.ex. dokument.txt');
 
 /** Where a record comes from: the seed's file name and the section as a reader would look it up. */
 export const sourceSchema = z.object({

@@ -20,6 +20,8 @@ export const forbundSchema = z.object({
    * comes without a party, in order of preference — the party the documents mostly speak of.
    */
   preferredParties: z.array(idSchema).default([]),
+  /** The verksamhet and party the help's example questions name ("Vad åtar sig <party> i <verksamhet>?"). */
+  showcase: z.object({ verksamhet: idSchema.optional(), party: idSchema.optional() }).optional(),
   /** The förbund's samverkansorganisation in one sentence, as its documents describe it (levels, groups). */
   structure: z.object({ text: z.string(), source: sourceSchema }).optional(),
   kansli: z.array(z.object({ role: z.string(), name: z.string().optional(), source: sourceSchema, note: z.string().optional() })).default([]),

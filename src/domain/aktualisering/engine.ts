@@ -1,6 +1,7 @@
 import type { AgreementData } from '../../data/load.js';
 import type { Benefit, Loaded } from '../../data/schema.js';
 import { defaultForbund, forbundOfMunicipality } from '../forbund.js';
+import { sectionHead } from '../sources.js';
 import { normalize } from '../text.js';
 import { isSettled, knownBenefits, type CaseFacts, type FactKey } from './facts.js';
 import { ageRange, checkFit, exclusionFor, type FitResult, type Line } from './fit.js';
@@ -162,7 +163,7 @@ function overview(processes: readonly Process[], data: AktualiseringData, forbun
     const rules = p.forankring.filter((r) => ruleApplies(r, benefits) !== false);
     if (rules.length === 0) {
       const ways = joinSv(p.paths.slice(0, 2).map((id) => pathName(data, forbund, id)), 'eller');
-      return { text: `${who}: Bilaga 3 anger ingen särskild förankring – vägar: ${ways}.`, sources: [p.source] };
+      return { text: `${who}: ${sectionHead(p.source)} anger ingen särskild förankring – vägar: ${ways}.`, sources: [p.source] };
     }
     const parts = rules.map((r) => {
       const whom = joinSv(r.consult.map((c) => consultText(c, facts, data, forbund).text));
@@ -196,7 +197,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
   } else if (process === undefined) {
     result.summary = 'Kort svar: det beror på vem som aktualiserar – reglerna per part:';
     result.forankring.push(...overview(processes, data, forbund, facts));
-    result.dependsOn.push({ text: 'vem som aktualiserar (regionen, socialtjänsten, Försäkringskassan, Arbetsförmedlingen, KAA, etableringsprogrammet eller Kriminalvården)', sources: [] });
+    result.dependsOn.push({ text: `vem som aktualiserar (${joinSv(processes.map((p) => referrerShort(data, p.referringParty)), 'eller')})`, sources: [] });
     needs.add('referringParty');
   } else {
     const pathIds = new Set<string>();
@@ -225,7 +226,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     }
     if (result.forankring.length === 0) {
       const what = benefits !== undefined ? ` när personen har ${benefitList(benefits, 'och')}` : '';
-      result.forankring.push({ text: `Bilaga 3 anger ingen förankring för ${referrerShort(data, process.referringParty)}${what} innan aktualisering.`, sources: [process.source] });
+      result.forankring.push({ text: `${sectionHead(process.source)} anger ingen förankring för ${referrerShort(data, process.referringParty)}${what} innan aktualisering.`, sources: [process.source] });
     }
     // Only an unconditional rule narrows the paths; otherwise every path of the process stays open.
     if (pathIds.size === 0 || conditional) process.paths.forEach((p) => pathIds.add(p));
@@ -234,7 +235,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     if (definite.length > 0) result.summary = `Kort svar: ${who} ska ${joinSv(definite)} innan aktualisering; därefter ${ways}.`;
     else if (benefitDependent) result.summary = `Kort svar: för ${who} beror förankringen på vilken ersättning personen har (se nedan).`;
     else if (conditional) result.summary = `Kort svar: för ${who} beror det på ${result.dependsOn[0]?.text ?? 'omständigheterna'} (se nedan).`;
-    else result.summary = `Kort svar: Bilaga 3 anger ingen förankring för ${who} innan aktualisering; vägar: ${ways}.`;
+    else result.summary = `Kort svar: ${sectionHead(process.source)} anger ingen förankring för ${who} innan aktualisering; vägar: ${ways}.`;
     if (process.forankring.some((r) => r.benefits.length > 0) && (benefitDependent || !isSettled(facts, 'benefits'))) {
       if (benefits === undefined) {
         result.dependsOn.push({ text: `vilken ersättning personen har (${joinSv([...new Set(process.forankring.flatMap((r) => r.benefits))].map((b) => BENEFIT_LABELS[b]), 'eller')} eller annat)`, sources: [process.source] });

@@ -15,12 +15,14 @@ export interface Lexicon {
   municipalities: { name: string; forbund: string; key: string }[];
   /** Per referring party (individprocesser `referrer.cues`, every förbund's together), its cue stems. */
   referrers: { party: ReferringParty; cues: string[] }[];
+  /** Normalised names and aliases of the förbund that no other förbund shares ("finnveden"). */
+  forbundNames: string[];
 }
 
 /** Builds the Lexicon from loaded data (verksamheter names/aliases, förbund municipalities, referrer cues). */
 export function buildLexicon(data: {
   verksamheter: readonly (Pick<Verksamhet, 'id' | 'name' | 'aliases'> & { forbund: string })[];
-  forbund: readonly (Pick<Forbund, 'id' | 'municipalities'> & { forbund: string })[];
+  forbund: readonly (Pick<Forbund, 'id' | 'municipalities'> & Partial<Pick<Forbund, 'name' | 'aliases'>> & { forbund: string })[];
   individprocesser?: readonly Pick<Individprocess, 'referringParty' | 'referrer'>[];
 }): Lexicon {
   const verksamheter = data.verksamheter.map((v) => ({
@@ -38,7 +40,9 @@ export function buildLexicon(data: {
     cues.set(p.referringParty, set);
   }
   const referrers = [...cues].map(([party, set]) => ({ party, cues: [...set] }));
-  return { verksamheter, municipalities, referrers };
+  const names = data.forbund.map((f) => [f.name ?? '', ...(f.aliases ?? [])].map(normalize).filter((n) => n.length >= 5));
+  const forbundNames = names.flatMap((own, i) => own.filter((n) => !names.some((other, j) => j !== i && other.includes(n))));
+  return { verksamheter, municipalities, referrers, forbundNames: [...new Set(forbundNames)] };
 }
 
 const LEXICONS = new WeakMap<object, Lexicon>();
