@@ -2,6 +2,7 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { answerAtaganden } from '../src/domain/answers/ataganden.js';
 import type { ParsedQuery } from '../src/domain/entities.js';
+import { helpExamples } from '../src/domain/examples.js';
 import { AgreementAnswerDialog } from './agreementAnswerDialog.js';
 
 export const ATAGANDEN_DIALOG = 'atagandenDialog';
@@ -17,8 +18,9 @@ export class AtagandenDialog extends AgreementAnswerDialog {
   }
 
   protected helpReply(): Reply {
+    const ex = helpExamples(this.data);
     return {
-      text: 'Fråga vad en part har åtagit sig, t.ex. ”Vad åtar sig Arbetsförmedlingen i Vuxentorget?” eller ”Hur bemannar psykiatrin Vuxentorget?”. Välj ett alternativ med siffran eller namnet, eller skriv ”avbryt”.',
+      text: `Fråga vad en part har åtagit sig, t.ex. ”Vad åtar sig ${ex.party} i ${ex.verksamhet}?” eller ”Hur bemannar psykiatrin ${ex.verksamhet}?”. Välj ett alternativ med siffran eller namnet, eller skriv ”avbryt”.`,
     };
   }
 }

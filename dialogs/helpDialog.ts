@@ -3,7 +3,9 @@ import type { Reply } from '../src/core/reply.js';
 import { sendReply } from '../src/core/sendReply.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { choicePromptOptions, createChoicePrompt } from './choicePrompt.js';
-import { CAPABILITIES, HELP_QUESTION, capabilityChoices, capabilityReply, helpOverview } from './helpContent.js';
+import type { BotDeps } from '../src/core/deps.js';
+import { helpExamples, type HelpExamples } from '../src/domain/examples.js';
+import { GENERIC_EXAMPLES, HELP_QUESTION, capabilities, capabilityChoices, capabilityReply, helpOverview } from './helpContent.js';
 import type { RerouteResult } from './routeOptions.js';
 
 export const HELP_DIALOG = 'helpDialog';
@@ -16,7 +18,8 @@ const HELP_WATERFALL = 'helpWaterfall';
  * back to MainDialog instead of being asked again.
  */
 export class HelpDialog extends CancelAndHelpDialog {
-  constructor() {
+  /** `deps` gives the example questions the deployment's own names; without it they are generic. */
+  constructor(private readonly deps?: Pick<BotDeps, 'data'>) {
     super(HELP_DIALOG);
     this.addDialog(createChoicePrompt(TOPIC_PROMPT, { acceptOther: true }));
     this.addDialog(new WaterfallDialog(HELP_WATERFALL, [this.overviewStep.bind(this), this.topicStep.bind(this)]));
@@ -28,18 +31,22 @@ export class HelpDialog extends CancelAndHelpDialog {
   }
 
   private async overviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await sendReply(step.context, helpOverview());
+    await sendReply(step.context, helpOverview(this.examples()));
     return step.prompt(TOPIC_PROMPT, choicePromptOptions({ text: HELP_QUESTION }, capabilityChoices()));
   }
 
   private async topicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const found = step.result as FoundChoice | undefined;
-    const capability = found === undefined ? undefined : CAPABILITIES[found.index];
+    const capability = found === undefined ? undefined : capabilities(this.examples())[found.index];
     if (capability === undefined) {
       const reroute: RerouteResult = { reroute: step.context.activity.text ?? '' };
       return step.endDialog(reroute);
     }
     await sendReply(step.context, capabilityReply(capability));
     return step.endDialog();
+  }
+
+  private examples(): HelpExamples {
+    return this.deps ? helpExamples(this.deps.data) : GENERIC_EXAMPLES;
   }
 }

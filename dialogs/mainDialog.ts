@@ -77,7 +77,7 @@ export class MainDialog extends ComponentDialog {
   ) {
     super(MAIN_DIALOG);
     this.fallbackAnswer = fallbackAnswer(fallback);
-    this.addDialog(new HelpDialog());
+    this.addDialog(new HelpDialog(deps));
     this.addDialog(new ClarifyDialog());
     for (const route of routes) this.addDialog(route.dialog);
     this.addDialog(fallback);

@@ -2,6 +2,7 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { answerMalgrupp } from '../src/domain/answers/malgrupp.js';
 import type { ParsedQuery } from '../src/domain/entities.js';
+import { helpExamples } from '../src/domain/examples.js';
 import { AgreementAnswerDialog } from './agreementAnswerDialog.js';
 
 export const MALGRUPP_DIALOG = 'malgruppDialog';
@@ -18,7 +19,7 @@ export class MalgruppDialog extends AgreementAnswerDialog {
 
   protected helpReply(): Reply {
     return {
-      text: 'Fråga om målgrupp, mål, indikatorer, uppföljning eller villkor, t.ex. ”Vilken målgrupp har Vuxentorget?” eller ”Hur sägs uppdragsavtalet upp?”. Välj en verksamhet med siffran eller namnet, eller skriv ”avbryt”.',
+      text: `Fråga om målgrupp, mål, indikatorer, uppföljning eller villkor, t.ex. ”Vilken målgrupp har ${helpExamples(this.data).verksamhet}?” eller ”Hur sägs uppdragsavtalet upp?”. Välj en verksamhet med siffran eller namnet, eller skriv ”avbryt”.`,
     };
   }
 }

@@ -2,6 +2,7 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { answerOrganisation } from '../src/domain/answers/organisation.js';
 import type { ParsedQuery } from '../src/domain/entities.js';
+import { helpExamples } from '../src/domain/examples.js';
 import { AgreementAnswerDialog } from './agreementAnswerDialog.js';
 
 export const ORGANISATION_DIALOG = 'organisationDialog';
@@ -18,7 +19,7 @@ export class OrganisationDialog extends AgreementAnswerDialog {
 
   protected helpReply(): Reply {
     return {
-      text: 'Fråga om grupper, parter och organisationsnummer, t.ex. ”Vem sitter i SSG?”, ”Vad är FK:s organisationsnummer?” eller ”Vilka kommuner är medlemmar?”. Skriv ”avbryt” för att sluta.',
+      text: `Fråga om grupper, parter och organisationsnummer, t.ex. ”Vem sitter i ${helpExamples(this.data).group}?”, ”Vad är FK:s organisationsnummer?” eller ”Vilka kommuner är medlemmar?”. Skriv ”avbryt” för att sluta.`,
     };
   }
 }

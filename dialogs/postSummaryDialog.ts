@@ -11,6 +11,7 @@ import { normalize } from '../src/domain/text.js';
 import { latestReports } from '../src/tertial/reportsStore.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { readRouteOptions } from './routeOptions.js';
+import { helpExamples } from '../src/domain/examples.js';
 import { turnNow } from './turnClock.js';
 
 export const POST_SUMMARY_DIALOG = 'postSummaryDialog';
@@ -25,13 +26,18 @@ interface Pending {
   organName: string;
 }
 
-const HELP: Reply = {
-  text: [
-    'Posta en tertialsammanfattning (bara kansliet):',
-    '• "Posta T2-sammanfattning för Vuxentorget till styrgruppen" – jag visar en förhandsvisning,',
-    '• svara "skicka" för att posta den till kanalerna som prenumererar på gruppen, eller "avbryt".',
-  ].join('\n'),
-};
+/** The kansli's command, with a verksamhet of the deployment's own (src/domain/examples.ts). */
+const postExample = (verksamhet: string) => `Posta T2-sammanfattning för ${verksamhet} till styrgruppen`;
+
+function help(verksamhet: string): Reply {
+  return {
+    text: [
+      'Posta en tertialsammanfattning (bara kansliet):',
+      `• "${postExample(verksamhet)}" – jag visar en förhandsvisning,`,
+      '• svara "skicka" för att posta den till kanalerna som prenumererar på gruppen, eller "avbryt".',
+    ].join('\n'),
+  };
+}
 
 /**
  * "Posta T2-sammanfattning för Vuxentorget till styrgruppen" (issue 7, Kansli): only a configured
@@ -47,7 +53,7 @@ export class PostSummaryDialog extends CancelAndHelpDialog {
   }
 
   protected helpReply(): Reply {
-    return HELP;
+    return help(helpExamples(this.deps.data).verksamhet);
   }
 
   private actor(step: WaterfallStepContext): string {
@@ -72,7 +78,7 @@ export class PostSummaryDialog extends CancelAndHelpDialog {
     const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
     const req = parsePostRequest(options.text ?? '', this.deps.data, groupNames(this.deps.data));
     if (!req.verksamhet) {
-      await sendReply(step.context, { text: 'Vilken verksamhet gäller det? Skriv t.ex. "Posta T2-sammanfattning för Vuxentorget till styrgruppen".' });
+      await sendReply(step.context, { text: `Vilken verksamhet gäller det? Skriv t.ex. "${postExample(helpExamples(this.deps.data).verksamhet)}".` });
       return step.endDialog();
     }
     const reports = latestReports(this.deps.state.read());

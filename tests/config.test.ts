@@ -15,6 +15,12 @@ describe('parseConfig', () => {
     });
   });
 
+  test('DEFAULT_FORBUND names a förbund id; anything else is refused', () => {
+    expect(parseConfig({ DEFAULT_FORBUND: 'finnveden' }).DEFAULT_FORBUND).toBe('finnveden');
+    expect(parseConfig({ DEFAULT_FORBUND: '' }).DEFAULT_FORBUND).toBeUndefined();
+    expect(() => parseConfig({ DEFAULT_FORBUND: 'Umeå region' })).toThrow(/DEFAULT_FORBUND: måste vara ett förbunds id/);
+  });
+
   test('an empty variable means the default', () => {
     expect(parseConfig({ PORT: '', LOG_LEVEL: '' })).toMatchObject({ PORT: 3978, LOG_LEVEL: 'info' });
   });

@@ -2,6 +2,7 @@ import { ActivityHandler, MiddlewareSet, type ConversationState, type TurnContex
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../../dialogs/mainDialog.js';
 import { welcomeReply } from '../../dialogs/helpContent.js';
+import type { Reply } from './reply.js';
 import type { Logger } from './log.js';
 import { createRedactMiddleware } from './redactMiddleware.js';
 import { sendReply } from './sendReply.js';
@@ -22,6 +23,8 @@ export class SamverkansBot extends ActivityHandler {
     private readonly userState: UserState,
     dialog: MainDialog,
     private readonly log: Logger,
+    /** The greeting for a new member: the core passes one that names the deployment's own verksamhet. */
+    welcome: () => Reply = () => welcomeReply(),
   ) {
     super();
     this.guard = new MiddlewareSet(createRedactMiddleware(log));
@@ -34,7 +37,7 @@ export class SamverkansBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
-      if (joined) await sendReply(context, welcomeReply());
+      if (joined) await sendReply(context, welcome());
       await next();
     });
   }

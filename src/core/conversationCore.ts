@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ActivityTypes, ConversationState, UserState, type Activity, type ActivityHandler } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog.js';
+import { welcomeReply } from '../../dialogs/helpContent.js';
 import { buildFallback, buildRoutes, type Route } from '../../dialogs/routes.js';
+import { helpExamples } from '../domain/examples.js';
 import { LowdbStorage } from '../state/lowdbStorage.js';
 import { SamverkansBot } from './bot.js';
 import type { BotDeps } from './deps.js';
@@ -75,7 +77,7 @@ export function createConversationCore(deps: BotDeps, overrides: CoreOverrides =
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const dialog = new MainDialog(deps, overrides.routes ?? buildRoutes(deps), overrides.fallback ?? buildFallback(deps));
-  const bot = new SamverkansBot(conversationState, userState, dialog, deps.log);
+  const bot = new SamverkansBot(conversationState, userState, dialog, deps.log, () => welcomeReply(helpExamples(deps.data)));
   const adapter = new LocalAdapter();
 
   // Turns of one conversation run one after the other: they share dialog state (and its eTag).

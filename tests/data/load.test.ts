@@ -81,9 +81,27 @@ describe('loadData', () => {
     expect(text).toMatch(/commitments\.json: \$\[1\]\.source\.doc: 003_fdfb40ca13636d16\.txt saknas i data\/documents\.json/);
   });
 
-  it('rejects a source doc that is not one of the five seeds', async () => {
+  it('rejects a source doc that is not a document file name', async () => {
     const dir = await tempData({ 'parties.json': [{ ...party, source: { doc: 'påhittat.txt', section: 'x' } }] });
     expect((await problemsOf(dir)).join('\n')).toMatch(/parties\.json: \$\[0\]\.source\.doc: /);
+  });
+
+  it('allows one default förbund, known preferred parties and no verksamhet inside itself', async () => {
+    const forbund = { id: 'test', name: 'Testförbundet', source, default: true, preferredParties: ['fk', 'okand-part'] };
+    const dir = await tempData({
+      'parties.json': [party],
+      'forbund.json': [forbund, { ...forbund, id: 'test-2', preferredParties: [] }],
+      'verksamheter.json': [
+        { id: 'a', name: 'A', partOf: 'b', source },
+        { id: 'b', name: 'B', partOf: 'a', source },
+        { id: 'c', name: 'C', partOf: 'saknas', source },
+      ],
+    });
+    const text = (await problemsOf(dir)).join('\n');
+    expect(text).toMatch(/forbund\.json: \$\[0\]\.preferredParties\[1\]: "okand-part" finns inte bland parties/);
+    expect(text).toMatch(/forbund\.json: \$\[0\]\.default, .*forbund\.json: \$\[1\]\.default: högst ett förbund får vara standardförbund/);
+    expect(text).toMatch(/verksamheter\.json: \$\[0\]\.partOf: "a" ingår i sig själv \(a → b → a\)/);
+    expect(text).toMatch(/verksamheter\.json: \$\[2\]\.partOf: "saknas" finns inte bland verksamheter/);
   });
 
   it('knows every kind it validates', () => {

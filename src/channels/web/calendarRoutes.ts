@@ -4,13 +4,15 @@ import { buildIcs } from '../../calendar/ics.js';
 import { groupLabel } from '../../domain/calendar/answer.js';
 import { calendarFromData, forbundName, groupNames } from '../../domain/calendar/fromData.js';
 import { STOCKHOLM, zonedDay } from '../../domain/calendar/zone.js';
+import { defaultForbund } from '../../domain/forbund.js';
 import { ClientError } from '../../http/errors.js';
 
 const notFound = (message: string) => new ClientError(404, message, 'not_found');
 
-function icsName(file: string | undefined): string {
+/** The name before ".ics"; `example` is the förbund id the error message shows (the deployment's default). */
+function icsName(file: string | undefined, example: string): string {
   const m = /^([a-z0-9-]+)\.ics$/.exec(file ?? '');
-  if (!m?.[1]) throw notFound('Kalendern finns inte. Adressen ska sluta på .ics, t.ex. /calendar/umearegionen.ics.');
+  if (!m?.[1]) throw notFound(`Kalendern finns inte. Adressen ska sluta på .ics, t.ex. /calendar/${example}.ics.`);
   return m[1];
 }
 
@@ -44,9 +46,9 @@ export const installCalendarRoutes: RouteInstaller = (server: restify.Server, co
     res.sendRaw(200, body);
   };
   server.get('/calendar/:file', async (req: restify.Request, res: restify.Response) => {
-    send(res, icsName(req.params.file as string | undefined), undefined);
+    send(res, icsName(req.params.file as string | undefined, defaultForbund(context.data)), undefined);
   });
   server.get('/calendar/:forbund/:file', async (req: restify.Request, res: restify.Response) => {
-    send(res, String(req.params.forbund), icsName(req.params.file as string | undefined));
+    send(res, String(req.params.forbund), icsName(req.params.file as string | undefined, defaultForbund(context.data)));
   });
 };

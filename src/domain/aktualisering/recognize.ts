@@ -1,4 +1,4 @@
-import { extractReferringParty } from './extract.js';
+import { extractReferringParty, extractVerksamhet, type Lexicon } from './extract.js';
 
 /**
  * How well an utterance (normalised, see src/domain/text.ts) fits the aktualiseringscheck, 0..1.
@@ -6,11 +6,12 @@ import { extractReferringParty } from './extract.js';
  * gemensam kartläggning, avslutsorsaker) and target-group questions about a person ("kan en
  * 23-åring …"). A plain "vad är målgruppen" belongs to the agreement answers, not here.
  */
-export function aktualiseringScore(normalized: string): number {
+export function aktualiseringScore(normalized: string, lexicon: Lexicon): number {
   const n = normalized;
   const benefit = /sjukpen|aktivitetsersattning|forsorjningsstod|ekonomiskt bistand|etableringsersattning|sjukersattning|a-?kassa|aktivitetsstod|sjukskriv/.test(n);
-  const party = extractReferringParty(n) !== undefined;
-  const verksamhet = /malgrupp|vuxentorg|ungdomstorg|samverkansteam|samordningsteam|arbetsmarknadstorg|finnveden|krami/.test(n);
+  const party = extractReferringParty(n, lexicon) !== undefined;
+  // A target group, a verksamhet or a förbund of data/ named.
+  const verksamhet = /malgrupp/.test(n) || extractVerksamhet(n, lexicon) !== undefined || namesForbund(n, lexicon);
   const person = /\b\d{1,2} ?-? ?(aring|arig)\b|\b(ar|fyller) \d{1,2}\b|\b\d{1,2} ar\b/.test(n)
     || /\b(hon|han|hen|personen|individen|en person|(klient|patient|ungdom|deltagare|brukare)\w*)\b/.test(n);
   const fitWords = /\b(kan|far|ryms|passar|ingar|tillhor|omfattas|kvalificera\w*|aktuell)\b|\bfor (gammal|ung)\b|(gammal|ung) nog/.test(n);
@@ -23,7 +24,7 @@ export function aktualiseringScore(normalized: string): number {
   if (/\b(fatt ja|ja i beredningen|ja till samverkan)\b/.test(n)) return 0.97;
   if (/\butbyt\w* uppgifter|\buppgifter\b.*\butbyt/.test(n)) return 0.95;
   if ((party || person || benefit) && verksamhet && /\b(skicka|slussa|remitt\w*|anmala|komma till|ta emot|fa plats|borja pa)\b/.test(n)) return 0.95;
-  if (/\bberedning(en)? (for|till|av) (arbetsmarknadstorg|vuxentorg|ungdomstorg|arenden)|\bberedningen pa (arbetsmarknadstorg|vuxentorg)/.test(n)) return 1;
+  if (beredningOf(n, lexicon)) return 1;
   if (/etablering/.test(n) && /kartlagg|sammankall|samverkansgrupp|gemensamma traffar|traffar/.test(n)) return 1;
   if (/\bstamma av|\bstammer av|\bavstamning/.test(n) && (party || person)) return 0.9;
   if (benefit && (party || person) && /\b(vem|vilka|vilken|hur|kan|ska|maste|behover|vart|vad|gor)\b/.test(n)) return 0.85;
@@ -31,4 +32,18 @@ export function aktualiseringScore(normalized: string): number {
   if (/\bkaa\b|aktivitetsansvar/.test(n)) return /alder|omfatta|vilka|ungdom|aktualiser|gymnasie/.test(n) ? 0.97 : 0.6;
   if (/arenor for provning|samverkansgrupp(en)? for etablering/.test(n)) return 0.9;
   return 0;
+}
+
+function namesForbund(n: string, lexicon: Lexicon): boolean {
+  const padded = ` ${n} `;
+  return lexicon.forbundNames.some((name) => padded.includes(` ${name}`));
+}
+
+/** "beredning av ärenden", "beredningen för <verksamhet>", "beredningen på <verksamhet>". */
+function beredningOf(n: string, lexicon: Lexicon): boolean {
+  const m = /\bberedning(?:en)? (for|till|av|pa) (.*)$/.exec(n);
+  if (!m) return false;
+  const [, word, rest = ''] = m;
+  if (word !== 'pa' && /^arenden\b/.test(rest)) return true;
+  return extractVerksamhet(rest.split(' ').slice(0, 4).join(' '), lexicon) !== undefined;
 }

@@ -8,14 +8,14 @@ import type { Loaded } from '../../data/schema.js';
 import { hasStem, type ParsedQuery } from '../entities.js';
 import { fuzzyWordMatch } from '../fuzzy.js';
 import { queryTerms, searchWords, stemSwedish } from '../search/tokenize.js';
-import { sourceRefs } from '../sources.js';
+import { sectionTitle, sourceRefs } from '../sources.js';
 import { normalize } from '../text.js';
 import { forbundOf, joinSv, notInDocumentsReply, partiesOf, partyName } from './common.js';
 
 type Initiativ = Loaded<'initiativ'>;
 
 // Words of a question that point at initiatives in general, not at one of them.
-const GENERIC = new Set(['samverkansinitiativ', 'initiativ', 'initiativen', 'vilka', 'finns', 'pagaende', 'nya', 'ny', 'status', 'sammankallande', 'ansvar', 'ansvarig', 'kategori', '2023', 'ranking']
+const GENERIC = new Set(['samverkansinitiativ', 'initiativ', 'initiativen', 'vilka', 'finns', 'pagaende', 'nya', 'ny', 'status', 'sammankallande', 'ansvar', 'ansvarig', 'kategori', 'ranking']
   .map(stemSwedish));
 
 function words(text: string): string[] {
@@ -27,7 +27,8 @@ function nameScore(i: Initiativ, terms: readonly string[]): number {
   const own = words(`${i.name}`);
   let score = 0;
   for (const t of terms) {
-    if (GENERIC.has(t)) continue;
+    // A year ("samverkansinitiativ 2023") names the plan, not one initiative.
+    if (GENERIC.has(t) || /^\d{4}$/.test(t)) continue;
     if (own.some((w) => w === t || (t.length >= 4 && (w.startsWith(t) || t.startsWith(w) && w.length >= 4)) || fuzzyWordMatch(w, t))) score += 1;
   }
   return score;
@@ -117,7 +118,7 @@ export function answerInitiativ(data: AgreementData, q: ParsedQuery): Reply {
   const who = joinSv(parties.map((p) => partyName(data, { forbund, party: p.party })));
   const scope = [wantedCategories.length > 0 ? `inom ${joinSv(wantedCategories)}` : '', parties.length > 0 ? (role ? `där ${who} är ${role === 'sammankallande' ? 'sammankallande' : 'ansvarig'}` : `där ${who} är med`) : ''].filter(Boolean).join(' ');
   return {
-    text: `${list.length} samverkansinitiativ ${scope}`.trim() + ` (Bilaga 4, Samverkansinitiativ 2023): ${joinSv(list.slice(0, 6).map((i) => i.name))}${list.length > 6 ? ' m.fl.' : ''}.`,
+    text: `${list.length} samverkansinitiativ ${scope}`.trim() + `${list[0] ? ` (${sectionTitle(list[0].source)})` : ''}: ${joinSv(list.slice(0, 6).map((i) => i.name))}${list.length > 6 ? ' m.fl.' : ''}.`,
     facts,
     sources: sourceRefs(data.documents, list.map((i) => i.source)),
   };
