@@ -206,8 +206,13 @@ export class MainDialog extends ComponentDialog {
   private async answerParts(step: WaterfallStepContext, whole: Understanding): Promise<boolean> {
     const data = completeData(this.deps.data);
     const answers: { routeId: string; reply: Reply }[] = [];
-    for (const part of whole.parts) {
-      const u = understand(data, part, whole.now);
+    let subject: string[] = [];
+    for (const typed of whole.parts) {
+      // A later part without a subject of its own ("… och vem är kontaktperson?") is about the one before.
+      const own = understand(data, typed, whole.now);
+      const part = own.query.entities.length === 0 && subject.length > 0 ? `${typed} ${subject.join(' ')}` : typed;
+      const u = part === typed ? own : understand(data, part, whole.now);
+      if (own.query.entities.length > 0) subject = [...new Set(own.query.entities.map((e) => e.ref.name))];
       const [best] = this.score(u);
       const route = best !== undefined && best.score >= ROUTE_THRESHOLD ? best.route : undefined;
       const reply = route === undefined ? this.fallbackAnswer?.(u) : route.answer?.(u);

@@ -217,6 +217,22 @@ describe('MainDialog with the real routes and data', () => {
     return transcript((context) => core.bot.run(context));
   }
 
+  test('a list says truly how it is ordered and shows a commitment written in two documents once', async () => {
+    const t = await dataBot();
+    const [first] = await t.say('Vad åtar sig Arbetsförmedlingen i Vuxentorget?');
+    // Vuxentorget's own (2020) come before the general ones (2023): not "nyast först".
+    expect(first).toMatch(/först de som gäller verksamheten/u);
+    const bullets = (first ?? '').split('\n').filter((l) => l.startsWith('• ')).map((l) => l.replace(/^• [^:]*: /u, ''));
+    expect(new Set(bullets).size).toBe(bullets.length);
+  });
+
+  test('a later part of a composite question without a subject of its own is about the one before', async () => {
+    const t = await dataBot();
+    const replies = await t.say('Vad åtar sig Arbetsförmedlingen i Vuxentorget och vem är kontaktperson?');
+    expect(replies[0]).toMatch(/^Åtaganden för Arbetsförmedlingen/u);
+    expect(replies.some((r) => /^Kontakta .* på Arbetsförmedlingen/u.test(r))).toBe(true);
+  });
+
   test('no "Nej" the documents do not state: a member list that is not in data gives the list, not a verdict', async () => {
     const t = await dataBot();
     expect((await t.say('Är Försäkringskassan med i Finnvedens samordningsförbund?'))[0]).not.toMatch(/^(Ja|Nej)\b/u);

@@ -3,6 +3,7 @@
  * (000 avsnitt 7 "Deltagande parter och åtaganden"; 001 Bilaga 5 "Parternas åtaganden";
  * 003 §§ 5–8; 004 avsnitt 7 "Resurser och ansvar").
  */
+import { normalize } from '../text.js';
 import type { Choice, Fact, Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import type { Loaded } from '../../data/schema.js';
@@ -84,7 +85,17 @@ export function answerAtaganden(data: AgreementData, q: ParsedQuery): Reply {
     const specific = cs.filter((c) => parties.some((p) => p.unit !== undefined && c.unit === p.unit));
     return [...newestFirst(data.documents, specific), ...newestFirst(data.documents, cs.filter((c) => !specific.includes(c)))];
   };
-  const chosen = [...rank(exact), ...rank(umbrella)];
+  // The same commitment written in two documents is shown once (where it ranks first).
+  const seenText = new Set<string>();
+  const chosen = [...rank(exact), ...rank(umbrella)].filter((c) => {
+    const key = normalize(c.text);
+    if (seenText.has(key)) return false;
+    seenText.add(key);
+    return true;
+  });
+  // The list's label says how it is ordered, truly: by date only when it is.
+  const dated = newestFirst(data.documents, chosen);
+  const order = dated.every((c, i) => c === chosen[i]) ? 'nyast först' : umbrella.length > 0 ? 'först de som gäller verksamheten' : 'först enhetens egna';
   const staffing = staffingFacts(data, verksamheter.length > 0 ? verksamheter : [], parties);
 
   if (chosen.length === 0 && staffing.facts.length === 0) {
@@ -94,8 +105,8 @@ export function answerAtaganden(data: AgreementData, q: ParsedQuery): Reply {
   const where = verksamheter.length > 0 ? ` i ${joinSv(verksamheter.map((v) => v.name))}` : '';
   const lead = chosen[0] ? ` Bland annat: ${clip(chosen[0].text, 220)}` : '';
   const text = relaxed
-    ? `Några åtaganden för ${names}${where} står inte i överenskommelserna. Det här åtar sig ${names} i övrigt (nyast först):`
-    : `Åtaganden för ${names}${where} (${chosen.length} st, nyast först).${lead}`;
+    ? `Några åtaganden för ${names}${where} står inte i överenskommelserna. Det här åtar sig ${names} i övrigt (${order}):`
+    : `Åtaganden för ${names}${where} (${chosen.length} st, ${order}).${lead}`;
   const facts = [...(wantsStaffing ? staffing.facts : []), ...chosen.slice(0, MAX_FACTS).map((c) => commitmentFact(data, c, parties.length > 1)), ...(wantsStaffing ? [] : staffing.facts.slice(0, 4))];
   const reply: Reply = {
     text,
