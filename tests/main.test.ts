@@ -52,7 +52,8 @@ describe('npm start (src/main.ts)', () => {
     const stateFile = path.join(dir, 'run', 'state.json');
     const main = startMain({ PORT: '0', STATE_FILE: stateFile });
     const url = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(main.stdout())?.[1]);
-    expect(main.stdout()).toContain('Bot Framework: oautentiserat lokalt läge');
+    // The mode line follows the listening line and may arrive in a later chunk of stdout.
+    await waitFor(() => (main.stdout().includes('Bot Framework: oautentiserat lokalt läge') ? true : undefined));
 
     const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string };
     expect(health.status).toBe('ok');
