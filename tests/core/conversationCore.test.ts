@@ -80,6 +80,27 @@ describe('restart', () => {
   });
 });
 
+describe('known conversations', () => {
+  // Object.prototype's names are not conversations (issue 15, finding 11).
+  test.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])('"%s" is not a known conversation, before or after other turns', async (id) => {
+    const { core, say } = await coreOn(join(tempDir(), 'state.json'));
+    expect(await core.hasConversation('web', id)).toBe(false);
+    await say('hjälp', 'someone-else');
+    expect(await core.hasConversation('web', id)).toBe(false);
+    expect(await core.hasConversation(id, 'someone-else')).toBe(false);
+  });
+
+  test('a conversation named like a prototype member is kept as any other, in its own record', async () => {
+    const stateFile = join(tempDir(), 'state.json');
+    const first = await coreOn(stateFile);
+    await first.say('hjälp', 'constructor');
+    expect(await first.core.hasConversation('web', 'constructor')).toBe(true);
+    await first.core.flush();
+    const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { conversations: Record<string, Record<string, unknown>> };
+    expect(Object.keys(saved.conversations.web ?? {})).toEqual(['constructor']);
+  });
+});
+
 describe('the core', () => {
   test('"today" of a turn is "now" for the dialogs', async () => {
     const { core } = await coreOn(join(tempDir(), 'state.json'));
