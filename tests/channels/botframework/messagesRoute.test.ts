@@ -1,4 +1,5 @@
 import { renderText } from '../../../src/core/renderText.js';
+import { tooLongText } from '../../../src/core/textLimit.js';
 import { REPLY_CHANNEL_DATA_KEY, replySchema } from '../../../src/core/reply.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../../helpers/fakeBotConnector.js';
 import { isLoopbackUrl } from '../../../src/channels/botframework/messagesRoute.js';
@@ -79,6 +80,24 @@ describe('POST /api/messages (Bot Framework, unauthenticated local mode)', () =>
     const res = await postJson(`${t.baseUrl}/api/messages`, '{"type":');
     expect(res.status).toBe(400);
     expect((res.json as { code: string }).code).toBe('invalid_json');
+  });
+});
+
+describe('POST /api/messages with 200 KB of text (issue 15, finding 3)', () => {
+  it('answers with the Swedish length message, and /healthz answers in parallel', async () => {
+    const before = connector.calls.length;
+    const text = 'Vem kontaktar jag på psykiatrin? '.repeat(6400);
+    expect(text.length).toBeGreaterThan(200 * 1000);
+    const [res, health] = await Promise.all([
+      postJson(`${t.baseUrl}/api/messages`, messageActivity('act-long', 'conv-long', text)),
+      fetch(`${t.baseUrl}/healthz`).then(async (r) => ({ status: r.status, json: (await r.json()) as { status: string } })),
+    ]);
+    expect(health).toEqual({ status: 200, json: expect.objectContaining({ status: 'ok' }) });
+    expect(res.status).toBe(200);
+    const calls = await connector.waitForCalls(before + 1);
+    const reply = calls[before]?.body as { text: string };
+    expect(reply.text).toBe(tooLongText(text.trim().length));
+    expect(calls).toHaveLength(before + 1);
   });
 });
 
