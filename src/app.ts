@@ -83,7 +83,7 @@ export function buildApp(options: AppOptions): App {
   installHealthRoute(server, () => options.data.version);
   installPageRoute(server);
   installChatRoute(server, core, inflight);
-  installMessagesRoute(server, adapter, core.bot, inflight, hasBotFrameworkCredentials(config));
+  installMessagesRoute(server, adapter, core.bot, inflight, hasBotFrameworkCredentials(config) ? undefined : { emulatorUrl: config.EMULATOR_URL });
 
   const context: AppContext = {
     config,

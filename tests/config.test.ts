@@ -5,6 +5,7 @@ describe('parseConfig', () => {
   test('defaults for an empty environment', () => {
     expect(parseConfig({})).toEqual({
       PORT: 3978,
+      HOST: '127.0.0.1',
       DATA_DIR: 'data',
       STATE_FILE: 'state/state.json',
       STATE_RETENTION_DAYS: 30,
@@ -12,6 +13,14 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'info',
       MicrosoftAppType: 'SingleTenant',
     });
+  });
+
+  test('HOST and EMULATOR_URL (issue 15, finding 4)', () => {
+    expect(parseConfig({ HOST: '0.0.0.0', EMULATOR_URL: 'http://localhost:52885' })).toMatchObject({ HOST: '0.0.0.0', EMULATOR_URL: 'http://localhost:52885' });
+    expect(parseConfig({ HOST: '' }).HOST).toBe('127.0.0.1');
+    expect(parseConfig({}).EMULATOR_URL).toBeUndefined();
+    expect(() => parseConfig({ EMULATOR_URL: 'file:///etc/passwd' })).toThrow(/EMULATOR_URL: måste vara en http\(s\)-adress/);
+    expect(() => parseConfig({ HOST: 'http://0.0.0.0/' })).toThrow(/HOST: måste vara en IP-adress eller ett värdnamn/);
   });
 
   test('an empty variable means the default', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp, type App, type RouteInstaller } from '../../src/app.js';
 import type { BotFrameworkAuthHooks } from '../../src/channels/teams/cloudAdapter.js';
+import { kansliUsersFor } from '../../src/channels/botframework/localMode.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { fixedDayClock } from '../../src/core/clock.js';
 import { createConversationCore, type ConversationCore } from '../../src/core/conversationCore.js';
@@ -53,7 +54,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const state = await openStateStore(stateFile);
   const { logger: log, lines: logLines } = createMemoryLogger('debug');
   const clock = fixedDayClock('2026-11-23');
-  const deps = { data, clock, state, log, ...(options.delivery ? { delivery: options.delivery } : {}) };
+  // KANSLI_USERS as main.ts applies it (without MicrosoftAppId, not for the local-mode channels).
+  const deps = { data, clock, state, log, kansliUsers: kansliUsersFor(config), ...(options.delivery ? { delivery: options.delivery } : {}) };
   const core = options.core ? options.core({ data, state }) : createConversationCore(deps);
   const app = buildApp({ ...deps, config, core, routes: options.routes, botFrameworkAuth: options.botFrameworkAuth });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));

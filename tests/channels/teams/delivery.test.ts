@@ -43,7 +43,7 @@ const CHANNEL = '19:kanal-styrgrupp@thread.tacv2';
 
 async function app(options: { stateFile?: string } = {}): Promise<{ t: TestApp; delivery: DeliveryRegistry }> {
   const delivery = createDeliveryRegistry();
-  const t = await startTestApp({ delivery, ...options });
+  const t = await startTestApp({ delivery, env: { EMULATOR_URL: connector.serviceUrl }, ...options });
   apps.push(t);
   return { t, delivery };
 }
