@@ -11,6 +11,7 @@ import { installPageRoute } from './channels/web/pageRoute.js';
 import { installErrorHandler, requestFields } from './http/errorHandler.js';
 import { installHealthRoute } from './http/healthRoute.js';
 import { createInflightTracker, type InflightTracker } from './http/inflight.js';
+import { rateLimit } from './http/rateLimit.js';
 
 /**
  * Everything a route may need; handed to every route installer. `data` always reads the current
@@ -82,8 +83,11 @@ export function buildApp(options: AppOptions): App {
 
   installHealthRoute(server, () => options.data.version);
   installPageRoute(server);
-  installChatRoute(server, core, inflight);
-  installMessagesRoute(server, adapter, core.bot, inflight, hasBotFrameworkCredentials(config) ? undefined : { emulatorUrl: config.EMULATOR_URL });
+  // Anonymous traffic is limited per client; authenticated Bot Framework traffic all comes from the Bot Connector.
+  const limits = { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST };
+  const authenticated = hasBotFrameworkCredentials(config);
+  installChatRoute(server, core, inflight, rateLimit(limits));
+  installMessagesRoute(server, adapter, core.bot, inflight, authenticated ? undefined : { emulatorUrl: config.EMULATOR_URL }, authenticated ? [] : rateLimit(limits));
 
   const context: AppContext = {
     config,

@@ -66,6 +66,26 @@ const configSchema = z.object({
   EMULATOR_URL: withDefault(
     z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress, t.ex. http://localhost:52885' }).optional(),
   ),
+  /**
+   * Per-client limit (remote address) on POST /chat and, without MicrosoftAppId, POST /api/messages:
+   * requests per minute in the long run (0 = no limit) and how many may come at once.
+   */
+  RATE_LIMIT_PER_MINUTE: withDefault(
+    z.coerce
+      .number({ error: 'måste vara ett heltal 0–100000 (0 = ingen gräns)' })
+      .int({ error: 'måste vara ett heltal 0–100000 (0 = ingen gräns)' })
+      .min(0, { error: 'måste vara ett heltal 0–100000 (0 = ingen gräns)' })
+      .max(100_000, { error: 'måste vara ett heltal 0–100000 (0 = ingen gräns)' })
+      .default(60),
+  ),
+  RATE_LIMIT_BURST: withDefault(
+    z.coerce
+      .number({ error: 'måste vara ett heltal 1–10000' })
+      .int({ error: 'måste vara ett heltal 1–10000' })
+      .min(1, { error: 'måste vara ett heltal 1–10000' })
+      .max(10_000, { error: 'måste vara ett heltal 1–10000' })
+      .default(20),
+  ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_API_URL: withDefault(z.url({ error: 'måste vara en http(s)-adress, t.ex. https://slack.com/api/' }).optional()),

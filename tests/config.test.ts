@@ -12,6 +12,8 @@ describe('parseConfig', () => {
       TZ: 'Europe/Stockholm',
       LOG_LEVEL: 'info',
       MicrosoftAppType: 'SingleTenant',
+      RATE_LIMIT_PER_MINUTE: 60,
+      RATE_LIMIT_BURST: 20,
     });
   });
 

@@ -49,7 +49,8 @@ export function bundledData(): Promise<AgreementData> {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const tempDir = options.stateFile ? undefined : await mkdtemp(path.join(tmpdir(), 'samverkansboten-http-'));
   const stateFile = options.stateFile ?? path.join(tempDir ?? '', 'state.json');
-  const config: Config = parseConfig({ STATE_FILE: stateFile, ...options.env });
+  // The suites send many requests from 127.0.0.1: no rate limit unless a test sets one.
+  const config: Config = parseConfig({ STATE_FILE: stateFile, RATE_LIMIT_PER_MINUTE: '0', ...options.env });
   const data = await bundledData();
   const state = await openStateStore(stateFile);
   const { logger: log, lines: logLines } = createMemoryLogger('debug');
