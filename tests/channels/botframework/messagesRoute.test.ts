@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+import { ACTIVITY_BODY_LIMIT } from '../../../src/channels/botframework/messagesRoute.js';
 import { renderText } from '../../../src/core/renderText.js';
 import { tooLongText } from '../../../src/core/textLimit.js';
 import { REPLY_CHANNEL_DATA_KEY, replySchema } from '../../../src/core/reply.js';
@@ -205,6 +207,19 @@ describe('local mode helpers', () => {
     expect(kansliUsersFor({ KANSLI_USERS })).toEqual(['slack:U0KANSLI']);
     expect(kansliUsersFor({ KANSLI_USERS, MicrosoftAppId: 'app' })).toEqual(KANSLI_USERS);
     expect(kansliUsersFor({})).toBeUndefined();
+  });
+});
+
+describe('POST /api/messages with a compressed body', () => {
+  it.each(['gzip', 'GZIP', 'deflate', 'br', 'gzip, identity'])('refuses Content-Encoding %s with 415 before inflating or parsing it', async (encoding) => {
+    const before = connector.calls.length;
+    // 10 MB of activity text in a body of about 10 kB: inflated, it would be far over the 256 kB limit.
+    const body = gzipSync(JSON.stringify(messageActivity('act-gz', 'conv-gz', 'a'.repeat(10 * 1024 * 1024))));
+    expect(body.length).toBeLessThan(ACTIVITY_BODY_LIMIT);
+    const res = await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': encoding }, body });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toEqual({ error: 'Komprimerade förfrågningar stöds inte.', code: 'unsupported_encoding' });
+    expect(connector.calls.length).toBe(before);
   });
 });
 
