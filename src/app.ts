@@ -3,6 +3,7 @@ import { hasBotFrameworkCredentials, type Config } from './config.js';
 import type { ConversationCore } from './core/conversationCore.js';
 import type { BotDeps } from './core/deps.js';
 import { createBotFrameworkAdapter } from './channels/botframework/adapter.js';
+import { isEmulatorUrl } from './channels/botframework/localMode.js';
 import { installMessagesRoute } from './channels/botframework/messagesRoute.js';
 import type { BotFrameworkAuthHooks, SamverkansCloudAdapter } from './channels/teams/cloudAdapter.js';
 import { TeamsDeliveryChannel } from './channels/teams/deliveryChannel.js';
@@ -69,7 +70,14 @@ export function buildApp(options: AppOptions): App {
   // Reminders and kansli posts reach Teams through the same adapter (and its card middleware).
   if (options.delivery && !options.delivery.get('teams')) {
     options.delivery.register(
-      new TeamsDeliveryChannel({ adapter, appId: config.MicrosoftAppId ?? '', state, log: options.log.child({ component: 'teams_delivery' }) }),
+      new TeamsDeliveryChannel({
+        adapter,
+        appId: config.MicrosoftAppId ?? '',
+        state,
+        log: options.log.child({ component: 'teams_delivery' }),
+        // Local mode posts proactively only where it may reply: the Emulator.
+        ...(hasBotFrameworkCredentials(config) ? {} : { allowServiceUrl: (url: string | undefined) => isEmulatorUrl(url, config.EMULATOR_URL) }),
+      }),
     );
   }
   const inflight = createInflightTracker();
