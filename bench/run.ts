@@ -169,7 +169,7 @@ async function http(): Promise<void> {
   try {
     // Ours alone in its process (its RSS is ours); the three echo baselines share one (one is loaded at a time).
     const [ours, baselines] = await Promise.all([
-      startChild<{ port: number }>('ours', { slackApiUrl: fakes.ready.slackApiUrl }),
+      startChild<{ port: number }>('ours', { slackApiUrl: fakes.ready.slackApiUrl, connectorUrl: fakes.ready.connectorUrl }),
       startChild<{ ports: Record<string, number> }>('baselines', { slackApiUrl: fakes.ready.slackApiUrl }),
     ]);
     children.push(ours, baselines);

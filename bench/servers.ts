@@ -31,6 +31,8 @@ export const BENCH_SIGNING_SECRET = 'bench-signing-secret';
 export interface ServerOptions {
   /** Slack Web API base of the fake (`…/api/`). */
   slackApiUrl: string;
+  /** The fake Bot Connector (`…/`): the local mode of /api/messages replies only there (EMULATOR_URL). */
+  connectorUrl?: string;
   dataDir?: string;
   stateFile?: string;
   /** Log lines are counted and dropped (the server's own level: info). */
@@ -64,6 +66,9 @@ async function startOurs(options: ServerOptions): Promise<RunningServer> {
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_API_URL: options.slackApiUrl,
     LOG_LEVEL: options.logLevel ?? 'info',
+    // The load comes from one address: a per-client limit would measure the limit.
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...(options.connectorUrl ? { EMULATOR_URL: options.connectorUrl } : {}),
   });
   const log = benchLogger(options.logLevel);
   const data = await loadData(config.DATA_DIR);

@@ -3,6 +3,7 @@ import { hasBotFrameworkCredentials, type Config } from './config.js';
 import type { ConversationCore } from './core/conversationCore.js';
 import type { BotDeps } from './core/deps.js';
 import { createBotFrameworkAdapter } from './channels/botframework/adapter.js';
+import { isEmulatorUrl } from './channels/botframework/localMode.js';
 import { installMessagesRoute } from './channels/botframework/messagesRoute.js';
 import type { BotFrameworkAuthHooks, SamverkansCloudAdapter } from './channels/teams/cloudAdapter.js';
 import { TeamsDeliveryChannel } from './channels/teams/deliveryChannel.js';
@@ -11,6 +12,7 @@ import { installPageRoute } from './channels/web/pageRoute.js';
 import { installErrorHandler, requestFields } from './http/errorHandler.js';
 import { installHealthRoute } from './http/healthRoute.js';
 import { createInflightTracker, type InflightTracker } from './http/inflight.js';
+import { rateLimit } from './http/rateLimit.js';
 
 /**
  * Everything a route may need; handed to every route installer. `data` always reads the current
@@ -68,7 +70,14 @@ export function buildApp(options: AppOptions): App {
   // Reminders and kansli posts reach Teams through the same adapter (and its card middleware).
   if (options.delivery && !options.delivery.get('teams')) {
     options.delivery.register(
-      new TeamsDeliveryChannel({ adapter, appId: config.MicrosoftAppId ?? '', state, log: options.log.child({ component: 'teams_delivery' }) }),
+      new TeamsDeliveryChannel({
+        adapter,
+        appId: config.MicrosoftAppId ?? '',
+        state,
+        log: options.log.child({ component: 'teams_delivery' }),
+        // Local mode posts proactively only where it may reply: the Emulator.
+        ...(hasBotFrameworkCredentials(config) ? {} : { allowServiceUrl: (url: string | undefined) => isEmulatorUrl(url, config.EMULATOR_URL) }),
+      }),
     );
   }
   const inflight = createInflightTracker();
@@ -82,8 +91,11 @@ export function buildApp(options: AppOptions): App {
 
   installHealthRoute(server, () => options.data.version);
   installPageRoute(server);
-  installChatRoute(server, core, inflight);
-  installMessagesRoute(server, adapter, core.bot, inflight, hasBotFrameworkCredentials(config));
+  // Anonymous traffic is limited per client; authenticated Bot Framework traffic all comes from the Bot Connector.
+  const limits = { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST };
+  const authenticated = hasBotFrameworkCredentials(config);
+  installChatRoute(server, core, inflight, rateLimit(limits));
+  installMessagesRoute(server, adapter, core.bot, inflight, authenticated ? undefined : { emulatorUrl: config.EMULATOR_URL }, authenticated ? [] : rateLimit(limits));
 
   const context: AppContext = {
     config,

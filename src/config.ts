@@ -23,6 +23,14 @@ const configSchema = z.object({
       .max(65535, { error: 'måste vara ett heltal 0–65535' })
       .default(3978),
   ),
+  /**
+   * The address the server listens on. 127.0.0.1 by default: the local mode of /api/messages and
+   * the web chat need no credentials, so reaching them from elsewhere is a choice (HOST=0.0.0.0,
+   * or a reverse proxy on this machine).
+   */
+  HOST: withDefault(
+    z.string().regex(/^[A-Za-z0-9.:-]+$/, { error: 'måste vara en IP-adress eller ett värdnamn, t.ex. 127.0.0.1 eller 0.0.0.0' }).default('127.0.0.1'),
+  ),
   DATA_DIR: withDefault(z.string().default('data')),
   /**
    * The förbund a question is about when it does not say (a förbund id, a folder under DATA_DIR).
@@ -55,6 +63,33 @@ const configSchema = z.object({
         error: 'måste vara SingleTenant, MultiTenant eller UserAssignedMSI',
       })
       .default('SingleTenant'),
+  ),
+  /**
+   * Without MicrosoftAppId: the Bot Framework Emulator's serviceUrl (its log shows the port), the
+   * one address local-mode replies go to. Unset: local mode answers no activity.
+   */
+  EMULATOR_URL: withDefault(
+    z.url({ protocol: /^https?$/, error: 'måste vara en http(s)-adress, t.ex. http://localhost:52885' }).optional(),
+  ),
+  /**
+   * Per-client limit (remote address) on POST /chat and, without MicrosoftAppId, POST /api/messages:
+   * requests per minute in the long run (0 = no limit) and how many may come at once.
+   */
+  RATE_LIMIT_PER_MINUTE: withDefault(
+    z.coerce
+      .number({ error: 'måste vara ett heltal 0–100000 (0 = ingen gräns)' })
+      .int({ error: 'måste vara ett heltal 0–100000 (0 = ingen gräns)' })
+      .min(0, { error: 'måste vara ett heltal 0–100000 (0 = ingen gräns)' })
+      .max(100_000, { error: 'måste vara ett heltal 0–100000 (0 = ingen gräns)' })
+      .default(60),
+  ),
+  RATE_LIMIT_BURST: withDefault(
+    z.coerce
+      .number({ error: 'måste vara ett heltal 1–10000' })
+      .int({ error: 'måste vara ett heltal 1–10000' })
+      .min(1, { error: 'måste vara ett heltal 1–10000' })
+      .max(10_000, { error: 'måste vara ett heltal 1–10000' })
+      .default(20),
   ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,

@@ -7,6 +7,7 @@ import { systemClock } from './core/clock.js';
 import { createConversationCore } from './core/conversationCore.js';
 import type { BotDeps } from './core/deps.js';
 import { createLogger } from './core/log.js';
+import { kansliUsersFor } from './channels/botframework/localMode.js';
 import { DataError, loadData, type AgreementData, type LoadOptions } from './data/load.js';
 import { watchData } from './data/watch.js';
 import { createDeliveryRegistry } from './delivery/types.js';
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   // buildApp registers the Teams channel here (and the Slack edge its own): reminders and kansli posts use it.
   const deps: BotDeps = {
     data, clock: systemClock, state, log, delivery: createDeliveryRegistry(),
-    kansliUsers: config.KANSLI_USERS, subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL,
+    kansliUsers: kansliUsersFor(config), subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL,
   };
   const core = createConversationCore(deps);
   // Edges beyond web and Bot Framework. Bolt is loaded only when Slack is configured: it is a large
@@ -84,10 +85,10 @@ async function main(): Promise<void> {
 
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', {}, reason));
 
-  await new Promise<void>((resolve) => app.server.listen(config.PORT, resolve));
-  const { port } = app.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => app.server.listen(config.PORT, config.HOST, resolve));
+  const { port, address } = app.server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  log.info('server_listening', { url, dataVersion: data.version, stateFile: state.file });
+  log.info('server_listening', { url, address, port, dataVersion: data.version, stateFile: state.file });
   process.stdout.write(`Samverkansboten lyssnar på ${url} – webbchatt: ${url}/\n`);
   // Idle conversation state (incl. abandoned dialogs' case facts) goes after STATE_RETENTION_DAYS.
   const prune = (): void => {
@@ -103,7 +104,9 @@ async function main(): Promise<void> {
   // Reminders (issue 6): recover cut-off sends, then run every minute.
   const reminders = startReminderService(deps);
   if (!hasBotFrameworkCredentials(config)) {
-    log.warn('botframework_unauthenticated', { endpoint: `${url}/api/messages` });
+    log.warn('botframework_unauthenticated', { endpoint: `${url}/api/messages`, emulatorUrl: config.EMULATOR_URL ?? '' });
+    const ignored = (config.KANSLI_USERS ?? []).length - (kansliUsersFor(config) ?? []).length;
+    if (ignored > 0) log.warn('kansli_users_ignored_unauthenticated', { ignored });
     process.stdout.write('Bot Framework: oautentiserat lokalt läge (MicrosoftAppId saknas) – bara för Emulator och tester.\n');
   }
 

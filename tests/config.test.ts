@@ -5,6 +5,7 @@ describe('parseConfig', () => {
   test('defaults for an empty environment', () => {
     expect(parseConfig({})).toEqual({
       PORT: 3978,
+      HOST: '127.0.0.1',
       DATA_DIR: 'data',
       STATE_FILE: 'state/state.json',
       STATE_RETENTION_DAYS: 30,
@@ -12,6 +13,8 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'info',
       MicrosoftAppType: 'SingleTenant',
       SUBSCRIBE_ANY_CHANNEL: false,
+      RATE_LIMIT_PER_MINUTE: 60,
+      RATE_LIMIT_BURST: 20,
     });
   });
 
@@ -19,6 +22,15 @@ describe('parseConfig', () => {
     expect(parseConfig({ DEFAULT_FORBUND: 'finnveden' }).DEFAULT_FORBUND).toBe('finnveden');
     expect(parseConfig({ DEFAULT_FORBUND: '' }).DEFAULT_FORBUND).toBeUndefined();
     expect(() => parseConfig({ DEFAULT_FORBUND: 'Umeå region' })).toThrow(/DEFAULT_FORBUND: måste vara ett förbunds id/);
+  });
+
+
+  test('HOST and EMULATOR_URL (issue 15, finding 4)', () => {
+    expect(parseConfig({ HOST: '0.0.0.0', EMULATOR_URL: 'http://localhost:52885' })).toMatchObject({ HOST: '0.0.0.0', EMULATOR_URL: 'http://localhost:52885' });
+    expect(parseConfig({ HOST: '' }).HOST).toBe('127.0.0.1');
+    expect(parseConfig({}).EMULATOR_URL).toBeUndefined();
+    expect(() => parseConfig({ EMULATOR_URL: 'file:///etc/passwd' })).toThrow(/EMULATOR_URL: måste vara en http\(s\)-adress/);
+    expect(() => parseConfig({ HOST: 'http://0.0.0.0/' })).toThrow(/HOST: måste vara en IP-adress eller ett värdnamn/);
   });
 
   test('an empty variable means the default', () => {

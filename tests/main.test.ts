@@ -67,6 +67,9 @@ describe('npm start (src/main.ts)', () => {
     main.kill('SIGTERM');
     expect(await main.exited).toBe(0);
     expect(main.stderr()).toContain('"event":"shutdown_complete"');
+    // Without HOST the server is reachable from this machine only (issue 15, finding 4).
+    const listening = main.stderr().split('\n').filter((l) => l.includes('"event":"server_listening"')).map((l) => JSON.parse(l) as { address: string });
+    expect(listening).toEqual([expect.objectContaining({ address: '127.0.0.1' })]);
     const saved = JSON.parse(await readFile(stateFile, 'utf8')) as { conversations: Record<string, Record<string, unknown>> };
     expect(saved.conversations.web?.[conversationId]).toBeDefined();
   });

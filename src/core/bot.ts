@@ -1,4 +1,4 @@
-import { ActivityHandler, MiddlewareSet, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, MiddlewareSet, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../../dialogs/mainDialog.js';
 import { welcomeReply } from '../../dialogs/helpContent.js';
@@ -6,6 +6,7 @@ import type { Reply } from './reply.js';
 import type { Logger } from './log.js';
 import { createRedactMiddleware } from './redactMiddleware.js';
 import { sendReply } from './sendReply.js';
+import { isTooLong, tooLongText } from './textLimit.js';
 
 export const TURN_ERROR_TEXT =
   'Något gick fel hos mig, och jag har glömt var vi var i samtalet. Försök igen, gärna med en ny fråga.';
@@ -43,6 +44,14 @@ export class SamverkansBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // First, before redaction and understanding: their cost grows with the text. No state is
+    // read or saved, so an open dialog still waits for its answer.
+    const { type, text } = context.activity;
+    if (type === ActivityTypes.Message && isTooLong(text)) {
+      this.log.warn('message_too_long', { channelId: context.activity.channelId, conversationId: context.activity.conversation?.id, length: String(text).length });
+      await sendReply(context, { text: tooLongText(String(text).length) });
+      return;
+    }
     try {
       await this.guard.run(context, async () => {
         await super.run(context);

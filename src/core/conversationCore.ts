@@ -6,6 +6,7 @@ import { welcomeReply } from '../../dialogs/helpContent.js';
 import { buildFallback, buildRoutes, type Route } from '../../dialogs/routes.js';
 import { helpExamples } from '../domain/examples.js';
 import { LowdbStorage } from '../state/lowdbStorage.js';
+import type { KnownConversation, StateData } from '../state/schema.js';
 import { SamverkansBot } from './bot.js';
 import type { BotDeps } from './deps.js';
 import { LocalAdapter } from './localAdapter.js';
@@ -62,6 +63,20 @@ export function activityFromInput(input: TurnInput, now: Date): Partial<Activity
   return { ...common, type: ActivityTypes.Message, text: input.text ?? '', value: input.value };
 }
 
+/**
+ * The record of a conversation, looked up by own keys only: ids come from clients, and "constructor"
+ * or "toString" must not find Object.prototype's members (issue 15, finding 11).
+ */
+function knownConversation(state: Readonly<StateData>, channelId: string, conversationId: string): KnownConversation | undefined {
+  if (!Object.hasOwn(state.conversations, channelId)) return undefined;
+  const byId = state.conversations[channelId] ?? {};
+  return Object.hasOwn(byId, conversationId) ? byId[conversationId] : undefined;
+}
+
+function defineOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Replaces the registry of dialogs/routes.ts, for tests of the core with routes of their own. */
 export interface CoreOverrides {
   routes?: Route[];
@@ -102,11 +117,12 @@ export function createConversationCore(deps: BotDeps, overrides: CoreOverrides =
         const sent = await adapter.processActivity(activityFromInput(input, now), (context) => bot.run(context));
         // lastSeen is kept per day: rewriting the whole state file for it on every turn was most of
         // a turn's cost (npm run bench); a new conversation or a new day is still written at once.
-        const seen = deps.state.read().conversations[input.channelId]?.[input.conversationId]?.lastSeen;
+        const seen = knownConversation(deps.state.read(), input.channelId, input.conversationId)?.lastSeen;
         if (seen?.slice(0, 10) !== now.toISOString().slice(0, 10)) {
           await deps.state.update((state) => {
-            const byChannel = (state.conversations[input.channelId] ??= {});
-            byChannel[input.conversationId] = { lastSeen: now.toISOString() };
+            if (!Object.hasOwn(state.conversations, input.channelId)) defineOwn(state.conversations, input.channelId, {});
+            // defineProperty: an id such as "__proto__" becomes a key, not the record's prototype.
+            defineOwn(state.conversations[input.channelId] ?? {}, input.conversationId, { lastSeen: now.toISOString() });
           });
         }
         deps.log.debug('turn', { channelId: input.channelId, conversationId: input.conversationId, replies: sent.length });
@@ -114,7 +130,7 @@ export function createConversationCore(deps: BotDeps, overrides: CoreOverrides =
       });
     },
     async hasConversation(channelId, conversationId) {
-      return deps.state.read().conversations[channelId]?.[conversationId] !== undefined;
+      return knownConversation(deps.state.read(), channelId, conversationId) !== undefined;
     },
     async flush() {
       await Promise.all([...queues.values()]);

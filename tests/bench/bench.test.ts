@@ -83,7 +83,7 @@ describe('bench HTTP building blocks (in process, a few requests each)', () => {
   });
 
   test('ours and the echo baselines answer /chat, /api/messages and /slack/events without failures', async () => {
-    const options = { slackApiUrl: fakes.slackApiUrl, logLevel: 'silent' as const };
+    const options = { slackApiUrl: fakes.slackApiUrl, connectorUrl: fakes.connectorUrl, logLevel: 'silent' as const };
     const [ours, botbuilder, bolt, restifyEcho] = await Promise.all(
       (['ours', 'botbuilder-echo', 'bolt-echo', 'restify-echo'] as const).map((kind) => startServer(kind, options)),
     );

@@ -5,6 +5,7 @@ import { createConversationCore } from '../../src/core/conversationCore.js';
 import { TURN_ERROR_TEXT } from '../../src/core/bot.js';
 import { PERSONNUMMER_WARNING } from '../../src/core/redactMiddleware.js';
 import { renderTexts } from '../../src/core/renderText.js';
+import { MAX_TEXT_LENGTH, tooLongText } from '../../src/core/textLimit.js';
 import { FALLBACK_TEXT } from '../../dialogs/fallbackDialog.js';
 import { HELP_QUESTION } from '../../dialogs/helpContent.js';
 import { makeTestDeps, tempDir } from '../helpers/coreTestKit.js';
@@ -77,6 +78,47 @@ describe('restart', () => {
     expect(await second.say('budget')).toContain('vilket år?');
     const third = await coreOn(stateFile);
     expect(await third.say('börja om')).toContain('budget: vilket år?');
+  });
+});
+
+describe('text length (issue 15, finding 3)', () => {
+  test.each(['web', 'cli', 'slack', 'msteams', 'emulator'])('a message over 2,000 characters in %s gets the Swedish message, and the open dialog still waits', async (channelId) => {
+    const { core } = await coreOn(join(tempDir(), 'state.json'));
+    const ask = async (text: string) => renderTexts(await core.ask({ channelId, conversationId: 'long', text }));
+    expect(await ask('budget')).toContain('budget: vilket år?');
+    const answer = await ask(`budget 2024 ${'a'.repeat(200 * 1024)}`);
+    expect(answer).toBe(tooLongText(200 * 1024 + 12));
+    expect(answer).toContain('Meddelandet är för långt');
+    expect(answer).toContain('högst 2\u00a0000');
+    expect(await ask('2024')).toBe('budget för år 2024');
+  });
+
+  test('exactly 2,000 characters is read as usual', async () => {
+    const { say } = await coreOn(join(tempDir(), 'state.json'));
+    const text = `budget 2024 ${'x'.repeat(MAX_TEXT_LENGTH - 12)}`;
+    expect(text).toHaveLength(MAX_TEXT_LENGTH);
+    expect(await say(text)).toBe('budget för år 2024');
+  });
+});
+
+describe('known conversations', () => {
+  // Object.prototype's names are not conversations (issue 15, finding 11).
+  test.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])('"%s" is not a known conversation, before or after other turns', async (id) => {
+    const { core, say } = await coreOn(join(tempDir(), 'state.json'));
+    expect(await core.hasConversation('web', id)).toBe(false);
+    await say('hjälp', 'someone-else');
+    expect(await core.hasConversation('web', id)).toBe(false);
+    expect(await core.hasConversation(id, 'someone-else')).toBe(false);
+  });
+
+  test('a conversation named like a prototype member is kept as any other, in its own record', async () => {
+    const stateFile = join(tempDir(), 'state.json');
+    const first = await coreOn(stateFile);
+    await first.say('hjälp', 'constructor');
+    expect(await first.core.hasConversation('web', 'constructor')).toBe(true);
+    await first.core.flush();
+    const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { conversations: Record<string, Record<string, unknown>> };
+    expect(Object.keys(saved.conversations.web ?? {})).toEqual(['constructor']);
   });
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp, type App, type RouteInstaller } from '../../src/app.js';
 import type { BotFrameworkAuthHooks } from '../../src/channels/teams/cloudAdapter.js';
+import { kansliUsersFor } from '../../src/channels/botframework/localMode.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { fixedDayClock } from '../../src/core/clock.js';
 import { createConversationCore, type ConversationCore } from '../../src/core/conversationCore.js';
@@ -48,13 +49,15 @@ export function bundledData(): Promise<AgreementData> {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const tempDir = options.stateFile ? undefined : await mkdtemp(path.join(tmpdir(), 'samverkansboten-http-'));
   const stateFile = options.stateFile ?? path.join(tempDir ?? '', 'state.json');
-  const config: Config = parseConfig({ STATE_FILE: stateFile, ...options.env });
+  // The suites send many requests from 127.0.0.1: no rate limit unless a test sets one.
+  const config: Config = parseConfig({ STATE_FILE: stateFile, RATE_LIMIT_PER_MINUTE: '0', ...options.env });
   const data = await bundledData();
   const state = await openStateStore(stateFile);
   const { logger: log, lines: logLines } = createMemoryLogger('debug');
   const clock = fixedDayClock('2026-11-23');
+  // KANSLI_USERS as main.ts applies it (without MicrosoftAppId, not for the local-mode channels).
   const deps = {
-    data, clock, state, log, kansliUsers: config.KANSLI_USERS, subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL,
+    data, clock, state, log, kansliUsers: kansliUsersFor(config), subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL,
     ...(options.delivery ? { delivery: options.delivery } : {}),
   };
   const core = options.core ? options.core({ data, state }) : createConversationCore(deps);

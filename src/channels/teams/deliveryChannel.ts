@@ -28,6 +28,12 @@ export interface TeamsDeliveryOptions {
   clock?: () => Date;
   retry?: Partial<TeamsRetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Unauthenticated local mode: whether a stored reference's serviceUrl may be posted to (only
+   * EMULATOR_URL). A reference stored under another Emulator port names a port that may now
+   * belong to anything on this machine.
+   */
+  allowServiceUrl?: (serviceUrl: string | undefined) => boolean;
 }
 
 const DEFAULT_RETRY: TeamsRetryPolicy = { attempts: 3, maxWaitMs: 30_000, backoffMs: 1_000 };
@@ -79,6 +85,11 @@ export class TeamsDeliveryChannel implements DeliveryChannel<'teams'> {
     const { adapter, appId, log } = this.options;
     const reference = proactiveReference(target.conversationReference);
     const fields = { target: targetKey(target), key: options.idempotencyKey };
+    if (this.options.allowServiceUrl && !this.options.allowServiceUrl(reference.serviceUrl)) {
+      log.warn('teams_delivery_refused', { ...fields, reason: 'service_url_not_emulator_url' });
+      // Not marked dead: with credentials (or the old EMULATOR_URL) the conversation may work again.
+      return { status: 'dead', reason: 'lokalt läge: konversationens serviceUrl är inte EMULATOR_URL' };
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         let messageId: string | undefined;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { MAX_TEXT_LENGTH } from '../../core/textLimit.js';
 import { badRequest, type ClientError } from '../../http/errors.js';
 
-/** Longest question the web channel accepts; the page's input has the same maxlength. */
-export const MAX_TEXT_LENGTH = 2000;
+/** Longest question the web channel accepts: the core's limit; the page's input has the same maxlength. */
+export { MAX_TEXT_LENGTH };
 
 /** Conversation ids are ours (crypto.randomUUID); anything else cannot name a conversation. */
 const CONVERSATION_ID = /^[A-Za-z0-9-]{1,64}$/;

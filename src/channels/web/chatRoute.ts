@@ -26,8 +26,8 @@ export interface ChatResponse {
  * channel through the conversation core. A new conversation gets a server-generated id; an id the
  * core does not know is refused, so a client cannot pick or guess its way into someone's dialog.
  */
-export function installChatRoute(server: restify.Server, core: ConversationCore, inflight: InflightTracker): void {
-  server.post('/chat', ...jsonBody(CHAT_BODY_LIMIT), async (req: restify.Request, res: restify.Response) => {
+export function installChatRoute(server: restify.Server, core: ConversationCore, inflight: InflightTracker, guards: restify.RequestHandler[] = []): void {
+  server.post('/chat', ...guards, ...jsonBody(CHAT_BODY_LIMIT), async (req: restify.Request, res: restify.Response) => {
     const parsed = parseChatRequest(req.body);
     if (!parsed.ok) throw parsed.error;
     const { text } = parsed.request;

@@ -48,9 +48,9 @@ afterAll(async () => {
 const THREAD = '19:kanal-styrgrupp@thread.tacv2;messageid=1700000000123';
 const CHANNEL = '19:kanal-styrgrupp@thread.tacv2';
 
-async function app(options: { stateFile?: string } = {}): Promise<{ t: TestApp; delivery: DeliveryRegistry }> {
+async function app(options: { stateFile?: string; env?: Record<string, string> } = {}): Promise<{ t: TestApp; delivery: DeliveryRegistry }> {
   const delivery = createDeliveryRegistry();
-  const t = await startTestApp({ delivery, env: ENV, botFrameworkAuth: identity.hooks(APP_ID), ...options });
+  const t = await startTestApp({ delivery, botFrameworkAuth: identity.hooks(APP_ID), ...options, env: { ...ENV, EMULATOR_URL: connector.serviceUrl, ...options.env } });
   apps.push(t);
   return { t, delivery };
 }
@@ -141,6 +141,25 @@ describe('Teams proactive delivery', () => {
     expect(connector.calls.length).toBe(before + 1);
     const stored = t.state.read().subscriptions.find((s) => s.id === sub.id);
     expect(stored).toMatchObject({ status: 'dead', deadReason: expect.stringMatching(reason) as unknown as string });
+  });
+
+  it('in local mode posts nowhere but EMULATOR_URL: a reference stored under another Emulator address is not contacted', async () => {
+    const first = await app();
+    const sub = await subscribe(first.t);
+    await first.t.app.close(2000);
+    const other = await startFakeBotConnector();
+    try {
+      // The Emulator came back on another port; the old one may now belong to anything.
+      const { t, delivery } = await app({ stateFile: first.t.stateFile, env: { EMULATOR_URL: other.serviceUrl } });
+      const before = connector.calls.length;
+      const result = await delivery.get('teams')!.send(teamsTarget(sub), REMINDER, { idempotencyKey: 'test-local-other' });
+      expect(result).toEqual({ status: 'dead', reason: 'lokalt läge: konversationens serviceUrl är inte EMULATOR_URL' });
+      expect(connector.calls.length).toBe(before);
+      expect(other.calls).toHaveLength(0);
+      expect(t.state.read().subscriptions.find((s) => s.id === sub.id)?.status).toBe('active');
+    } finally {
+      await other.close();
+    }
   });
 
   it('retries a 429 after its Retry-After and delivers', async () => {

@@ -10,7 +10,7 @@ let connector: FakeBotConnector;
 const guard = guardOutboundConnections();
 beforeAll(async () => {
   connector = await startFakeBotConnector();
-  t = await startTestApp();
+  t = await startTestApp({ env: { EMULATOR_URL: connector.serviceUrl } });
 });
 afterAll(async () => {
   await t.stop();

@@ -113,6 +113,14 @@ describe('POST /chat bad input', () => {
   });
 });
 
+describe('POST /chat conversation ids', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])('refuses "%s" as an unknown conversation (not a member of Object.prototype)', async (conversationId) => {
+    const res = await chat({ conversationId, text: 'hej' });
+    expect(res.status).toBe(400);
+    expect((res.json as { code: string }).code).toBe('unknown_conversation');
+  });
+});
+
 describe('POST /chat identity', () => {
   it('makes every web conversation its own anonymous user', async () => {
     const core = createFakeCore();
