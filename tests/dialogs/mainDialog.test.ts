@@ -44,7 +44,8 @@ describe('MainDialog through the real bot', () => {
     // The choice is recognised by name too, typed without å/ä/ö.
     const [examples] = await t.say('tertialsiffror');
     expect(examples).toContain('Tertialsiffror och budget: ');
-    expect(examples).toContain('1) Vad är Vuxentorgets budget 2023?');
+    // This bot has no data/: the examples use generic words (with data they name its verksamhet, tests/domain/forbund.test.ts).
+    expect(examples).toContain('1) Vad är verksamhetens budget?');
   });
 
   test('"avbryt" mid-dialog ends it: a number is no longer a choice, and there is nothing left to cancel', async () => {
