@@ -9,7 +9,9 @@ import { targetKey, type DeliveryTarget } from '../src/delivery/types.js';
 import {
   deadlineReply, groupLabel, lastMeetingReply, nextMeetingReply, periodReply, topicReply, yearReply, type AnswerContext,
 } from '../src/domain/calendar/answer.js';
-import { calendarFromData, forbundName, forbundOf, groupNames } from '../src/domain/calendar/fromData.js';
+import { calendarFromData, forbundName, groupNames } from '../src/domain/calendar/fromData.js';
+import { parseQueryCached } from '../src/domain/entities.js';
+import { forbundOf } from '../src/domain/forbund.js';
 import { findGroups, type GroupName } from '../src/domain/calendar/groups.js';
 import { classifyCalendarQuestion, type CalendarQuestion } from '../src/domain/calendar/intent.js';
 import { findByTopic } from '../src/domain/calendar/queries.js';
@@ -33,10 +35,29 @@ export interface ArshjulReading {
   named: GroupName[];
 }
 
+/** The groups of the förbund with the most dated meetings and deadlines in data/ (the subscription choices). */
+function busiestGroups(data: BotDeps['data'], reading: ArshjulReading, limit = 5): GroupName[] {
+  const counts = new Map<string, number>();
+  for (const e of data.calendarEvents) {
+    if (e.forbund !== reading.forbund) continue;
+    for (const id of new Set([e.organ, e.verksamhet, ...e.alsoOrgans])) if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return reading.groups
+    .filter((g) => g.forbund === reading.forbund && counts.has(g.id))
+    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0))
+    .slice(0, limit);
+}
+
+/** How a group is typed in a command: an organ by its capital short form ("SSG") or first alias, a verksamhet by its name. */
+function shortName(g: GroupName): string {
+  if (g.kind !== 'organ') return g.name;
+  return g.aliases.find((a) => a.length >= 2 && a.length <= 4 && /^\p{Lu}+$/u.test(a)) ?? g.aliases[0] ?? g.name;
+}
+
 /** Reads an årshjul question (pure apart from the data it is handed). */
 export function readArshjulQuestion(deps: Pick<BotDeps, 'data' | 'state'>, text: string, today: string): ArshjulReading {
   const groups = groupNames(deps.data);
-  const forbund = forbundOf(deps.data, text, groups);
+  const forbund = forbundOf(deps.data, parseQueryCached(deps.data, text));
   const named = findGroups(text, groups.filter((g) => g.forbund === forbund)).map((m) => m.group);
   const group = named.find((g) => g.kind === 'organ') ?? named[0];
   const cal = calendarFromData(deps.data, deps.state.read().calendarAdditions);
@@ -147,11 +168,13 @@ export class ArshjulDialog extends CancelAndHelpDialog {
     const target = deliveryTargetOf(context);
     const channelKey = targetKey(target);
     if (reading.named.length === 0) {
-      const choices = ['styrelse', 'ssg', 'analysgrupp', 'beredningsgrupp', 'vuxentorget']
-        .filter((id) => reading.groups.some((g) => g.id === id && g.forbund === reading.forbund))
-        .map((id) => ({ label: groupLabel(ctx, id, reading.forbund), value: `prenumerera på påminnelser för ${id === 'ssg' ? 'SSG' : id}` }));
+      const choices = busiestGroups(this.deps.data, reading).map((g) => ({
+        label: groupLabel(ctx, g.id, reading.forbund),
+        value: `prenumerera på påminnelser för ${shortName(g)}`,
+      }));
+      const example = choices[0]?.value ?? 'prenumerera på påminnelser för styrelsen';
       return {
-        text: 'Vilken grupp vill kanalen få påminnelser för? Skriv till exempel ”prenumerera på påminnelser för SSG”. Påminnelserna går ut 7 och 1 dag före varje möte och deadline, kl. 08:00, om du inte anger annat (”3 dagar före kl 9”).',
+        text: `Vilken grupp vill kanalen få påminnelser för? Skriv till exempel ”${example}”. Påminnelserna går ut 7 och 1 dag före varje möte och deadline, kl. 08:00, om du inte anger annat (”3 dagar före kl 9”).`,
         choices,
       };
     }

@@ -2,20 +2,34 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { BotDeps } from '../src/core/deps.js';
 import type { Fact, Reply, SourceRef } from '../src/core/reply.js';
 import { sendReply } from '../src/core/sendReply.js';
-import { answerBudget, figureNote, formatFigure, type BudgetAnswer, type NamedRecord } from '../src/domain/budget.js';
+import { answerBudget, figureNote, formatFigure, namedRecordsOf, type BudgetAnswer, type NamedRecord } from '../src/domain/budget.js';
 import type { Source } from '../src/data/schema.js';
+import { parseQueryCached } from '../src/domain/entities.js';
+import { forbundOf } from '../src/domain/forbund.js';
 import { readRouteOptions } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
 
 export const BUDGET_DIALOG = 'budgetDialog';
 const BUDGET_WATERFALL = 'budgetWaterfall';
 
-const NO_BUDGET_TEXT =
-  'Jag hittar ingen budget för det i överenskommelserna. Budgetar finns för Samordningsförbundet Umeåregionen 2023–2025 och Samverkansteam Finnveden 2021–2022.';
+/** "Jag hittar ingen budget …" with the budgets data/ has: each förbund's or verksamhet's table and its years. */
+export function noBudgetText(deps: Pick<BotDeps, 'data'>): string {
+  const budgets = deps.data.budgets.filter((b) => b.unit !== 'årsarbetare' && b.role === undefined);
+  const list = budgets.map((b) => {
+    const years = b.columns.filter((c) => /^\d{4}$/.test(c));
+    const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : (years[0] ?? '');
+    const owner = b.verksamhet
+      ? deps.data.verksamheter.find((v) => v.forbund === b.forbund && v.id === b.verksamhet)?.name
+      : deps.data.forbund.find((f) => f.id === b.forbund)?.name;
+    return `${owner ?? b.title}${span && !(owner ?? '').includes(span) ? ` ${span}` : ''}`;
+  });
+  const sv = list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} och ${list[list.length - 1] ?? ''}`;
+  return `Jag hittar ingen budget för det i överenskommelserna.${sv ? ` Budgetar finns för ${sv}.` : ''}`;
+}
 
-/** The names people type for parties and verksamheter, from data/. */
+/** The names people type for parties and verksamheter, from data/, with a party's kind and a verksamhet's umbrella. */
 export function namedRecords(deps: Pick<BotDeps, 'data'>): NamedRecord[] {
-  return [...deps.data.parties, ...deps.data.verksamheter].map((r) => ({ id: r.id, forbund: r.forbund, name: r.name, aliases: r.aliases }));
+  return namedRecordsOf(deps.data);
 }
 
 /** Sources with the document's title and date from data/documents.json, each once. */
@@ -60,8 +74,9 @@ export class BudgetDialog extends ComponentDialog {
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
-    const answer = answerBudget(text, this.deps.data.budgets, namedRecords(this.deps), new Date(options.now));
-    await sendReply(step.context, answer ? budgetReply(answer, this.deps) : { text: NO_BUDGET_TEXT });
+    const forbund = forbundOf(this.deps.data, parseQueryCached(this.deps.data, text));
+    const answer = answerBudget(text, forbund, this.deps.data.budgets, namedRecords(this.deps), new Date(options.now));
+    await sendReply(step.context, answer ? budgetReply(answer, this.deps) : { text: noBudgetText(this.deps) });
     return step.endDialog();
   }
 }

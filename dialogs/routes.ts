@@ -2,7 +2,8 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import { budgetEvidenceScore } from '../src/domain/budget.js';
 import { BudgetDialog, namedRecords } from './budgetDialog.js';
-import { completeData } from '../src/domain/answers/common.js';
+import { completeData, forbundOf } from '../src/domain/answers/common.js';
+import { parseQueryCached } from '../src/domain/entities.js';
 import { applicationScore } from '../src/domain/applications/answer.js';
 import { AnsokanDialog } from './ansokanDialog.js';
 import { tertialScore } from '../src/domain/tertial/query.js';
@@ -13,6 +14,7 @@ import { TertialImportDialog, tertialImportScore } from './tertialImportDialog.j
 import { agreementRoutes } from './agreementRoutes.js';
 import { AktualiseringDialog } from './aktualiseringDialog.js';
 import { aktualiseringScore } from '../src/domain/aktualisering/recognize.js';
+import { lexiconFor } from '../src/domain/aktualisering/extract.js';
 import { SearchDialog } from './searchDialog.js';
 import { ArshjulDialog, arshjulScore } from './arshjulDialog.js';
 
@@ -45,15 +47,21 @@ export interface Route {
   general?: boolean;
 }
 
+/** The budget route's score: the question's förbund decides whose tables are weighed. */
+function budgetScoreFor(deps: BotDeps, text: string, normalized: string): number {
+  const data = completeData(deps.data);
+  return budgetEvidenceScore(normalized, forbundOf(data, parseQueryCached(data, text)), data.budgets, namedRecords({ data }));
+}
+
 /** The feature registry: each feature adds one line here. */
 export function buildRoutes(deps: BotDeps): Route[] {
   return [
-    { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ normalized }) => budgetEvidenceScore(normalized, completeData(deps.data).budgets, namedRecords({ data: completeData(deps.data) })), label: 'Budget' },
+    { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ text, normalized }) => budgetScoreFor(deps, text, normalized), label: 'Budget' },
     { id: 'tertial', dialog: new TertialDialog(deps), recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter' },
     { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
-    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized), label: 'Aktualiseringscheck', general: true },
+    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true },
     { id: 'arshjul', dialog: new ArshjulDialog(deps), recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser' },
     { id: 'ansokan', dialog: new AnsokanDialog(deps), recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel' },
   ];

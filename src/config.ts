@@ -24,6 +24,11 @@ const configSchema = z.object({
       .default(3978),
   ),
   DATA_DIR: withDefault(z.string().default('data')),
+  /**
+   * The förbund a question is about when it does not say (a förbund id, a folder under DATA_DIR).
+   * Unset: the förbund marked `default: true` in data/. An unknown id stops start-up.
+   */
+  DEFAULT_FORBUND: withDefault(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'måste vara ett förbunds id, t.ex. mappnamnet under data/' }).optional()),
   STATE_FILE: withDefault(z.string().default('state/state.json')),
   TZ: withDefault(
     z.string().refine(isTimeZone, { error: 'måste vara en IANA-tidszon, t.ex. Europe/Stockholm' }).default('Europe/Stockholm'),

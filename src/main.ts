@@ -7,7 +7,7 @@ import { systemClock } from './core/clock.js';
 import { createConversationCore } from './core/conversationCore.js';
 import type { BotDeps } from './core/deps.js';
 import { createLogger } from './core/log.js';
-import { DataError, loadData, type AgreementData } from './data/load.js';
+import { DataError, loadData, type AgreementData, type LoadOptions } from './data/load.js';
 import { watchData } from './data/watch.js';
 import { createDeliveryRegistry } from './delivery/types.js';
 import { pruneIdleState } from './state/prune.js';
@@ -34,9 +34,9 @@ function readConfig(): Config {
   }
 }
 
-async function readData(dir: string): Promise<AgreementData> {
+async function readData(dir: string, options: LoadOptions): Promise<AgreementData> {
   try {
-    return await loadData(dir);
+    return await loadData(dir, options);
   } catch (error) {
     if (error instanceof DataError) fail(`Kan inte starta: data i ${dir} är ogiltiga.\n${error.message}`);
     fail(`Kan inte starta: data i ${dir} kan inte läsas (${error instanceof Error ? error.message : String(error)}).`);
@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   // Local-time formatting anywhere in the process follows the configured zone.
   process.env.TZ = config.TZ;
   const log = createLogger({ level: config.LOG_LEVEL });
-  const data = await readData(config.DATA_DIR);
+  const loadOptions: LoadOptions = { defaultForbund: config.DEFAULT_FORBUND };
+  const data = await readData(config.DATA_DIR, loadOptions);
   const state = await openState(config.STATE_FILE);
 
   // One object for core, app and data watcher: a reload replaces `deps.data` for all of them.
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
       searchIndexFor(deps.data);
     }
     else log.warn('data_reload_refused', { problems: result.problems.length, first: result.problems[0] });
-  });
+  }, undefined, loadOptions);
 
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', {}, reason));
 

@@ -6,7 +6,7 @@ import { KIND_NAMES } from './schema.js';
 async function main(): Promise<void> {
   const dir = path.resolve(process.env.DATA_DIR ?? 'data');
   try {
-    const data = await loadData(dir);
+    const data = await loadData(dir, { defaultForbund: process.env.DEFAULT_FORBUND || undefined });
     const forbund = [...new Set(KIND_NAMES.flatMap((k) => data[k].map((r) => r.forbund)))].sort();
     console.log(`data/ är giltig (version ${data.version}), ${data.documents.length} dokument.`);
     for (const f of forbund) {

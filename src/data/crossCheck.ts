@@ -14,6 +14,7 @@ function refsOf(kind: KindName, r: Loaded<KindName>): { refs: Ref[]; units: Unit
     case 'forbund': {
       const f = r as Loaded<'forbund'>;
       f.members.forEach((m, i) => ref('parties', m, `members[${i}]`));
+      f.preferredParties.forEach((m, i) => ref('parties', m, `preferredParties[${i}]`));
       break;
     }
     case 'organs': {
@@ -24,6 +25,7 @@ function refsOf(kind: KindName, r: Loaded<KindName>): { refs: Ref[]; units: Unit
     }
     case 'verksamheter': {
       const v = r as Loaded<'verksamheter'>;
+      ref('verksamheter', v.partOf, 'partOf');
       v.parties.forEach((p, i) => ref('parties', p, `parties[${i}]`));
       v.organs.forEach((o, i) => ref('organs', o, `organs[${i}]`));
       v.staffing.forEach((s, i) => { ref('parties', s.party, `staffing[${i}].party`); unit(s.party, s.unit, `staffing[${i}].unit`); });
@@ -211,5 +213,19 @@ export function crossCheck(data: AgreementData): string[] {
     }
   }
   for (const b of data.budgets) problems.push(...checkBudget(b));
+  for (const v of data.verksamheter) {
+    const seen = new Set([v.id]);
+    let at = v.partOf;
+    while (at !== undefined) {
+      if (seen.has(at)) { problems.push(`${v.origin.file}: $[${v.origin.index}].partOf: "${v.id}" ingår i sig själv (${[...seen, at].join(' → ')})`); break; }
+      seen.add(at);
+      const current = at;
+      at = data.verksamheter.find((x) => x.forbund === v.forbund && x.id === current)?.partOf;
+    }
+  }
+  const defaults = data.forbund.filter((f) => f.default);
+  if (defaults.length > 1) {
+    problems.push(`${defaults.map((f) => `${f.origin.file}: $[${f.origin.index}].default`).join(', ')}: högst ett förbund får vara standardförbund (default: true)`);
+  }
   return problems;
 }

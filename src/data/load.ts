@@ -12,7 +12,17 @@ export type AgreementData = {
   /** Short content hash of data/, shown by /healthz and data:check. */
   version: string;
   documents: DocumentInfo[];
+  /**
+   * The deployment's default förbund when configured (DEFAULT_FORBUND); otherwise the förbund
+   * marked `default` in data/ is (see src/domain/forbund.ts `defaultForbund`).
+   */
+  defaultForbund?: string;
 } & { [K in KindName]: Loaded<K>[] };
+
+/** How the deployment reads data/: `defaultForbund` is DEFAULT_FORBUND from the configuration. */
+export interface LoadOptions {
+  defaultForbund?: string;
+}
 
 /** A problem in data/: the file, the JSON path inside it and what is wrong. */
 export class DataError extends Error {
@@ -56,7 +66,7 @@ function kindOfFile(name: string): KindName | undefined {
  * `<kind>.json` or `<kind>.<part>.json` arrays. Every problem is collected (file, JSON path, message)
  * and thrown together as a DataError; cross-checks (references, sources, budget arithmetic) follow.
  */
-export async function loadData(dir: string): Promise<AgreementData> {
+export async function loadData(dir: string, options: LoadOptions = {}): Promise<AgreementData> {
   const problems: string[] = [];
   const hash = createHash('sha256');
   const label = (file: string) => path.relative(process.cwd(), file) || file;
@@ -110,6 +120,12 @@ export async function loadData(dir: string): Promise<AgreementData> {
   }
 
   if (problems.length === 0) problems.push(...crossCheck(data));
+  if (options.defaultForbund !== undefined) {
+    if (problems.length === 0 && !data.forbund.some((f) => f.id === options.defaultForbund)) {
+      problems.push(`DEFAULT_FORBUND=${options.defaultForbund}: förbundet finns inte i ${label(dir)} (kända: ${data.forbund.map((f) => f.id).join(', ')})`);
+    }
+    data.defaultForbund = options.defaultForbund;
+  }
   if (problems.length > 0) throw new DataError(problems);
 
   data.version = hash.digest('hex').slice(0, 12);

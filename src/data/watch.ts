@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { DataError, loadData, type AgreementData } from './load.js';
+import { DataError, loadData, type AgreementData, type LoadOptions } from './load.js';
 
 export interface DataWatcher {
   /** Loads data/ again now; on failure the old data stays in use and the problems are returned. */
@@ -17,13 +17,14 @@ export function watchData(
   target: { data: AgreementData },
   onResult: (result: { ok: true; version: string } | { ok: false; problems: string[] }) => void,
   debounceMs = 300,
+  options: LoadOptions = {},
 ): DataWatcher {
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
 
   const reload = async (): Promise<{ ok: true; version: string } | { ok: false; problems: string[] }> => {
     try {
-      const fresh = await loadData(dir);
+      const fresh = await loadData(dir, options);
       if (fresh.version !== target.data.version) target.data = fresh;
       return { ok: true, version: target.data.version };
     } catch (error) {

@@ -1,12 +1,12 @@
-import type { Budget, Figure, Source } from '../data/schema.js';
+import type { Budget, Figure, Party, Source, Verksamhet } from '../data/schema.js';
 import { fuzzyWordMatch } from './fuzzy.js';
 import { normalize } from './text.js';
 
 /**
- * Budget questions answered from the curated budget tables (issue 3 and 7): Samordningsförbundet
- * Umeåregionen's budget 2023–2025 (001, Bilaga 6, Samordningsförbundets budget) and Samverkansteam
- * Finnveden's budget 2021–2022 (003). Pure: the tables, names and the question come in, plain
- * values go out; the dialog turns them into a Reply.
+ * Budget questions answered from the curated budget tables in data/ (issue 3 and 7): a förbund's
+ * budget (001, Bilaga 6) or a verksamhet's (003). What each table and section is (sökta medel,
+ * kostnad per tjänst, kansli och styrelse …) is its `role` in data/. Pure: the tables, names, the
+ * question and its förbund come in, plain values go out; the dialog turns them into a Reply.
  */
 
 /** A budget table with the förbund folder it was loaded from. */
@@ -18,6 +18,18 @@ export interface NamedRecord {
   forbund: string;
   name: string;
   aliases?: readonly string[];
+  /** A party's kind (kommun, region …). */
+  partyKind?: string;
+  /** A verksamhet's umbrella (data/ `partOf`). */
+  partOf?: string;
+}
+
+/** The names of the parties (with their kind) and verksamheter (with their umbrella) of data/. */
+export function namedRecordsOf(data: { parties: readonly (Party & { forbund: string })[]; verksamheter: readonly (Verksamhet & { forbund: string })[] }): NamedRecord[] {
+  return [
+    ...data.parties.map((r) => ({ id: r.id, forbund: r.forbund, name: r.name, aliases: r.aliases, partyKind: r.kind })),
+    ...data.verksamheter.map((r) => ({ id: r.id, forbund: r.forbund, name: r.name, aliases: r.aliases, partOf: r.partOf })),
+  ];
 }
 
 /** One stated figure of the answer. */
@@ -53,8 +65,6 @@ type Target =
   | { kind: 'equity'; table: BudgetTable }
   | { kind: 'overview'; tables: BudgetTable[] }
   | { kind: 'several'; targets: Target[] };
-
-const FINNVEDEN_WORDS = ['finnveden', 'finnvedens', 'samverkansteam', 'gislaved', 'gnosjo', 'varnamo', 'jobbcenter'];
 
 function words(normalized: string): string[] {
   return normalized.split(/[\s/:.]+/).filter((w) => w !== '');
@@ -105,9 +115,9 @@ export function yearsIn(normalized: string, now?: Date): string[] {
   return [];
 }
 
-/** Which förbund the question is about: Finnveden when it names it or its municipalities, else Umeåregionen. */
-export function forbundOf(questionWords: readonly string[]): 'finnveden' | 'umearegionen' {
-  return hasWord(questionWords, ...FINNVEDEN_WORDS) ? 'finnveden' : 'umearegionen';
+/** The names of a record: its name and its aliases of three letters or more. */
+function namesOf(r: NamedRecord): string[] {
+  return [r.name, ...(r.aliases ?? []).filter((a) => normalize(a).length >= 3)];
 }
 
 /** Names a row answers to: its label (text before a comma), the verksamhet's and the party's names and aliases. */
@@ -115,11 +125,21 @@ function rowNames(row: Budget['sections'][number]['rows'][number], forbund: stri
   const names = [row.label.split(',')[0] ?? row.label];
   for (const id of [row.verksamhet, row.party]) {
     if (!id) continue;
-    for (const r of named.filter((n) => n.id === id && n.forbund === forbund)) {
-      names.push(r.name, ...(r.aliases ?? []).filter((a) => normalize(a).length >= 3));
-    }
+    for (const r of named.filter((n) => n.id === id && n.forbund === forbund)) names.push(...namesOf(r));
   }
   return names;
+}
+
+/** The words of a row's umbrella verksamhet's names ("samordningsteamet"): shared by all its parts, they name none of them. */
+function umbrellaWords(row: Budget['sections'][number]['rows'][number], forbund: string, named: readonly NamedRecord[]): Set<string> {
+  const parent = named.find((n) => n.id === row.verksamhet && n.forbund === forbund)?.partOf;
+  const umbrella = parent === undefined ? undefined : named.find((n) => n.id === parent && n.forbund === forbund && n.partyKind === undefined);
+  return new Set(umbrella ? namesOf(umbrella).flatMap((n) => words(normalize(n))) : []);
+}
+
+/** True when the question names the record by its name or an alias (every word of it, one typo allowed). */
+function namesRecord(r: NamedRecord, questionWords: readonly string[]): boolean {
+  return namesOf(r).some((n) => phraseIn(n, questionWords));
 }
 
 /** Short aliases ("FK", "AF", "RV") of a row's party or verksamhet: they name the row only as a whole word of their own. */
@@ -130,16 +150,26 @@ function shortAliases(row: Budget['sections'][number]['rows'][number], forbund: 
 }
 
 /** Words of a row's names that alone don't identify it (a question about "kommunens" budget names no row). */
-const GENERIC = new Set(['kommun', 'kommuns', 'av', 'och', 'till', 'for', 'i', 'samordningsteamet']);
+const GENERIC = new Set(['kommun', 'kommuns', 'av', 'och', 'till', 'for', 'i']);
+
+/** The row's names as the words that identify it, each name joined back into a phrase. */
+function significantNames(row: Budget['sections'][number]['rows'][number], forbund: string, named: readonly NamedRecord[]): string[] {
+  const shared = umbrellaWords(row, forbund, named);
+  return rowNames(row, forbund, named)
+    .map((name) => words(normalize(name)).filter((w) => !GENERIC.has(w) && !shared.has(w) && !/^\d+$/.test(w) && w !== '%').join(' '))
+    .filter((s) => s !== '');
+}
 
 function matchRows(tables: readonly BudgetTable[], questionWords: readonly string[], named: readonly NamedRecord[]): Target | undefined {
   const hits: { table: BudgetTable; sectionIndex: number; rowIndex: number; strength: number }[] = [];
+  const forbund = tables[0]?.forbund ?? '';
+  // A verksamhet named in the question makes it about a cost ("Vindeln samordningsteam"), not a kommun's income.
+  const namesVerksamhet = named.some((n) => n.forbund === forbund && n.partyKind === undefined && namesRecord(n, questionWords));
   for (const table of tables) {
     table.sections.forEach((section, sectionIndex) => section.rows.forEach((row, rowIndex) => {
       let strength = 0;
-      for (const name of rowNames(row, table.forbund, named)) {
-        const significant = words(normalize(name)).filter((w) => !GENERIC.has(w) && !/^\d+$/.test(w) && w !== '%');
-        if (significant.length > 0 && phraseIn(significant.join(' '), questionWords)) strength = Math.max(strength, significant.join(' ').length);
+      for (const significant of significantNames(row, table.forbund, named)) {
+        if (phraseIn(significant, questionWords)) strength = Math.max(strength, significant.length);
       }
       for (const alias of shortAliases(row, table.forbund, named)) {
         if (questionWords.includes(alias)) strength = Math.max(strength, 6);
@@ -150,7 +180,7 @@ function matchRows(tables: readonly BudgetTable[], questionWords: readonly strin
   if (hits.length === 0) return undefined;
   // A kommun name matches both its income row and its Samordningsteam's cost row: keep both unless the question says which.
   const incomeWords = hasWord(questionWords, 'intakt', 'intakter', 'bidrag', 'bidrar', 'kommun', 'kommuns', 'betalar', 'medlemsavgift', 'finansierar', 'tillskott');
-  const costWords = hasWord(questionWords, 'samordningsteam', 'samordningsteamet', 'kostnad', 'kostar');
+  const costWords = namesVerksamhet || hasWord(questionWords, 'kostnad', 'kostar');
   let kept = hits;
   if (incomeWords !== costWords) {
     const wanted = incomeWords ? 'income' : 'cost';
@@ -163,18 +193,18 @@ function matchRows(tables: readonly BudgetTable[], questionWords: readonly strin
   return { kind: 'rows', rows: kept };
 }
 
+/** Words that name a section by its role in data/ (the role, not the förbund's own label, is what code knows). */
+const SECTION_CUES: { role: NonNullable<Budget['sections'][number]['role']>; matches: (qw: readonly string[], normalized: string) => boolean }[] = [
+  { role: 'administration', matches: (qw, n) => /\bkansli(et)? och styrelse\b/.test(n) || hasWord(qw, 'kansliet', 'kansli') },
+  { role: 'operational', matches: (qw) => hasWord(qw, 'verksamhetsnara') },
+  { role: 'verksamheter', matches: (_, n) => /\b(summa verksamheter|verksamheterna)\b/.test(n) },
+];
+
 function sectionByKeyword(table: BudgetTable, questionWords: readonly string[], normalized: string): Target | undefined {
-  const find = (id: string) => table.sections.findIndex((s) => s.id === id);
-  if (/\bkansli(et)? och styrelse\b/.test(normalized) || hasWord(questionWords, 'kansliet', 'kansli')) {
-    const i = find('kansli-och-styrelse');
-    if (i >= 0) return { kind: 'section', table, sectionIndex: i };
-  }
-  if (hasWord(questionWords, 'verksamhetsnara')) {
-    const i = find('verksamhetsnara-kostnader');
-    if (i >= 0) return { kind: 'section', table, sectionIndex: i };
-  }
-  if (/\b(summa verksamheter|verksamheterna)\b/.test(normalized)) {
-    const i = find('verksamheter');
+  const byRole = (role: string) => table.sections.findIndex((s) => s.role === role);
+  for (const cue of SECTION_CUES) {
+    if (!cue.matches(questionWords, normalized)) continue;
+    const i = byRole(cue.role);
     if (i >= 0) return { kind: 'section', table, sectionIndex: i };
   }
   if (hasWord(questionWords, 'intakter', 'intakterna', 'inkomster')) {
@@ -182,41 +212,71 @@ function sectionByKeyword(table: BudgetTable, questionWords: readonly string[], 
     if (i >= 0) return { kind: 'section', table, sectionIndex: i };
   }
   if (hasWord(questionWords, 'beviljat', 'beviljades', 'beviljade')) {
-    const i = find('beviljat');
+    const i = byRole('granted');
     if (i >= 0) return { kind: 'section', table, sectionIndex: i };
   }
   return undefined;
 }
 
-/** Rows whose row matches the kommun name as a whole Samordningsteamen question ("samordningsteamen" without a kommun). */
-function samordningsteamenRows(table: BudgetTable): Target | undefined {
-  const rows: { table: BudgetTable; sectionIndex: number; rowIndex: number }[] = [];
+type RowRef = { table: BudgetTable; sectionIndex: number; rowIndex: number };
+
+function rowsWhere(table: BudgetTable, keep: (row: Budget['sections'][number]['rows'][number], section: Budget['sections'][number]) => boolean): RowRef[] {
+  const rows: RowRef[] = [];
   table.sections.forEach((s, sectionIndex) => s.rows.forEach((r, rowIndex) => {
-    if (r.verksamhet?.startsWith('samordningsteamet-')) rows.push({ table, sectionIndex, rowIndex });
+    if (keep(r, s)) rows.push({ table, sectionIndex, rowIndex });
   }));
-  return rows.length > 0 ? { kind: 'rows', rows } : undefined;
+  return rows;
+}
+
+/** True when verksamhet `id` lies under `umbrella` (data/ `partOf`, any depth). */
+function isUnder(named: readonly NamedRecord[], forbund: string, id: string | undefined, umbrella: string): boolean {
+  const seen = new Set<string>();
+  let at = id === undefined ? undefined : named.find((n) => n.id === id && n.forbund === forbund && n.partyKind === undefined)?.partOf;
+  while (at !== undefined && !seen.has(at)) {
+    if (at === umbrella) return true;
+    seen.add(at);
+    const current: string = at;
+    at = named.find((n) => n.id === current && n.forbund === forbund && n.partyKind === undefined)?.partOf;
+  }
+  return false;
+}
+
+/**
+ * An umbrella verksamhet named as a whole ("samordningsteamen" without a kommun): the rows of all
+ * the verksamheter under it, unless the question also names one of them.
+ */
+function umbrellaRows(table: BudgetTable, questionWords: readonly string[], named: readonly NamedRecord[]): Target | undefined {
+  const umbrellas = named.filter((n) => n.forbund === table.forbund && n.partyKind === undefined && namesRecord(n, questionWords));
+  for (const u of umbrellas) {
+    const rows = rowsWhere(table, (r) => isUnder(named, table.forbund, r.verksamhet, u.id));
+    if (rows.length === 0) continue;
+    const one = rows.some((x) => {
+      const row = x.table.sections[x.sectionIndex]?.rows[x.rowIndex];
+      return row !== undefined && significantNames(row, table.forbund, named).some((n) => phraseIn(n, questionWords));
+    });
+    if (!one) return { kind: 'rows', rows };
+  }
+  return undefined;
 }
 
 /** What the question asks for, in the tables of its förbund. */
-function targetOf(tables: readonly BudgetTable[], normalized: string, named: readonly NamedRecord[]): Target | undefined {
+function targetOf(tables: readonly BudgetTable[], forbund: string, normalized: string, named: readonly NamedRecord[]): Target | undefined {
   const qw = words(normalized);
-  const forbund = forbundOf(qw);
   const own = tables.filter((t) => t.forbund === forbund);
   const main = own[0];
   if (!main) return undefined;
 
-  if (forbund === 'finnveden') {
-    if (hasWord(qw, 'sokt', 'sokta', 'soker', 'ansokan', 'ansokt')) {
-      const t = own.find((x) => x.id.startsWith('sokta-medel'));
-      if (t) return { kind: 'section', table: t, sectionIndex: 0 };
-    }
-    if (hasWord(qw, 'manad', 'manaden', 'manadskostnad', 'manadskostnaden') || (hasWord(qw, 'tjanst', 'tjansten') && hasWord(qw, 'kostar', 'kostnad', 'kostnaden'))) {
-      const t = own.find((x) => x.id === 'kostnad-per-tjanst');
-      if (t) return { kind: 'section', table: t, sectionIndex: 0 };
-    }
-    if (hasWord(qw, 'bemanning', 'bemannad', 'arsarbetare', 'tjanster', 'omfattning', 'heltid')) {
-      return { kind: 'overview', tables: own.filter((x) => x.unit === 'årsarbetare') };
-    }
+  if (hasWord(qw, 'sokt', 'sokta', 'soker', 'ansokan', 'ansokt')) {
+    const t = own.find((x) => x.role === 'applied');
+    if (t) return { kind: 'section', table: t, sectionIndex: 0 };
+  }
+  if (hasWord(qw, 'manad', 'manaden', 'manadskostnad', 'manadskostnaden') || (hasWord(qw, 'tjanst', 'tjansten') && hasWord(qw, 'kostar', 'kostnad', 'kostnaden'))) {
+    const t = own.find((x) => x.role === 'unitCost');
+    if (t) return { kind: 'section', table: t, sectionIndex: 0 };
+  }
+  const staffing = own.filter((x) => x.unit === 'årsarbetare');
+  if (staffing.length > 0 && hasWord(qw, 'bemanning', 'bemannad', 'arsarbetare', 'tjanster', 'omfattning', 'heltid')) {
+    return { kind: 'overview', tables: staffing };
   }
   // Every summary measure asked for is answered ("resultat 2023 och eget kapital"), in the order of the table.
   const measures: Target[] = [];
@@ -232,23 +292,20 @@ function targetOf(tables: readonly BudgetTable[], normalized: string, named: rea
   if (measures.length === 1) return measures[0];
   if (measures.length > 1) return { kind: 'several', targets: measures };
 
-  const moneyTables = own.filter((t) => t.unit !== 'årsarbetare' && t.id !== 'kostnad-per-tjanst');
-  if (forbund === 'umearegionen' && hasWord(qw, 'samordningsteamen') && !['vannas', 'nordmaling', 'vindeln', 'robertsfors', 'bjurholm'].some((k) => hasWord(qw, k))) {
-    const all = samordningsteamenRows(main);
-    if (all) return all;
-  }
-  if (forbund === 'umearegionen' && hasWord(qw, 'kommunerna', 'kommunernas', 'medlemskommunerna')) {
-    const rows: { table: BudgetTable; sectionIndex: number; rowIndex: number }[] = [];
-    main.sections.forEach((s, sectionIndex) => s.rows.forEach((r, rowIndex) => {
-      if (s.kind === 'income' && r.party?.endsWith('-kommun')) rows.push({ table: main, sectionIndex, rowIndex });
-    }));
+  // Budgets of income and costs: not the applied-for funds, a position's cost or staffing.
+  const moneyTables = own.filter((t) => t.unit !== 'årsarbetare' && t.role === undefined);
+  const all = umbrellaRows(main, qw, named);
+  if (all) return all;
+  if (hasWord(qw, 'kommunerna', 'kommunernas', 'medlemskommunerna')) {
+    const kommuner = new Set(named.filter((n) => n.forbund === forbund && n.partyKind === 'kommun').map((n) => n.id));
+    const rows = rowsWhere(main, (r, s) => s.kind === 'income' && r.party !== undefined && kommuner.has(r.party));
     if (rows.length > 0) return { kind: 'rows', rows };
   }
-  const rows = matchRows(moneyTables.filter((t) => !t.id.startsWith('sokta-medel')), qw, named);
+  const rows = matchRows(moneyTables, qw, named);
   if (rows) return rows;
   const section = sectionByKeyword(main, qw, normalized);
   if (section) return section;
-  return { kind: 'overview', tables: moneyTables.filter((t) => !t.id.startsWith('sokta-medel')) };
+  return { kind: 'overview', tables: moneyTables };
 }
 
 function columnIndexes(table: BudgetTable, years: readonly string[]): number[] {
@@ -270,7 +327,7 @@ function isCostTable(table: BudgetTable, sectionKind: string): boolean {
   return sectionKind === 'cost' && table.costSign === 'negative';
 }
 
-function describe(target: Target, years: readonly string[]): { figures: BudgetFigure[]; tables: BudgetTable[]; missingYears: boolean } {
+function describe(target: Target, years: readonly string[], named: readonly NamedRecord[]): { figures: BudgetFigure[]; tables: BudgetTable[]; missingYears: boolean } {
   const out: BudgetFigure[] = [];
   const used = new Set<BudgetTable>();
   let missingYears = false;
@@ -286,7 +343,7 @@ function describe(target: Target, years: readonly string[]): { figures: BudgetFi
         const row = section?.rows[r.rowIndex];
         if (!section || !row) continue;
         used.add(r.table);
-        const label = rowLabel(r.table, section, row);
+        const label = rowLabel(r.table, section, row, named);
         out.push(...figuresOf(r.table, label, row.values, isCostTable(r.table, section.kind), cols(r.table)));
       }
       break;
@@ -297,7 +354,7 @@ function describe(target: Target, years: readonly string[]): { figures: BudgetFi
       const c = cols(target.table);
       const cost = isCostTable(target.table, section.kind);
       if (section.sum) out.push(...figuresOf(target.table, sumLabel(target.table, section), section.sum, cost, c));
-      for (const row of section.rows) out.push(...figuresOf(target.table, rowLabel(target.table, section, row), row.values, cost, c));
+      for (const row of section.rows) out.push(...figuresOf(target.table, rowLabel(target.table, section, row, named), row.values, cost, c));
       break;
     }
     case 'costTotal':
@@ -317,7 +374,7 @@ function describe(target: Target, years: readonly string[]): { figures: BudgetFi
     }
     case 'several':
       for (const t of target.targets) {
-        const part = describe(t, years);
+        const part = describe(t, years, named);
         out.push(...part.figures);
         for (const u of part.tables) used.add(u);
         missingYears = missingYears || part.missingYears;
@@ -331,12 +388,12 @@ function describe(target: Target, years: readonly string[]): { figures: BudgetFi
           continue;
         }
         const c = cols(t);
-        // Finnveden's table is short and per employer: every row is worth showing; Umeå's overview shows the sums.
-        const withRows = t.forbund === 'finnveden';
+        // A verksamhet's own budget is short and per employer: every row is worth showing; a förbund's overview shows the sums.
+        const withRows = t.verksamhet !== undefined;
         for (const s of t.sections) {
           const cost = isCostTable(t, s.kind);
           if (s.sum) out.push(...figuresOf(t, sumLabel(t, s), s.sum, cost, c));
-          if (withRows || !s.sum) for (const row of s.rows) out.push(...figuresOf(t, rowLabel(t, s, row), row.values, cost, c));
+          if (withRows || !s.sum) for (const row of s.rows) out.push(...figuresOf(t, rowLabel(t, s, row, named), row.values, cost, c));
         }
         if (t.costTotal) out.push(...figuresOf(t, 'Kostnader totalt', t.costTotal, t.costSign === 'negative', c));
         if (t.result) out.push(...figuresOf(t, 'Resultat', t.result, false, c));
@@ -348,7 +405,8 @@ function describe(target: Target, years: readonly string[]): { figures: BudgetFi
 }
 
 function sumLabel(table: BudgetTable, section: Budget['sections'][number]): string {
-  if (table.forbund === 'finnveden') return 'Totalt';
+  // A verksamhet's table has one section per kind: its sum is the total.
+  if (table.verksamhet !== undefined) return 'Totalt';
   return `Summa ${section.label.toLowerCase()}`;
 }
 
@@ -366,28 +424,31 @@ function staffingFigures(t: BudgetTable): BudgetFigure[] {
   return out;
 }
 
-function rowLabel(table: BudgetTable, section: Budget['sections'][number], row: Budget['sections'][number]['rows'][number]): string {
-  if (row.verksamhet?.startsWith('samordningsteamet-')) return `Samordningsteamet ${row.label}`;
+function rowLabel(table: BudgetTable, section: Budget['sections'][number], row: Budget['sections'][number]['rows'][number], named: readonly NamedRecord[]): string {
+  // A part of an umbrella verksamhet is labelled only by what sets it apart ("Vännäs"): show its own name.
+  const part = named.find((n) => n.id === row.verksamhet && n.forbund === table.forbund && n.partyKind === undefined && n.partOf !== undefined);
+  if (part) return part.name;
   if (section.kind === 'income' && row.party) return `${row.label} (intäkt)`;
   return row.label;
 }
 
 /**
- * Answers a budget question: the figures of the row, section, result or equity it names, for the
- * years it names (all years otherwise), with how each OCR-reconciled figure was read.
- * Returns undefined when there is no budget table for the förbund asked about.
+ * Answers a budget question about `forbund` (src/domain/forbund.ts decides which): the figures of
+ * the row, section, result or equity it names, for the years it names (all years otherwise), with
+ * how each OCR-reconciled figure was read. Returns undefined when the förbund has no budget table.
  */
 export function answerBudget(
   text: string,
+  forbund: string,
   tables: readonly BudgetTable[],
   named: readonly NamedRecord[] = [],
   now?: Date,
 ): BudgetAnswer | undefined {
   const normalized = normalize(text);
-  const target = targetOf(tables, normalized, named);
+  const target = targetOf(tables, forbund, normalized, named);
   if (!target) return undefined;
   const years = yearsIn(normalized, now);
-  const { figures, tables: used, missingYears } = describe(target, years);
+  const { figures, tables: used, missingYears } = describe(target, years, named);
   const first = used[0];
   const sources = used.map((t) => t.source);
   const uncertain = figures.some((f) => f.uncertain);
@@ -395,7 +456,7 @@ export function answerBudget(
     const available = [...new Set(used.flatMap((t) => t.columns))].join(', ');
     return {
       headline: `Budgeten har inga siffror för ${years.join(', ')}. ${first ? `${first.title} gäller ${available}.` : ''}`.trim(),
-      figures: describe(target, []).figures,
+      figures: describe(target, [], named).figures,
       tables: used,
       sources,
       uncertain,
@@ -426,10 +487,14 @@ export function figureNote(f: BudgetFigure): string | undefined {
  * "tkr", "intäkter", "kostnader" or "beviljat" make it plausible. Tertial words ("utfall", "T2")
  * belong to the tertial dialog, which also answers "budget och utfall".
  */
-export function budgetScore(normalized: string): number {
+export function budgetScore(normalized: string, coveredYears?: ReadonlySet<string>): number {
   const w = words(normalized);
-  // Only the years the budget tables cover make a bare "resultat 2024" or "kostar … 2023" a budget question.
-  const hasYear = /\b202[1-5]\b/.test(normalized) && !/\b20(0\d|1\d)\b/.test(normalized);
+  // Only the years the budget tables cover make a bare "resultat 2024" or "kostar … 2023" a budget
+  // question; a year older than every table points elsewhere (a protokoll, an application).
+  const years = [...normalized.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => m[1] ?? '');
+  const earliest = coveredYears ? [...coveredYears].filter((y) => /^\d{4}$/.test(y)).sort()[0] : undefined;
+  const hasYear = years.some((y) => coveredYears === undefined || coveredYears.has(y))
+    && !years.some((y) => earliest !== undefined && y < earliest);
   if (/^importera\b/.test(normalized)) return 0;
   if (hasWord(w, 'utfall', 'utfallet', 'tertial', 'tertialet', 'tertialrapport') || /\bt[123]\b/.test(normalized)) return 0.3;
   // "När ska budgeten beslutas?" is a calendar question.
@@ -442,7 +507,7 @@ export function budgetScore(normalized: string): number {
   if (hasWord(w, 'resultat', 'resultatet') && hasYear && !hasWord(w, 'deltagare', 'deltagarna', 'indikator', 'indikatorer')) return 0.95;
   if (hasWord(w, 'resultat', 'resultatet', 'underskott', 'overskott') && hasYear) return 0.85;
   if (hasWord(w, 'sokta', 'soker', 'beviljat', 'beviljades') && (hasYear || hasWord(w, 'kr', 'kronor', 'tkr'))) return 0.85;
-  if (hasWord(w, 'arsarbetare') || (hasWord(w, 'tjanster', 'tjanst') && hasWord(w, ...FINNVEDEN_WORDS))) return 0.8;
+  if (hasWord(w, 'arsarbetare')) return 0.8;
   if (hasWord(w, 'betalar', 'bidrar', 'pengar', 'anslag', 'finansieringen') || (/\bhur mycket\b/.test(normalized) && hasYear)) return 0.7;
   if (hasWord(w, 'kostnader', 'intakter', 'kostar', 'tkr')) return 0.6;
   return 0;
@@ -461,16 +526,17 @@ const MONEY_WORDS = ['medlemsavgift', 'medlemsavgiften', 'andel', 'andelen', 'be
  *   ("Umeå kommuns medlemsavgift", "vad betalar FK in"), makes it clearly one, whichever
  *   other word the question also has.
  */
-export function budgetEvidenceScore(normalized: string, tables: readonly BudgetTable[], named: readonly NamedRecord[]): number {
-  const base = budgetScore(normalized);
+export function budgetEvidenceScore(normalized: string, forbund: string, tables: readonly BudgetTable[], named: readonly NamedRecord[]): number {
+  const base = budgetScore(normalized, new Set(tables.flatMap((t) => t.columns)));
   const qw = words(normalized);
-  const forbund = forbundOf(qw);
   const own = tables.filter((t) => t.forbund === forbund);
   if (own.length === 0) return base;
   const years = [...normalized.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => m[1] ?? '');
   const covered = new Set(own.flatMap((t) => t.columns));
   if (years.length > 0 && !years.some((y) => covered.has(y))) return Math.min(base, 0.3);
-  if (!hasWord(qw, ...MONEY_WORDS)) return base;
-  const rows = matchRows(own.filter((t) => t.unit !== 'årsarbetare' && !t.id.startsWith('sokta-medel')), qw, named);
-  return rows !== undefined ? Math.max(base, 0.9) : base;
+  // Positions ("tjänster") are a budget question where the förbund has a staffing table.
+  const staffing = own.some((t) => t.unit === 'årsarbetare') && hasWord(qw, 'tjanster', 'tjanst') ? 0.8 : 0;
+  if (!hasWord(qw, ...MONEY_WORDS)) return Math.max(base, staffing);
+  const rows = matchRows(own.filter((t) => t.unit !== 'årsarbetare' && t.role !== 'applied'), qw, named);
+  return Math.max(base, staffing, rows !== undefined ? 0.9 : 0);
 }

@@ -7,7 +7,7 @@
 import type { AgreementData } from '../data/load.js';
 import { parseSwedishDate, type DateExpression, type IsoDay } from './dates.js';
 import { FUZZY_MIN_LENGTH, fuzzyWordMatch } from './fuzzy.js';
-import { EXTRA_ENTITY_ALIASES, UPPERCASE_ONLY_ALIASES, applySynonyms } from './synonyms.js';
+import { UPPERCASE_ONLY_ALIASES, applySynonyms } from './synonyms.js';
 import { normalize } from './text.js';
 
 export type EntityKind = 'forbund' | 'party' | 'unit' | 'verksamhet' | 'organ' | 'agreement';
@@ -73,9 +73,8 @@ export function lexiconFor(data: AgreementData): Lexicon {
       entries.push({ ref, tokens, upperOnly: tokens.length === 1 && UPPERCASE_ONLY_ALIASES.has(key) });
     }
   };
-  const extra = (kind: string, id: string): readonly string[] => EXTRA_ENTITY_ALIASES[kind]?.[id] ?? [];
   for (const f of data.forbund) {
-    add({ kind: 'forbund', id: f.id, forbund: f.forbund, name: f.name }, [f.name, ...f.aliases, ...extra('forbund', f.id)]);
+    add({ kind: 'forbund', id: f.id, forbund: f.forbund, name: f.name }, [f.name, ...f.aliases]);
   }
   for (const p of data.parties) {
     add({ kind: 'party', id: p.id, forbund: p.forbund, name: p.name }, [p.name, ...p.aliases, ...p.otherNames.map((o) => o.name)]);
@@ -84,10 +83,10 @@ export function lexiconFor(data: AgreementData): Lexicon {
     }
   }
   for (const v of data.verksamheter) {
-    add({ kind: 'verksamhet', id: v.id, forbund: v.forbund, name: v.name }, [v.name, ...v.aliases, ...extra('verksamhet', v.id)]);
+    add({ kind: 'verksamhet', id: v.id, forbund: v.forbund, name: v.name }, [v.name, ...v.aliases]);
   }
   for (const o of data.organs) {
-    add({ kind: 'organ', id: o.id, forbund: o.forbund, name: o.name }, [o.name, ...o.aliases, ...extra('organ', o.id)]);
+    add({ kind: 'organ', id: o.id, forbund: o.forbund, name: o.name }, [o.name, ...o.aliases]);
   }
   for (const a of data.agreements) {
     add({ kind: 'agreement', id: a.id, forbund: a.forbund, name: a.title }, [a.title, ...a.aliases]);

@@ -42,18 +42,9 @@ export function newestFirst<T extends { source: Source }>(documents: readonly Do
     .map(({ item }) => item);
 }
 
-/** Short label of a document for fact labels: "Överenskommelse … Vuxentorget (2020)" → its title, year. */
+/** Short label of a document for fact labels: its `shortTitle` in data/documents.json, else its title. */
 export function docShortTitle(documents: readonly DocumentInfo[], doc: string): string {
   const info = documents.find((d) => d.doc === doc);
   if (!info) return doc;
-  return SHORT_TITLES[doc] ?? info.title;
+  return info.shortTitle ?? info.title;
 }
-
-// Short names of the five seeds for fact labels; the full title stays in the source line.
-const SHORT_TITLES: Readonly<Record<string, string>> = {
-  '000_315788e0db8ba8e3.txt': 'Överenskommelse Vuxentorget 2020',
-  '001_3b8f569c69f127f3.txt': 'Överenskommelse 2023',
-  '002_fbf17afc9ce55389.txt': 'Styrelsen 2017',
-  '003_fdfb40ca13636d16.txt': 'Uppdragsavtal Finnveden 2021–2022',
-  '004_fea4b513909a0730.txt': 'Steget vidare 2014–2016',
-};

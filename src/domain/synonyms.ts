@@ -33,9 +33,6 @@ export const WORD_SYNONYMS: Readonly<Record<string, string>> = {
   ame: 'arbetsmarknadsenheten',
   sjukpenningen: 'sjukpenning',
   akt: 'aktivitetsersattning',
-  // Everyday words for the verksamheter's umbrella name.
-  torgen: 'arbetsmarknadstorgen',
-  torget: 'arbetsmarknadstorgen',
 };
 
 /** Two-word forms rewritten to one canonical word before matching ("org nr" → organisationsnummer). */
@@ -57,34 +54,6 @@ export const PHRASE_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['atar sig', 'atagande'],
   ['atagit sig', 'atagande'],
 ];
-
-/**
- * Short forms of data entities that the documents use but the curated aliases may lack, keyed by
- * entity kind and id. Applied only when a record with that id exists, so they never invent one.
- */
-export const EXTRA_ENTITY_ALIASES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  verksamhet: {
-    vuxentorget: ['vt', 'vuxentorget', 'vuxentorg', 'vuxenplattformen', 'vuxenplattform'],
-    ungdomstorget: ['ut', 'ungdomstorget', 'ungdomstorg'],
-    samordningsteamen: ['samordningsteamen', 'samordningsteam', 'samordningsteamet'],
-    arbetsmarknadstorgen: ['arbetsmarknadstorgen', 'arbetsmarknadstorget', 'torgen'],
-    'steget-vidare': ['steget vidare', 'steget vidare 2.0'],
-    'samverkansteam-finnveden': ['samverkansteam', 'samverkansteamet', 'samverkansteamen', 'samverkansteam finnveden'],
-    krami: ['krami'],
-  },
-  organ: {
-    styrelse: ['styrelsen', 'styrelse', 'forbundsstyrelsen'],
-    ssg: ['ssg', 'strategiska gruppen', 'strategiska samverkansgruppen', 'strategisk samverkansgrupp'],
-    arbetsutskott: ['au', 'arbetsutskottet', 'arbetsutskott'],
-    analysgrupp: ['analysgruppen', 'analysgrupp'],
-    beredningsgrupp: ['beredningsgruppen', 'beredningsgrupp', 'beredningen'],
-    kansli: ['kansliet', 'kansli'],
-  },
-  forbund: {
-    umearegionen: ['umearegionen', 'sf umearegionen'],
-    finnveden: ['finnveden', 'finnvedens samordningsforbund', 'finnvedens'],
-  },
-};
 
 /**
  * Short aliases that are also ordinary words or too easily typed by chance ("ut", "im"):

@@ -171,7 +171,7 @@ describe('spot-checks of budget figures (value and source)', () => {
     expect(value(b, 'utbildning', '2022')).toBe(160000);
     expect(value(b, 'kop-tjanst', '2022')).toBe(32000);
     expect(b.sections[0]?.sum?.map(figureValue)).toEqual([812400, 3048000]);
-    expect(value(b, 'beviljat', '2021')).toBe(812000);
+    expect(value(b, 'beviljat-belopp', '2021')).toBe(812000);
     expect(rowFigure(b, 'utbildning', '2021')).toMatchObject({ value: 90000, uncertain: true });
   });
 

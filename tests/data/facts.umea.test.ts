@@ -229,7 +229,7 @@ describe('001 Överenskommelse 2023', () => {
   });
 
   it('Bilaga 1: effektmål measured in helårsekvivalenter', () => {
-    const g = ovk2023().goals.find((x) => x.id === 'effektmal')!;
+    const g = ovk2023().goals.find((x) => x.id === 'effektmal-ersattningsberoende')!;
     expect(g.indicators[0]!.text).toContain('helårsekvivalenter');
     expect(g.source).toEqual({ doc: D001, section: 'Bilaga 1, Samverkansmål och indikatorer – Effektmål' });
   });

@@ -6,6 +6,7 @@ import { renderText } from '../../src/core/renderText.js';
 import type { Reply } from '../../src/core/reply.js';
 import { loadData, type AgreementData } from '../../src/data/load.js';
 import { aktualiseringScore } from '../../src/domain/aktualisering/recognize.js';
+import { lexiconFor } from '../../src/domain/aktualisering/extract.js';
 import { AktualiseringDialog } from '../../dialogs/aktualiseringDialog.js';
 import { CANCELLED_TEXT, RESTART_TEXT } from '../../dialogs/cancelAndHelpDialog.js';
 import type { Route } from '../../dialogs/routes.js';
@@ -24,7 +25,7 @@ async function makeCore(stateFile = join(tempDir(), 'state.json')): Promise<{ co
   const route: Route = {
     id: 'aktualisering',
     dialog: new AktualiseringDialog(deps),
-    recognize: ({ normalized }) => aktualiseringScore(normalized),
+    recognize: ({ normalized }) => aktualiseringScore(normalized, lexiconFor(deps.data)),
     label: 'Aktualiseringscheck',
   };
   return { core: createConversationCore(deps, { routes: [route] }), deps, stateFile };

@@ -1,16 +1,18 @@
 import { loadData, type AgreementData } from '../../src/data/load.js';
-import { answerBudget, budgetEvidenceScore, budgetScore, figureNote, formatAmount, formatFigure, yearsIn, type NamedRecord } from '../../src/domain/budget.js';
+import { answerBudget, budgetEvidenceScore, budgetScore, figureNote, formatAmount, formatFigure, namedRecordsOf, yearsIn, type NamedRecord } from '../../src/domain/budget.js';
+import { parseQuery } from '../../src/domain/entities.js';
+import { forbundOf } from '../../src/domain/forbund.js';
 import { normalize } from '../../src/domain/text.js';
 
 let data: AgreementData;
 let named: NamedRecord[];
 beforeAll(async () => {
   data = await loadData('data');
-  named = [...data.parties, ...data.verksamheter].map((r) => ({ id: r.id, forbund: r.forbund, name: r.name, aliases: r.aliases }));
+  named = namedRecordsOf(data);
 });
 
 const ask = (q: string, now?: Date) => {
-  const a = answerBudget(q, data.budgets, named, now);
+  const a = answerBudget(q, forbundOf(data, parseQuery(data, q)), data.budgets, named, now);
   if (!a) throw new Error('no answer');
   return a;
 };
@@ -94,7 +96,7 @@ describe('several measures, rows by party, evidence for the route', () => {
   });
 
   it('a named party with a money word is a budget question; a year no table covers is not', () => {
-    const score = (q: string) => budgetEvidenceScore(normalize(q), data.budgets, named);
+    const score = (q: string) => budgetEvidenceScore(normalize(q), forbundOf(data, parseQuery(data, q)), data.budgets, named);
     expect(score('Hur stor andel står Vännäs kommun för?')).toBeGreaterThanOrEqual(0.9);
     expect(score('Hur mycket söktes i utlysningen 2017?')).toBeLessThan(0.5);
     expect(score('eget kapital enligt protokollet 2017')).toBeLessThan(0.5);

@@ -51,7 +51,7 @@ function fileImport(name: string, usage: string, description: string, importer: 
         return 2;
       }
       const config = parseConfig(env);
-      const data = await loadData(config.DATA_DIR);
+      const data = await loadData(config.DATA_DIR, { defaultForbund: config.DEFAULT_FORBUND });
       const state = await openStateStore(config.STATE_FILE);
       const outcome = await importer({ data, state }, file, { actor: cliActor(env), at: new Date().toISOString() });
       await state.flush();

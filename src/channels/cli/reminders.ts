@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const { today, dryRun } = parseRemindersArgs(process.argv.slice(2));
   const config = parseConfig(process.env);
   const log = createLogger({ level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }).child({ component: 'reminders' });
-  const data = await loadData(config.DATA_DIR);
+  const data = await loadData(config.DATA_DIR, { defaultForbund: config.DEFAULT_FORBUND });
   // A dry run only reads: it takes no writer lock (it works beside a running server) and never
   // creates a state file; without one there are simply no subscriptions yet.
   const store = dryRun ? await readOnlyStore(config.STATE_FILE) : await openStateStore(config.STATE_FILE);

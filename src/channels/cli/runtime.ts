@@ -24,7 +24,7 @@ export async function openCliRuntime(options: { today?: string; env?: NodeJS.Pro
   const config = parseConfig(env);
   const level: LogLevel = env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
   const log = createLogger({ level }).child({ channel: 'cli' });
-  const data = await loadData(config.DATA_DIR);
+  const data = await loadData(config.DATA_DIR, { defaultForbund: config.DEFAULT_FORBUND });
   const tempDir = env.STATE_FILE ? undefined : await mkdtemp(join(tmpdir(), 'samverkansboten-cli-'));
   const state = await openStateStore(tempDir ? join(tempDir, 'state.json') : config.STATE_FILE);
   const clock = options.today ? fixedDayClock(options.today) : systemClock;

@@ -29,10 +29,21 @@ export const budgetSchema = z.object({
   /** 'negative' when the document prints costs with a minus sign (values are stored as printed). */
   costSign: z.enum(['positive', 'negative']).optional(),
   columns: z.array(z.string()).min(1),
+  /**
+   * What the table is, where a question names it by that: `applied` the funds applied for (sökta
+   * medel), `unitCost` the cost of one position (kostnad per tjänst). Absent: a budget of income and costs.
+   */
+  role: z.enum(['applied', 'unitCost']).optional(),
   sections: z.array(z.object({
     id: idSchema,
     label: z.string(),
     kind: z.enum(['income', 'cost', 'other']),
+    /**
+     * What the section is, where a question names it by that: `administration` (kansli och
+     * styrelse), `operational` (verksamhetsnära kostnader), `verksamheter` (the verksamheter's
+     * costs), `granted` (beviljat belopp).
+     */
+    role: z.enum(['administration', 'operational', 'verksamheter', 'granted']).optional(),
     rows: z.array(budgetRowSchema),
     /** The sum the document states for this section (checked against the rows). */
     sum: z.array(figureSchema).optional(),

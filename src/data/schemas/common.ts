@@ -1,15 +1,10 @@
 import { z } from 'zod';
 
-/** The five source documents (copies in seeds/); every curated fact names one of them. */
-export const SEED_DOCS = [
-  '000_315788e0db8ba8e3.txt',
-  '001_3b8f569c69f127f3.txt',
-  '002_fbf17afc9ce55389.txt',
-  '003_fdfb40ca13636d16.txt',
-  '004_fea4b513909a0730.txt',
-] as const;
-
-export const docIdSchema = z.enum(SEED_DOCS);
+/**
+ * A source document's file name (a copy lies in seeds/). Which documents exist is data: every
+ * `source.doc` must be listed in data/documents.json (checked by the loader's cross-checks).
+ */
+export const docIdSchema = z.string().regex(/^[A-Za-z0-9][\w.-]*\.txt$/, 'doc ska vara dokumentets filnamn, t.ex. 000_abc.txt');
 
 /** Where a record comes from: the seed's file name and the section as a reader would look it up. */
 export const sourceSchema = z.object({
@@ -63,6 +58,8 @@ export const orgNumberSchema = z.object({
 export const documentSchema = z.object({
   doc: docIdSchema,
   title: z.string().min(1),
+  /** Short name for fact labels ("Överenskommelse 2023"); the full title stays in the source line. */
+  shortTitle: z.string().min(1).optional(),
   /** Date of the document (decision, signing or meeting date), ISO; orders conflicting sources newest first. */
   date: isoDateSchema,
   forbund: z.array(idSchema).min(1),

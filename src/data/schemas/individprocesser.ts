@@ -11,9 +11,12 @@ export const benefitSchema = z.enum([
 ]);
 export type Benefit = z.infer<typeof benefitSchema>;
 
-export const referringPartySchema = z.enum([
-  'socialtjanst', 'region', 'forsakringskassan', 'arbetsformedlingen', 'kaa', 'etableringsprogrammet', 'kriminalvard',
-]);
+/**
+ * The kind of party that refers (aktualiserar) in a samordnad individprocess — socialtjänsten,
+ * regionen, Försäkringskassan … Which kinds exist, how they are named and the words that name
+ * them in a question are data (`referrer` on each individprocess), not code.
+ */
+export const referringPartySchema = idSchema;
 export type ReferringParty = z.infer<typeof referringPartySchema>;
 
 /** One förankring rule: when the referring party refers a person with one of these benefits, consult … first. */
@@ -48,6 +51,13 @@ export const individprocessSchema = z.object({
   ...recordBase,
   forbund: idSchema,
   referringParty: referringPartySchema,
+  /** How the referring party is named: in answers and choices, in running text, and the word stems that name it in a question. */
+  referrer: z.object({
+    label: z.string(),
+    short: z.string(),
+    /** Normalised (lower case, å/ä/ö folded) stems; up to four letters they must match whole ("fk", "soc"). */
+    cues: z.array(z.string()).default([]),
+  }).optional(),
   title: z.string(),
   /** Who usually refers, as the document says. */
   whoRefers: z.string().optional(),

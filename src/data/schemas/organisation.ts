@@ -10,6 +10,18 @@ export const forbundSchema = z.object({
   /** Party ids of the members (förbundsmedlemmar). */
   members: z.array(idSchema).default([]),
   municipalities: z.array(z.string()).default([]),
+  /**
+   * The deployment's default förbund when a question does not say which (at most one förbund has
+   * it; the DEFAULT_FORBUND environment variable overrides it).
+   */
+  default: z.boolean().default(false),
+  /**
+   * Parties whose unit is meant when a unit alias several parties share ("soc" in every kommun)
+   * comes without a party, in order of preference — the party the documents mostly speak of.
+   */
+  preferredParties: z.array(idSchema).default([]),
+  /** The förbund's samverkansorganisation in one sentence, as its documents describe it (levels, groups). */
+  structure: z.object({ text: z.string(), source: sourceSchema }).optional(),
   kansli: z.array(z.object({ role: z.string(), name: z.string().optional(), source: sourceSchema, note: z.string().optional() })).default([]),
 });
 export type Forbund = z.infer<typeof forbundSchema>;
@@ -38,7 +50,13 @@ export type Party = z.infer<typeof partySchema>;
 /** A reference to a party, optionally narrowed to one of its units. */
 export const partyRefSchema = z.object({ party: idSchema, unit: idSchema.optional() });
 
-export const organKindSchema = z.enum(['styrelse', 'ssg', 'arbetsutskott', 'analysgrupp', 'beredningsgrupp', 'styrgrupp', 'kansli', 'other']);
+/**
+ * What kind of body an organ is, in terms every förbund shares: the board, a strategic
+ * samverkansgrupp (e.g. an SSG), a working committee (utskott), a working or analysis group,
+ * the beredningsgrupp, a verksamhet's styrgrupp, the kansli. The förbund's own name for it is
+ * the record's id, name and aliases.
+ */
+export const organKindSchema = z.enum(['styrelse', 'samverkansgrupp', 'utskott', 'arbetsgrupp', 'beredningsgrupp', 'styrgrupp', 'kansli', 'other']);
 
 /** An organ or group: styrelse, SSG and its arbetsutskott, analysgrupp, beredningsgrupp, styrgrupper … */
 export const organSchema = z.object({
@@ -90,6 +108,11 @@ export const verksamhetSchema = z.object({
   ...recordBase,
   name: z.string(),
   aliases: z.array(z.string()).default([]),
+  /**
+   * The verksamhet this one is part of (a torg under the förbund's umbrella of torg, a kommun's
+   * team under the teams as a whole): what is written for the whole holds for its parts.
+   */
+  partOf: idSchema.optional(),
   description: z.string().optional(),
   parties: z.array(idSchema).default([]),
   period: z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), text: z.string().optional() }).optional(),

@@ -1,9 +1,9 @@
 import type { Choice, Fact, Reply, SourceRef } from '../../core/reply.js';
 import type { DocumentInfo, Source } from '../../data/schema.js';
 import { normalize } from '../text.js';
-import { evaluate, forbundOf, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
+import { evaluate, caseForbund, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
 import type { CaseFacts, FactKey } from './facts.js';
-import { BENEFIT_LABELS, PARTY_LABELS, PARTY_SHORT, joinSv } from './labels.js';
+import { BENEFIT_LABELS, joinSv, referrerLabel, referrerShort, referringParties } from './labels.js';
 
 /**
  * Turns the engine's result into the channel-neutral Reply (DESIGN.md: short first, details
@@ -63,7 +63,7 @@ function withTitles(sources: readonly Source[], documents: readonly DocumentInfo
 
 function factsOf(facts: CaseFacts, data: AnswerData): Fact[] {
   const out: Fact[] = [];
-  if (facts.referringParty) out.push({ label: 'Aktualiserande part', value: PARTY_LABELS[facts.referringParty] });
+  if (facts.referringParty) out.push({ label: 'Aktualiserande part', value: referrerLabel(data, facts.referringParty) });
   if (facts.benefits && facts.benefits.length > 0) out.push({ label: 'Ersättning', value: joinSv(facts.benefits.map((b) => BENEFIT_LABELS[b])) });
   if (facts.age !== undefined) out.push({ label: 'Ålder', value: `${facts.age} år` });
   if (facts.municipality) out.push({ label: 'Hemkommun', value: facts.municipality });
@@ -137,7 +137,7 @@ export function questionFor(key: FactKey, facts: CaseFacts, data: AnswerData, re
     case 'referringParty':
       return {
         text: 'Vem aktualiserar – vilken part kommer du från?',
-        choices: (Object.entries(PARTY_LABELS) as [keyof typeof PARTY_LABELS, string][]).map(([id, label]) => ({ label, value: PARTY_CHOICE_VALUES[id] })),
+        choices: referringParties(data).map((id) => ({ label: referrerLabel(data, id), value: referrerShort(data, id) })),
       };
     case 'benefits':
       return {
@@ -157,7 +157,7 @@ export function questionFor(key: FactKey, facts: CaseFacts, data: AnswerData, re
     case 'age':
       return { text: 'Hur gammal är personen? Skriv åldern, t.ex. ”31”.', choices: [dontKnow] };
     case 'municipality': {
-      const forbund = forbundOf(facts, data);
+      const forbund = caseForbund(facts, data);
       const fitPlaces = result.fit ? data.verksamheter.find((v) => v.id === result.fit?.verksamhetId)?.malgrupp.flatMap((g) => g.residence) ?? [] : [];
       const places = [...new Set([...fitPlaces, ...(data.forbund.find((f) => f.id === forbund)?.municipalities ?? [])])];
       return { text: 'I vilken kommun bor personen?', choices: [...places.map((p) => ({ label: p, value: p })), { label: 'Annan kommun', value: 'annan kommun' }, dontKnow] };
@@ -172,12 +172,10 @@ export function questionFor(key: FactKey, facts: CaseFacts, data: AnswerData, re
   }
 }
 
-/** What each party choice sends back: words the extractor understands (the short party names). */
-export const PARTY_CHOICE_VALUES: Record<keyof typeof PARTY_LABELS, string> = PARTY_SHORT;
 
 /** A process-wide answer (samtycke, avslutsorsaker, uppföljning, ärendebärare, a path) — complete in one reply. */
 export function generalReply(intent: Exclude<AktIntent, 'forankring' | 'fit'>, facts: Partial<CaseFacts>, data: AnswerData, pathId?: string, question = ''): Reply {
-  const forbund = forbundOf({ unknown: [], ...facts }, data);
+  const forbund = caseForbund({ unknown: [], ...facts }, data);
   if (intent === 'path') {
     const p = data.paths.find((x) => x.id === pathId && x.forbund === forbund) ?? data.paths.find((x) => x.id === pathId);
     if (p !== undefined) {

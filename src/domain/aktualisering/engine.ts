@@ -1,9 +1,10 @@
 import type { AgreementData } from '../../data/load.js';
 import type { Benefit, Loaded } from '../../data/schema.js';
+import { defaultForbund, forbundOfMunicipality } from '../forbund.js';
 import { normalize } from '../text.js';
 import { isSettled, knownBenefits, type CaseFacts, type FactKey } from './facts.js';
 import { ageRange, checkFit, exclusionFor, type FitResult, type Line } from './fit.js';
-import { BENEFIT_LABELS, PARTY_SHORT, benefitList, joinSv } from './labels.js';
+import { BENEFIT_LABELS, benefitList, joinSv, referrerShort } from './labels.js';
 
 /**
  * The aktualiseringscheck's rules engine (issue 5). Pure: case facts + curated data in, a
@@ -14,7 +15,7 @@ import { BENEFIT_LABELS, PARTY_SHORT, benefitList, joinSv } from './labels.js';
  * conditional line and a "beror på".
  */
 
-export type AktualiseringData = Pick<AgreementData, 'individprocesser' | 'paths' | 'processRules' | 'verksamheter' | 'contacts' | 'parties' | 'forbund'>;
+export type AktualiseringData = Pick<AgreementData, 'individprocesser' | 'paths' | 'processRules' | 'verksamheter' | 'contacts' | 'parties' | 'forbund' | 'defaultForbund'>;
 
 export type { FitCheck, FitResult, Line } from './fit.js';
 
@@ -44,19 +45,17 @@ type Process = Loaded<'individprocesser'>;
 type Rule = Process['forankring'][number];
 type Consult = Rule['consult'][number];
 
-const DEFAULT_FORBUND = 'umearegionen';
-
-/** The förbund the case belongs to: stated, from the verksamhet, from the municipality, else Umeåregionen (only it has Bilaga 3). */
-export function forbundOf(facts: CaseFacts, data: AktualiseringData): string {
+/**
+ * The förbund a case belongs to. A case is built over several turns, so it is decided from the
+ * case facts rather than one question: stated, else the verksamhet's, else the home
+ * municipality's, else the deployment's default förbund (src/domain/forbund.ts).
+ */
+export function caseForbund(facts: CaseFacts, data: AktualiseringData): string {
   if (facts.forbund !== undefined) return facts.forbund;
   const v = facts.verksamhet !== undefined ? data.verksamheter.find((x) => x.id === facts.verksamhet) : undefined;
   if (v !== undefined) return v.forbund;
-  if (facts.municipality !== undefined) {
-    const key = normalize(facts.municipality);
-    const f = data.forbund.find((x) => x.municipalities.some((m) => normalize(m) === key));
-    if (f !== undefined) return f.id;
-  }
-  return DEFAULT_FORBUND;
+  const byPlace = facts.municipality !== undefined ? forbundOfMunicipality(data, facts.municipality) : undefined;
+  return byPlace ?? defaultForbund(data);
 }
 
 /** Does the rule apply to these benefits: true, false, or undefined when the benefits are unknown. */
@@ -119,7 +118,7 @@ function ruleLine(rule: Rule, process: Process, facts: CaseFacts, data: Aktualis
   const context = `${process.title} ${rule.kind === 'avstamning' ? 'avstämning' : 'förankring'} ${rule.why} ${rule.condition ?? ''}`;
   const consults = rule.consult.map((c) => consultText(c, facts, data, forbund, `${context} ${c.role ?? ''}`));
   const whom = joinSv(consults.map((c) => c.text));
-  const who = PARTY_SHORT[process.referringParty];
+  const who = referrerShort(data, process.referringParty);
   const condition = rule.condition !== undefined ? `${rule.condition[0]?.toUpperCase() ?? ''}${rule.condition.slice(1)}: ` : '';
   const verb = rule.kind === 'forankring'
     ? `${who} ska först förankra med ${whom} innan aktualisering sker – ${rule.why}.`
@@ -159,7 +158,7 @@ function consentLine(facts: CaseFacts, data: AktualiseringData, forbund: string)
 function overview(processes: readonly Process[], data: AktualiseringData, forbund: string, facts: CaseFacts): Line[] {
   const benefits = knownBenefits(facts);
   return processes.map((p) => {
-    const who = PARTY_SHORT[p.referringParty];
+    const who = referrerShort(data, p.referringParty);
     const rules = p.forankring.filter((r) => ruleApplies(r, benefits) !== false);
     if (rules.length === 0) {
       const ways = joinSv(p.paths.slice(0, 2).map((id) => pathName(data, forbund, id)), 'eller');
@@ -181,7 +180,7 @@ function overview(processes: readonly Process[], data: AktualiseringData, forbun
  * `today` (ISO day) keeps ended verksamheter (e.g. Steget vidare 2014–2016) out of the alternatives.
  */
 export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: string): AktualiseringResult {
-  const forbund = forbundOf(facts, data);
+  const forbund = caseForbund(facts, data);
   const processes = data.individprocesser.filter((p) => p.forbund === forbund);
   const benefits = knownBenefits(facts);
   const result: AktualiseringResult = {
@@ -226,11 +225,11 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     }
     if (result.forankring.length === 0) {
       const what = benefits !== undefined ? ` när personen har ${benefitList(benefits, 'och')}` : '';
-      result.forankring.push({ text: `Bilaga 3 anger ingen förankring för ${PARTY_SHORT[process.referringParty]}${what} innan aktualisering.`, sources: [process.source] });
+      result.forankring.push({ text: `Bilaga 3 anger ingen förankring för ${referrerShort(data, process.referringParty)}${what} innan aktualisering.`, sources: [process.source] });
     }
     // Only an unconditional rule narrows the paths; otherwise every path of the process stays open.
     if (pathIds.size === 0 || conditional) process.paths.forEach((p) => pathIds.add(p));
-    const who = PARTY_SHORT[process.referringParty];
+    const who = referrerShort(data, process.referringParty);
     const ways = joinSv([...pathIds].slice(0, 2).map((id) => pathName(data, forbund, id).replace(/^Aktualisering direkt/, 'direkt')), 'eller');
     if (definite.length > 0) result.summary = `Kort svar: ${who} ska ${joinSv(definite)} innan aktualisering; därefter ${ways}.`;
     else if (benefitDependent) result.summary = `Kort svar: för ${who} beror förankringen på vilken ersättning personen har (se nedan).`;

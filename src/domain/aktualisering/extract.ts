@@ -1,4 +1,4 @@
-import type { Benefit, ReferringParty } from '../../data/schemas/individprocesser.js';
+import type { Benefit, Individprocess, ReferringParty } from '../../data/schemas/individprocesser.js';
 import type { Forbund, Verksamhet } from '../../data/schemas/organisation.js';
 import { normalize } from '../text.js';
 import type { CaseFacts, FactKey } from './facts.js';
@@ -9,16 +9,19 @@ import type { CaseFacts, FactKey } from './facts.js';
  * words tolerate one edit. Verksamheter and municipalities come from data/ through a Lexicon.
  */
 
-/** What the extractor needs to know from data/: the verksamheter's names and the förbund municipalities. */
+/** What the extractor needs to know from data/: the verksamheter's names, the förbund municipalities and the words for each referring party. */
 export interface Lexicon {
   verksamheter: { id: string; forbund: string; names: string[] }[];
   municipalities: { name: string; forbund: string; key: string }[];
+  /** Per referring party (individprocesser `referrer.cues`, every förbund's together), its cue stems. */
+  referrers: { party: ReferringParty; cues: string[] }[];
 }
 
-/** Builds the Lexicon from loaded data (verksamheter names/aliases, förbund municipalities). */
+/** Builds the Lexicon from loaded data (verksamheter names/aliases, förbund municipalities, referrer cues). */
 export function buildLexicon(data: {
   verksamheter: readonly (Pick<Verksamhet, 'id' | 'name' | 'aliases'> & { forbund: string })[];
   forbund: readonly (Pick<Forbund, 'id' | 'municipalities'> & { forbund: string })[];
+  individprocesser?: readonly Pick<Individprocess, 'referringParty' | 'referrer'>[];
 }): Lexicon {
   const verksamheter = data.verksamheter.map((v) => ({
     id: v.id,
@@ -28,7 +31,14 @@ export function buildLexicon(data: {
   }));
   const municipalities = data.forbund.flatMap((f) =>
     f.municipalities.map((name) => ({ name, forbund: f.id, key: normalize(name) })));
-  return { verksamheter, municipalities };
+  const cues = new Map<ReferringParty, Set<string>>();
+  for (const p of data.individprocesser ?? []) {
+    const set = cues.get(p.referringParty) ?? new Set<string>();
+    for (const c of p.referrer?.cues ?? []) set.add(normalize(c));
+    cues.set(p.referringParty, set);
+  }
+  const referrers = [...cues].map(([party, set]) => ({ party, cues: [...set] }));
+  return { verksamheter, municipalities, referrers };
 }
 
 const LEXICONS = new WeakMap<object, Lexicon>();
@@ -81,17 +91,6 @@ function hasWord(toks: readonly string[], stem: string, suffix = 3): number {
 
 // --- Referring party -------------------------------------------------------------------------
 
-/** Stems that name each referring party (normalised, i.e. without å/ä/ö). */
-const PARTY_WORDS: Record<ReferringParty, readonly string[]> = {
-  region: ['region', 'psykiatri', 'psyk', 'primarvard', 'halsocentral', 'vardcentral', 'halsokoordinator', 'rehabkoordinator', 'habilitering', 'landsting', 'lakare', 'psykolog'],
-  socialtjanst: ['soc', 'socialtjanst', 'socialsekreterare', 'socialkontor', 'ifo', 'forsorjningsstodshandlaggare', 'socionom'],
-  forsakringskassan: ['fk', 'forsakringskassa', 'forsakringsutredare', 'kassan'],
-  arbetsformedlingen: ['af', 'arbetsformedling', 'arbetsformedlare'],
-  kaa: ['kaa', 'aktivitetsansvar'],
-  etableringsprogrammet: [],
-  kriminalvard: ['kriminalvard', 'frivard', 'kv', 'krim', 'frivardsinspektor'],
-};
-
 /** Words that, right before a party, mark it as the one consulted or referred to — not the one referring. */
 const OBJECT_MARKERS = new Set(['med', 'hos', 'till', 'mot', 'kontakta', 'via', 'och']);
 /** Words right before a party that mark it as the speaker or the referrer. */
@@ -107,11 +106,11 @@ function exactPartyToken(token: string, word: string): boolean {
 interface PartyMention { party: ReferringParty; index: number; score: number }
 
 /** The party that refers (aktualiserar), judged from the words around each party mention. */
-export function extractReferringParty(normalized: string): ReferringParty | undefined {
+export function extractReferringParty(normalized: string, lexicon: Pick<Lexicon, 'referrers'>): ReferringParty | undefined {
   const toks = tokens(normalized);
   const mentions: PartyMention[] = [];
   toks.forEach((token, index) => {
-    for (const [party, words] of Object.entries(PARTY_WORDS) as [ReferringParty, readonly string[]][]) {
+    for (const { party, cues: words } of lexicon.referrers) {
       if (!words.some((w) => exactPartyToken(token, w))) continue;
       // "försörjningsstöd" alone is a benefit; "socialtjänstens försörjningsstödshandläggare" a party.
       const before = toks.slice(Math.max(0, index - 4), index).join(' ');
@@ -257,7 +256,7 @@ export function extractFacts(text: string, lexicon: Lexicon, expecting?: FactKey
     facts.unknown = [expecting];
     return facts;
   }
-  const party = extractReferringParty(n);
+  const party = extractReferringParty(n, lexicon);
   if (party !== undefined) facts.referringParty = party;
   const benefits = extractBenefits(n) ?? (expecting === 'benefits' && /^(nej|har )?(inget|inga|ingen|ingenting)?( alls)?$|^nej$/.test(n) && n !== '' ? ['ingen' as const] : undefined);
   if (benefits !== undefined) facts.benefits = benefits;

@@ -1,26 +1,21 @@
-import type { Benefit, ReferringParty } from '../../data/schemas/individprocesser.js';
+import type { Benefit, Individprocess, ReferringParty } from '../../data/schemas/individprocesser.js';
 
-/** How each referring party is named in answers and choices. */
-export const PARTY_LABELS: Record<ReferringParty, string> = {
-  region: 'Regionen (psykiatrin, primärvården)',
-  socialtjanst: 'Socialtjänsten',
-  forsakringskassan: 'Försäkringskassan',
-  arbetsformedlingen: 'Arbetsförmedlingen',
-  kaa: 'Kommunala aktivitetsansvaret (KAA)',
-  etableringsprogrammet: 'Etableringsprogrammet',
-  kriminalvard: 'Kriminalvården (Frivården)',
-};
+type Referrers = { individprocesser: readonly Pick<Individprocess, 'referringParty' | 'referrer'>[] };
 
-/** Short party names for running text ("Regionen ska först förankra …"). */
-export const PARTY_SHORT: Record<ReferringParty, string> = {
-  region: 'Regionen',
-  socialtjanst: 'Socialtjänsten',
-  forsakringskassan: 'Försäkringskassan',
-  arbetsformedlingen: 'Arbetsförmedlingen',
-  kaa: 'KAA',
-  etableringsprogrammet: 'Etableringsprogrammet',
-  kriminalvard: 'Kriminalvården',
-};
+/** How a referring party is named in answers and choices (data/ individprocesser `referrer.label`). */
+export function referrerLabel(data: Referrers, party: ReferringParty): string {
+  return data.individprocesser.find((p) => p.referringParty === party && p.referrer)?.referrer?.label ?? party;
+}
+
+/** A referring party's short name for running text ("Regionen ska först förankra …"); its choice sends it back. */
+export function referrerShort(data: Referrers, party: ReferringParty): string {
+  return data.individprocesser.find((p) => p.referringParty === party && p.referrer)?.referrer?.short ?? party;
+}
+
+/** Every referring party of data/ once, in the order of the individprocesser. */
+export function referringParties(data: Referrers): ReferringParty[] {
+  return [...new Set(data.individprocesser.map((p) => p.referringParty))];
+}
 
 export const BENEFIT_LABELS: Record<Benefit, string> = {
   sjukpenning: 'sjukpenning',

@@ -1,4 +1,4 @@
-import { extractReferringParty } from './extract.js';
+import { extractReferringParty, type Lexicon } from './extract.js';
 
 /**
  * How well an utterance (normalised, see src/domain/text.ts) fits the aktualiseringscheck, 0..1.
@@ -6,10 +6,10 @@ import { extractReferringParty } from './extract.js';
  * gemensam kartläggning, avslutsorsaker) and target-group questions about a person ("kan en
  * 23-åring …"). A plain "vad är målgruppen" belongs to the agreement answers, not here.
  */
-export function aktualiseringScore(normalized: string): number {
+export function aktualiseringScore(normalized: string, lexicon: Pick<Lexicon, 'referrers'>): number {
   const n = normalized;
   const benefit = /sjukpen|aktivitetsersattning|forsorjningsstod|ekonomiskt bistand|etableringsersattning|sjukersattning|a-?kassa|aktivitetsstod|sjukskriv/.test(n);
-  const party = extractReferringParty(n) !== undefined;
+  const party = extractReferringParty(n, lexicon) !== undefined;
   const verksamhet = /malgrupp|vuxentorg|ungdomstorg|samverkansteam|samordningsteam|arbetsmarknadstorg|finnveden|krami/.test(n);
   const person = /\b\d{1,2} ?-? ?(aring|arig)\b|\b(ar|fyller) \d{1,2}\b|\b\d{1,2} ar\b/.test(n)
     || /\b(hon|han|hen|personen|individen|en person|(klient|patient|ungdom|deltagare|brukare)\w*)\b/.test(n);

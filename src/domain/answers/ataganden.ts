@@ -8,6 +8,7 @@ import type { AgreementData } from '../../data/load.js';
 import type { Loaded } from '../../data/schema.js';
 import { hasStem, type ParsedQuery } from '../entities.js';
 import { docShortTitle, newestFirst, sourceRefs } from '../sources.js';
+import { ancestorsOf, partsOf } from '../verksamhetTree.js';
 import { clip, forbundOf, joinSv, notInDocumentsReply, partiesOf, partyName, refsIn, verksamhetName, type PartyUnit } from './common.js';
 
 type Commitment = Loaded<'commitments'>;
@@ -15,15 +16,15 @@ type Verksamhet = Loaded<'verksamheter'>;
 
 const MAX_FACTS = 18;
 
-/** Verksamheter a commitment for `id` may be written under: itself and its umbrella (Vuxentorget → Arbetsmarknadstorgen). */
+/**
+ * Verksamheter a commitment for `id` may be written under: itself and what it is part of (a torg →
+ * the umbrella of torg, data/ `partOf`). A verksamhet that is itself part of another and has parts
+ * (the teams as a whole) also gathers its parts' commitments; a top-level umbrella does not, or a
+ * question about it would list everything.
+ */
 function umbrellaOf(data: AgreementData, forbund: string, id: string): string[] {
-  const ids = [id];
-  if (id === 'vuxentorget' || id === 'ungdomstorget' || id.startsWith('samordningsteamet')) ids.push('arbetsmarknadstorgen');
-  if (id.startsWith('samordningsteamet-')) ids.push('samordningsteamen');
-  if (id === 'samordningsteamen') {
-    ids.push(...data.verksamheter.filter((v) => v.forbund === forbund && v.id.startsWith('samordningsteamet-')).map((v) => v.id));
-  }
-  return ids;
+  const up = ancestorsOf(data.verksamheter, forbund, id);
+  return [id, ...up, ...(up.length > 0 ? partsOf(data.verksamheter, forbund, id) : [])];
 }
 
 function matchesParty(c: Commitment, p: PartyUnit): boolean {

@@ -31,13 +31,6 @@ export function completeData(data: AgreementData): AgreementData {
 }
 
 export const NOT_IN_DOCUMENTS = 'Det står inte i överenskommelserna.';
-export const DEFAULT_FORBUND = 'umearegionen';
-
-// Words for groups and the förbund itself that every förbund has: they do not tell which one is meant.
-const GENERIC_WORDS = new Set(['styrelse', 'styrelsen', 'styrelsens', 'styrgrupp', 'styrgruppen', 'styrgrupper', 'styrgrupperna',
-  'beredningsgrupp', 'beredningsgruppen', 'kansli', 'kansliet', 'forbund', 'forbundet', 'forbundets', 'samordningsforbund',
-  'samordningsforbundet', 'samordningsforbundets', 'avtalet', 'overenskommelsen', 'overenskommelse', 'verksamhetsutvecklare', 'forbundschef']);
-
 /** A party, optionally narrowed to a unit, in one förbund. */
 export interface PartyUnit {
   forbund: string;
@@ -45,29 +38,7 @@ export interface PartyUnit {
   unit?: string;
 }
 
-/**
- * The förbund a question is about: Finnveden when it names Finnveden or one of its own records
- * (verksamhet, organ, agreement, a party only Finnveden has), else Umeåregionen (the förbund most
- * documents are about).
- */
-export function forbundOf(data: AgreementData, q: ParsedQuery): string {
-  if (hasWord(q, 'finnveden', 'finnvedens', 'gislaved', 'gnosjo', 'varnamo', 'jonkoping', 'jonkopings')) return 'finnveden';
-  const forbunds = new Set(data.forbund.map((f) => f.id));
-  const votes = new Map<string, number>();
-  for (const e of q.entities) {
-    // An alias both förbund share (Försäkringskassan, "psykiatrin") says nothing about which one is meant.
-    const shared = q.entities.some((o) => o !== e && o.ref.forbund !== e.ref.forbund && o.start === e.start && o.end === e.end);
-    if (shared) continue;
-    // "styrelsen", "styrgruppen", "förbundet" exist in every förbund, even if only one has it as an alias.
-    if (q.tokens.slice(e.start, e.end).every((t) => GENERIC_WORDS.has(t))) continue;
-    // Verksamheter, groups and agreements belong to one förbund; parties and units less surely.
-    const weight = e.ref.kind === 'party' || e.ref.kind === 'unit' ? 1 : 2;
-    votes.set(e.ref.forbund, (votes.get(e.ref.forbund) ?? 0) + weight);
-  }
-  const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === DEFAULT_FORBUND) - Number(a[0] === DEFAULT_FORBUND))[0];
-  if (best && forbunds.has(best[0])) return best[0];
-  return forbunds.has(DEFAULT_FORBUND) ? DEFAULT_FORBUND : (data.forbund[0]?.id ?? DEFAULT_FORBUND);
-}
+export { defaultForbund, forbundOf } from '../forbund.js';
 
 /** Entity refs of a kind in the question's förbund. */
 export function refsIn(q: ParsedQuery, kind: EntityRef['kind'], forbund: string): EntityRef[] {
@@ -76,8 +47,9 @@ export function refsIn(q: ParsedQuery, kind: EntityRef['kind'], forbund: string)
 
 /**
  * The parties/units the question names, in its förbund. A unit alias shared by several parties
- * ("soc" in every kommun) is narrowed by a named party, else by Umeå kommun when present (the
- * unit the documents mostly speak of), else all of them are kept.
+ * ("soc" in every kommun) is narrowed by a named party, else by the förbund's first
+ * `preferredParties` entry that has the unit (data/: the party the documents mostly speak of),
+ * else all of them are kept.
  */
 export function partiesOf(data: AgreementData, q: ParsedQuery, forbund: string): PartyUnit[] {
   const parties = refsIn(q, 'party', forbund);
@@ -96,7 +68,8 @@ export function partiesOf(data: AgreementData, q: ParsedQuery, forbund: string):
     const named = owners.filter((p) => parties.some((x) => x.id === p));
     const byVerksamhet = owners.filter((p) => verksamhetParties.has(p));
     const narrowed = named.length > 0 ? named : byVerksamhet.length > 0 && byVerksamhet.length < owners.length ? byVerksamhet : [];
-    const chosen = narrowed.length > 0 ? narrowed : owners.includes('umea-kommun') ? ['umea-kommun'] : owners.includes('region-vasterbotten') ? ['region-vasterbotten'] : owners;
+    const preferred = preferredParties(data, forbund).find((p) => owners.includes(p));
+    const chosen = narrowed.length > 0 ? narrowed : preferred !== undefined ? [preferred] : owners;
     for (const p of chosen) out.push({ forbund, party: p, unit: unitId });
   }
   for (const p of parties) {
@@ -106,6 +79,10 @@ export function partiesOf(data: AgreementData, q: ParsedQuery, forbund: string):
   const own = data.parties.find((p) => p.forbund === forbund && p.kind === 'forbund')?.id;
   const others = out.filter((o) => o.party !== own);
   return others.length > 0 && out.length > others.length && !hasWord(q, 'samordningsforbundet', 'forbundet', 'forbundets') ? others : out;
+}
+
+function preferredParties(data: AgreementData, forbund: string): readonly string[] {
+  return data.forbund.find((f) => f.id === forbund)?.preferredParties ?? [];
 }
 
 export function partyName(data: AgreementData, ref: PartyUnit): string {

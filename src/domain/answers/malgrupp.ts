@@ -10,7 +10,7 @@ import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
 import { asksValidity } from '../routing/dateQuestion.js';
 import { docDate, docShortTitle, sourceRefs } from '../sources.js';
 import { normalize } from '../text.js';
-import { DEFAULT_FORBUND, clip, forbundOf, joinSv, notInDocumentsReply, refsIn, seeAlso } from './common.js';
+import { clip, defaultForbund, forbundOf, joinSv, notInDocumentsReply, refsIn, seeAlso } from './common.js';
 
 type Agreement = Loaded<'agreements'>;
 type Verksamhet = Loaded<'verksamheter'>;
@@ -163,9 +163,9 @@ export function answerMalgrupp(data: AgreementData, q: ParsedQuery): Reply {
   const forbund = forbundOf(data, q);
   const verksamhetIds = [...new Set(refsIn(q, 'verksamhet', forbund).map((r) => r.id))];
   let verksamheter = data.verksamheter.filter((v) => v.forbund === forbund && verksamhetIds.includes(v.id));
-  // A förbund with a single verksamhet (Finnveden): naming the förbund names it.
+  // A förbund with a single verksamhet: naming the förbund names it.
   const ownVerksamheter = data.verksamheter.filter((v) => v.forbund === forbund);
-  if (verksamheter.length === 0 && forbund !== DEFAULT_FORBUND && ownVerksamheter.length === 1) verksamheter = ownVerksamheter;
+  if (verksamheter.length === 0 && forbund !== defaultForbund(data) && ownVerksamheter.length === 1) verksamheter = ownVerksamheter;
   const agreements = agreementsInScope(data, q, forbund, verksamheter);
   const topics = malgruppTopics(q);
   if (topics.length === 0) topics.push('malgrupp');

@@ -9,7 +9,7 @@ import type { Loaded, Source } from '../../data/schema.js';
 import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
 import { docDate, docShortTitle, sourceRefs } from '../sources.js';
 import { normalize } from '../text.js';
-import { DEFAULT_FORBUND, forbundOf, mergeFacts, seeAlso, joinSv, notInDocumentsReply, partiesOf, partyName, refsIn, type PartyUnit } from './common.js';
+import { forbundOf, mergeFacts, seeAlso, joinSv, notInDocumentsReply, partiesOf, partyName, refsIn, type PartyUnit } from './common.js';
 
 type Organ = Loaded<'organs'>;
 type Party = Loaded<'parties'>;
@@ -238,14 +238,14 @@ function organisationReply(data: AgreementData, q: ParsedQuery): Reply {
   // No group or party named: the organisation in general.
   const all = data.organs.filter((o) => o.forbund === forbund);
   if (all.length === 0) return notInDocumentsReply(data, 'organisationen', q.raw, forbund);
-  const forbundName = data.forbund.find((f) => f.id === forbund)?.name ?? forbund;
+  const record = data.forbund.find((f) => f.id === forbund);
+  const forbundName = record?.name ?? forbund;
+  const structure = record?.structure;
   return {
-    // Bilaga 2 of 001 describes the three levels; other förbund get the plain list.
-    text: forbund === DEFAULT_FORBUND
-      ? `Samverkansorganisationen i ${forbundName} har tre nivåer: en beslutande (styrelsen), en strategisk (strategiska samverkansgruppen och analysgruppen) och en operativ (styrgrupperna). Grupperna:`
-      : `Grupperna i ${forbundName}:`,
+    // How the förbund's documents describe its organisation, where data/ has it; else the plain list.
+    text: structure ? `${structure.text} Grupperna:` : `Grupperna i ${forbundName}:`,
     facts: all.map((o) => ({ label: o.name, value: o.size ?? o.description ?? o.tasks.slice(0, 2).join(' • ') })),
-    sources: sourceRefs(data.documents, all.map((o) => o.source)),
+    sources: sourceRefs(data.documents, [...(structure ? [structure.source] : []), ...all.map((o) => o.source)]),
   };
 }
 

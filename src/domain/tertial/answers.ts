@@ -2,7 +2,9 @@ import type { Fact, Reply, SourceRef } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import type { Source } from '../../data/schema.js';
 import { END_REASON_LABELS, reportKey, type Tertial, type TertialReport } from '../../state/tertialReports.js';
-import { answerBudget, formatFigure } from '../budget.js';
+import { answerBudget, formatFigure, namedRecordsOf } from '../budget.js';
+import { defaultForbund } from '../forbund.js';
+import { docShortTitle } from '../sources.js';
 import type { GroupName } from '../calendar/groups.js';
 import { formatPercent, share } from './maths.js';
 import { comparePeriods, lastEndedTertial, periodLabel, TERTIAL_MONTHS } from './period.js';
@@ -16,7 +18,7 @@ import {
  * the agreements' reporting rules and goals in data/. Pure: everything comes in as values.
  */
 
-export type TertialData = Pick<AgreementData, 'verksamheter' | 'organs' | 'agreements' | 'budgets' | 'documents' | 'parties'>;
+export type TertialData = Pick<AgreementData, 'verksamheter' | 'organs' | 'agreements' | 'budgets' | 'documents' | 'parties' | 'forbund' | 'defaultForbund'>;
 
 export interface TertialContext {
   data: TertialData;
@@ -77,9 +79,36 @@ function reportingRules(data: TertialData, forbund: string, verksamhet: string) 
   return rules.map((r, i) => ({ r, i })).sort((a, b) => rank(`${a.r.what} ${a.r.text}`) - rank(`${b.r.what} ${b.r.text}`) || a.i - b.i).map((x) => x.r);
 }
 
-/** The general rule of the Vuxentorget agreement: three reports a year (000, 8. Uppföljning). */
-function generalRule(data: TertialData) {
-  return data.agreements.flatMap((a) => a.reporting).find((r) => /tre rapporter/i.test(r.text));
+/** A förbund's general reporting rule — three reports a year (000, 8. Uppföljning) — from its agreements, or any förbund's. */
+function generalRule(data: TertialData, forbund?: string) {
+  return data.agreements.filter((a) => forbund === undefined || a.forbund === forbund).flatMap((a) => a.reporting).find((r) => /tre rapporter/i.test(r.text));
+}
+
+/** The short title of the document a reporting rule stands in ("Överenskommelse Vuxentorget 2020"). */
+function ruleDocument(data: TertialData, rule: { source: Source }): string {
+  return docShortTitle(data.documents, rule.source.doc);
+}
+
+/** A verksamhet of the default förbund with a budget row of its own, for the example of a money question. */
+function budgetExample(data: TertialData): string | undefined {
+  const forbund = defaultForbund(data);
+  const ids = data.budgets.filter((b) => b.forbund === forbund).flatMap((b) => b.sections.flatMap((s) => s.rows.map((r) => r.verksamhet)));
+  return data.verksamheter.find((v) => v.forbund === forbund && ids.includes(v.id))?.name;
+}
+
+/** "Vuxentorget eller Samverkansteam Finnveden": verksamheter with reporting rules of their own, one per förbund. */
+function reportingExamples(data: TertialData): string {
+  const names = new Map<string, string>();
+  for (const a of data.agreements) {
+    if (a.reporting.length === 0) continue;
+    const v = data.verksamheter.find((x) => x.forbund === a.forbund && a.verksamheter.includes(x.id));
+    if (v && !names.has(a.forbund)) names.set(a.forbund, v.name);
+  }
+  return joinOr([...names.values()].slice(0, 2));
+}
+
+function joinOr(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} eller ${items[items.length - 1] ?? ''}`;
 }
 
 /** "Vilka rapporter lämnar Vuxentorget under året?" */
@@ -100,7 +129,8 @@ function reportingReply(ctx: TertialContext, q: TertialQuery): Reply {
         sources.push(r.source);
       }
     }
-    lines.push('Säg vilken verksamhet du menar (t.ex. Vuxentorget eller Samverkansteam Finnveden) så visar jag alla dess rapporteringsregler.');
+    const examples = reportingExamples(ctx.data);
+    lines.push(`Säg vilken verksamhet du menar${examples ? ` (t.ex. ${examples})` : ''} så visar jag alla dess rapporteringsregler.`);
     return { text: lines.join('\n'), facts, sources: titled(ctx.data, sources) };
   }
   for (const v of targets) {
@@ -112,9 +142,10 @@ function reportingReply(ctx: TertialContext, q: TertialQuery): Reply {
       lines.push(`${v.name}: så här ska verksamheten rapporteras enligt dokumenten.`);
     } else {
       lines.push(`Överenskommelserna anger inga egna rapporteringsregler för ${v.name}.`);
-      if (general && v.forbund === 'umearegionen') {
-        lines.push(`Överenskommelsen för Vuxentorget säger: ${general.text}`);
-        sources.push(general.source);
+      const own = generalRule(ctx.data, v.forbund);
+      if (own) {
+        lines.push(`${ruleDocument(ctx.data, own)} säger: ${own.text}`);
+        sources.push(own.source);
       }
     }
     for (const r of rules.slice(0, 7)) {
@@ -154,7 +185,7 @@ function missingLines(ctx: TertialContext, v: { id: string; forbund: string; nam
   if (latest) lines.push(`Senast inlämnade: ${periodLabel(latest)}.`);
   const sources: Source[] = [];
   const rules = reportingRules(ctx.data, v.forbund, v.id);
-  const rule = rules.find((r) => /tre rapporter/i.test(r.text)) ?? rules.find((r) => /tertial/i.test(r.text)) ?? (v.forbund === 'umearegionen' ? generalRule(ctx.data) : undefined);
+  const rule = rules.find((r) => /tre rapporter/i.test(r.text)) ?? rules.find((r) => /tertial/i.test(r.text)) ?? generalRule(ctx.data, v.forbund);
   if (rule) {
     lines.push(`Enligt överenskommelsen: ${rule.text}`);
     sources.push(rule.source);
@@ -195,7 +226,7 @@ function figuresReply(ctx: TertialContext, q: TertialQuery): Reply {
   const targets = targetsOf(ctx, q);
   if (targets.length === 0) {
     const t = q.tertials[0];
-    const m = missingLines(ctx, { id: '', forbund: 'umearegionen', name: 'någon verksamhet' }, q);
+    const m = missingLines(ctx, { id: '', forbund: defaultForbund(ctx.data), name: 'någon verksamhet' }, q);
     return finish(ctx, [`Inga siffror inlämnade för ${t ? `${t}${q.year ? ` ${q.year}` : ''} ` : ''}ännu.`, ...m.lines.slice(1)], [], [], m.sources);
   }
   const { lines, facts, used, sources } = newDraft();
@@ -256,10 +287,10 @@ function endReasonReply(ctx: TertialContext, q: TertialQuery): Reply {
 
 /** The annual budget rows for a verksamhet from data/ (001 Bilaga 6), for money questions. */
 function annualBudget(ctx: TertialContext, v: { id: string; forbund: string; name: string }, year?: number) {
-  const named = [...ctx.data.parties, ...ctx.data.verksamheter].map((r) => ({ id: r.id, forbund: r.forbund, name: r.name, aliases: r.aliases }));
+  const named = namedRecordsOf(ctx.data);
   const hasRow = ctx.data.budgets.some((b) => b.forbund === v.forbund && b.sections.some((s) => s.rows.some((row) => row.verksamhet === v.id)));
   if (!hasRow) return undefined;
-  return answerBudget(`budget ${v.name}${year ? ` ${year}` : ''}`, ctx.data.budgets.filter((b) => b.forbund === v.forbund), named);
+  return answerBudget(`budget ${v.name}${year ? ` ${year}` : ''}`, v.forbund, ctx.data.budgets, named);
 }
 
 function moneyReply(ctx: TertialContext, q: TertialQuery): Reply {
@@ -282,7 +313,10 @@ function moneyReply(ctx: TertialContext, q: TertialQuery): Reply {
       sources.push(...budget.sources);
     }
   }
-  if (targets.length === 0) lines.push('Säg vilken verksamhet du menar, t.ex. "budget och utfall Vuxentorget".');
+  if (targets.length === 0) {
+    const example = budgetExample(ctx.data);
+    lines.push(`Säg vilken verksamhet du menar${example ? `, t.ex. "budget och utfall ${example}"` : ''}.`);
+  }
   return finish(ctx, lines, facts, used, sources);
 }
 

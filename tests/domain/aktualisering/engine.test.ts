@@ -51,6 +51,8 @@ function expected(party: ReferringParty, benefit: Benefit): string[] {
       return [KV, ...etab];
     case 'etableringsprogrammet':
       return [ETAB];
+    default:
+      throw new Error(`no expectation for ${party}`);
   }
 }
 

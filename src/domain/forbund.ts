@@ -1,0 +1,90 @@
+/**
+ * Which förbund a question is about — the one place that decides it. Everything it knows comes
+ * from data/: the förbund's names and aliases, its municipalities, the records it owns, and the
+ * deployment's default förbund (DEFAULT_FORBUND, else the förbund marked `default` in data/).
+ */
+import type { AgreementData } from '../data/load.js';
+import type { EntityMatch, ParsedQuery } from './entities.js';
+import { normalize } from './text.js';
+
+type ForbundData = Pick<AgreementData, 'forbund'> & { defaultForbund?: string };
+
+/**
+ * The deployment's default förbund: the one configured (DEFAULT_FORBUND, set on the data by the
+ * loader), else the one marked `default: true` in data/, else the first förbund.
+ */
+export function defaultForbund(data: ForbundData): string {
+  if (data.defaultForbund !== undefined && data.forbund.some((f) => f.id === data.defaultForbund)) return data.defaultForbund;
+  return data.forbund.find((f) => f.default)?.id ?? data.forbund[0]?.id ?? '';
+}
+
+// Words for groups and the förbund itself that every förbund has: they do not tell which one is meant.
+const GENERIC_WORDS = new Set(['styrelse', 'styrelsen', 'styrelsens', 'styrgrupp', 'styrgruppen', 'styrgrupper', 'styrgrupperna',
+  'beredningsgrupp', 'beredningsgruppen', 'kansli', 'kansliet', 'forbund', 'forbundet', 'forbundets', 'samordningsforbund',
+  'samordningsforbundet', 'samordningsforbundets', 'avtalet', 'overenskommelsen', 'overenskommelse', 'verksamhetsutvecklare', 'forbundschef']);
+
+const municipalityCache = new WeakMap<AgreementData['forbund'], Map<string, string>>();
+
+/** Normalised municipality name → the one förbund it belongs to (names two förbund share are left out). */
+function municipalities(data: ForbundData): Map<string, string> {
+  const cached = municipalityCache.get(data.forbund);
+  if (cached) return cached;
+  const owners = new Map<string, Set<string>>();
+  for (const f of data.forbund) {
+    for (const m of f.municipalities) {
+      const key = normalize(m);
+      owners.set(key, (owners.get(key) ?? new Set()).add(f.id));
+    }
+  }
+  const out = new Map([...owners].filter(([, fs]) => fs.size === 1).map(([name, fs]) => [name, [...fs][0] ?? '']));
+  municipalityCache.set(data.forbund, out);
+  return out;
+}
+
+/** True when an alias another förbund's record also has (Försäkringskassan, "psykiatrin") matched at the same span. */
+function shared(q: ParsedQuery, e: EntityMatch): boolean {
+  return q.entities.some((o) => o !== e && o.ref.forbund !== e.ref.forbund && o.start === e.start && o.end === e.end);
+}
+
+function generic(q: ParsedQuery, e: EntityMatch): boolean {
+  return q.tokens.slice(e.start, e.end).every((t) => GENERIC_WORDS.has(t));
+}
+
+/**
+ * The förbund a question is about:
+ * 1. the one it names by name, alias or member municipality ("Finnveden", "i Gnosjö"), when only one is named;
+ * 2. else the one whose records it names — verksamheter, groups and agreements weigh twice what a
+ *    party or unit does (several förbund have the same kinds of parties);
+ * 3. else the deployment's default förbund.
+ */
+export function forbundOf(data: ForbundData, q: ParsedQuery): string {
+  const ids = new Set(data.forbund.map((f) => f.id));
+  const fallback = defaultForbund(data);
+  const named = new Set<string>();
+  for (const e of q.entities) {
+    if (e.ref.kind === 'forbund' && !generic(q, e) && !shared(q, e)) named.add(e.ref.forbund);
+  }
+  const places = municipalities(data);
+  for (const t of q.tokens) {
+    const f = places.get(t) ?? (t.endsWith('s') ? places.get(t.slice(0, -1)) : undefined);
+    if (f !== undefined) named.add(f);
+  }
+  if (named.size === 1) {
+    const only = [...named][0] ?? '';
+    if (ids.has(only)) return only;
+  }
+  const votes = new Map<string, number>();
+  for (const e of q.entities) {
+    if (shared(q, e) || generic(q, e)) continue;
+    const weight = e.ref.kind === 'party' || e.ref.kind === 'unit' ? 1 : 2;
+    votes.set(e.ref.forbund, (votes.get(e.ref.forbund) ?? 0) + weight);
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === fallback) - Number(a[0] === fallback))[0];
+  if (best && ids.has(best[0])) return best[0];
+  return fallback;
+}
+
+/** The förbund a municipality belongs to, by its name as data/ spells it (any case, å/ä/ö or not). */
+export function forbundOfMunicipality(data: ForbundData, municipality: string): string | undefined {
+  return municipalities(data).get(normalize(municipality));
+}

@@ -1,0 +1,24 @@
+/**
+ * Which verksamhet sits under which, from `partOf` in data/verksamheter.json: a torg under the
+ * förbund's umbrella of torg, a kommun's team under the teams as a whole.
+ */
+import type { Verksamhet } from '../data/schema.js';
+
+type Record = Pick<Verksamhet, 'id' | 'partOf'> & { forbund: string };
+
+/** The verksamheter `id` is part of, nearest first (a cycle in data/ is refused by the loader, and stops here too). */
+export function ancestorsOf(verksamheter: readonly Record[], forbund: string, id: string): string[] {
+  const out: string[] = [];
+  let at = verksamheter.find((v) => v.forbund === forbund && v.id === id)?.partOf;
+  while (at !== undefined && at !== id && !out.includes(at)) {
+    out.push(at);
+    const current: string = at;
+    at = verksamheter.find((v) => v.forbund === forbund && v.id === current)?.partOf;
+  }
+  return out;
+}
+
+/** The verksamheter directly part of `id`. */
+export function partsOf(verksamheter: readonly Record[], forbund: string, id: string): string[] {
+  return verksamheter.filter((v) => v.forbund === forbund && v.partOf === id).map((v) => v.id);
+}
