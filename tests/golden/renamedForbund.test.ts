@@ -43,7 +43,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([original.flush(), renamed.flush()]);
-  process.stdout.write(`${perFile.map((f) => `${f.file}: ${f.lines} rader, original ${(f.original * 100).toFixed(1)} %, omdöpt ${(f.renamed * 100).toFixed(1)} %`).join('\n')}\n`);
+  const lines = perFile.reduce((acc, f) => acc + f.lines, 0);
+  const points = (key: 'original' | 'renamed') => (perFile.reduce((acc, f) => acc + f[key] * f.lines, 0) / lines) * 100;
+  process.stdout.write(`${perFile.map((f) => `${f.file}: ${f.lines} rader, original ${(f.original * 100).toFixed(1)} %, omdöpt ${(f.renamed * 100).toFixed(1)} %`).join('\n')}\n`
+    + `alla: ${lines} rader, original ${points('original').toFixed(1)} %, omdöpt ${points('renamed').toFixed(1)} %\n`);
 });
 
 describe('renamed third förbund scores like the original on the same golden questions', () => {
