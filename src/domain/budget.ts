@@ -76,7 +76,9 @@ function words(normalized: string): string[] {
 function phraseIn(phrase: string, questionWords: readonly string[]): boolean {
   const ws = words(normalize(phrase)).filter((w) => !/^\d+$/.test(w));
   if (ws.length === 0) return false;
-  return ws.every((w) => questionWords.some((q) => q === w || fuzzyWordMatch(q, w) || (w.length >= 5 && q.startsWith(w))));
+  // A hyphenated word holds its parts ("ESF-förstudien" names the row "ESF förstudie").
+  const qs = questionWords.flatMap((q) => (q.includes('-') ? [q, ...q.split('-').filter((p) => p !== '')] : [q]));
+  return ws.every((w) => qs.some((q) => q === w || fuzzyWordMatch(q, w) || (w.length >= 5 && q.startsWith(w))));
 }
 
 function hasWord(questionWords: readonly string[], ...candidates: string[]): boolean {

@@ -34,15 +34,16 @@ function mostCommon(ids: readonly (string | undefined)[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** The example names of `data` (built once per data object: a reload makes a new one). */
-export function helpExamples(input: ExampleData): HelpExamples {
-  // A partial data object (a test, a förbund not filled in yet) lacks some lists: they count as empty.
+/**
+ * The example names of `data` (built once per data object: a reload makes a new one). A partial
+ * data object (a test's, a förbund without budget) gives generic words where a name is missing.
+ */
+export function helpExamples(input: Partial<ExampleData>): HelpExamples {
   const data: ExampleData = {
-    ...input,
     forbund: input.forbund ?? [], verksamheter: input.verksamheter ?? [], parties: input.parties ?? [], commitments: input.commitments ?? [],
-    organs: input.organs ?? [], calendarEvents: input.calendarEvents ?? [], budgets: input.budgets ?? [],
+    organs: input.organs ?? [], calendarEvents: input.calendarEvents ?? [], budgets: input.budgets ?? [], defaultForbund: input.defaultForbund,
   };
-  const hit = input.forbund === undefined ? undefined : cache.get(input.forbund);
+  const hit = cache.get(data.forbund);
   if (hit) return hit;
   const forbund = defaultForbund(data);
   const record = data.forbund.find((f) => f.id === forbund);

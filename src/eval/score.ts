@@ -1,38 +1,35 @@
 /**
- * The golden-question matcher (../shared/examples/README.md): a reply answers a question when it
- * contains at least one alternative of every group in `all`. Matching ignores case, å/ä/ö (and
- * other diacritics), the kind of dash, and spaces inside numbers ("2 190" = "2190").
+ * Golden-question scoring (../shared/examples/README.md): a reply answers a question when it
+ * contains at least one alternative of every group in `all` and none of the strings in `none`,
+ * matched as whole words (match.ts).
  */
 import { z } from 'zod';
+import { containsAlternative } from './match.js';
+
+export { containsAlternative, foldForMatch } from './match.js';
 
 export const goldenLineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   text: z.string().min(1),
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).optional(),
   all: z.array(z.array(z.string().min(1)).min(1)).min(1),
+  /** Strings a correct answer must not contain (e.g. an older document's figure). */
+  none: z.array(z.string().min(1)).default([]),
 });
 export type GoldenLine = z.infer<typeof goldenLineSchema>;
 
-/** The form both reply and alternative are compared in. */
-export function foldForMatch(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\u2010-\u2015\u2212]/gu, '-')
-    .replace(/[\s\u00a0\u202f]+/gu, ' ')
-    // Spaces (also thin/no-break) between digits: "090-785 63 10" → "090-7856310".
-    .replace(/(\d) (?=\d)/gu, '$1');
-}
-
 /** The groups of `all` that `reply` does not satisfy (empty when the reply answers the question). */
 export function missingGroups(reply: string, all: readonly (readonly string[])[]): string[][] {
-  const folded = foldForMatch(reply);
-  return all.filter((group) => !group.some((alt) => folded.includes(foldForMatch(alt)))).map((g) => [...g]);
+  return all.filter((group) => !group.some((alt) => containsAlternative(reply, alt))).map((g) => [...g]);
 }
 
-export function answers(reply: string, all: readonly (readonly string[])[]): boolean {
-  return missingGroups(reply, all).length === 0;
+/** The strings of `none` that `reply` contains (empty when it holds nothing forbidden). */
+export function forbiddenFound(reply: string, none: readonly string[]): string[] {
+  return none.filter((s) => containsAlternative(reply, s));
+}
+
+export function answers(reply: string, all: readonly (readonly string[])[], none: readonly string[] = []): boolean {
+  return missingGroups(reply, all).length === 0 && forbiddenFound(reply, none).length === 0;
 }
 
 export interface LineResult {
@@ -40,6 +37,8 @@ export interface LineResult {
   text: string;
   reply: string;
   missing: string[][];
+  /** Strings of `none` the reply contains. */
+  forbidden?: string[];
   error?: string;
 }
 
@@ -52,7 +51,7 @@ export interface Score {
 }
 
 export function summarize(results: readonly LineResult[]): Score {
-  const misses = results.filter((r) => r.missing.length > 0 || r.error !== undefined);
+  const misses = results.filter((r) => r.missing.length > 0 || (r.forbidden?.length ?? 0) > 0 || r.error !== undefined);
   const answered = results.length - misses.length;
   return { total: results.length, answered, share: results.length === 0 ? 1 : answered / results.length, misses };
 }
@@ -80,6 +79,11 @@ export function parseGoldenFile(content: string): { lines: GoldenLine[]; errors:
 /** A miss as the eval prints it: the question, what was wanted and (the start of) what came back. */
 export function describeMiss(miss: LineResult, maxReply = 600): string {
   const wanted = miss.missing.map((g) => g.map((a) => `"${a}"`).join(' eller ')).join(' OCH ');
+  const forbidden = (miss.forbidden ?? []).map((s) => `"${s}"`).join(', ');
   const got = miss.error ?? (miss.reply.length > maxReply ? `${miss.reply.slice(0, maxReply)} …` : miss.reply);
-  return `✗ ${miss.id}: ${miss.text}\n  saknas: ${wanted || '(fel)'}\n  svar: ${got.replace(/\n+/gu, ' ⏎ ')}`;
+  const lines = [`✗ ${miss.id}: ${miss.text}`];
+  if (wanted !== '' || forbidden === '') lines.push(`  saknas: ${wanted || '(fel)'}`);
+  if (forbidden !== '') lines.push(`  får inte stå: ${forbidden}`);
+  lines.push(`  svar: ${got.replace(/\n+/gu, ' ⏎ ')}`);
+  return lines.join('\n');
 }

@@ -45,7 +45,7 @@ describe('MainDialog through the real bot', () => {
     // The choice is recognised by name too, typed without å/ä/ö.
     const [examples] = await t.say('tertialsiffror');
     expect(examples).toContain('Tertialsiffror och budget: ');
-    // Without data the examples use generic words (the names come from data/).
+    // This bot has no data/: the examples use generic words (with data they name its verksamhet, tests/domain/forbund.test.ts).
     expect(examples).toContain('1) Vad är verksamhetens budget?');
   });
 

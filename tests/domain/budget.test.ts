@@ -90,6 +90,10 @@ describe('several measures, rows by party, evidence for the route', () => {
     expect(a.headline).toContain('Eget kapital vid årets slut 2025: 721 tkr');
   });
 
+  it('a row named inside a hyphenated word (ESF-förstudien) is found', () => {
+    expect(shown('Hur mycket budgeteras för ESF-förstudien 2023?')).toEqual(['ESF förstudie 2023: 150 tkr']);
+  });
+
   it('a party named by its short alias (FK, RV) finds its own income row', () => {
     expect(shown('Vad bidrar RV med till förbundet 2024?')).toEqual(['Region Västerbotten (intäkt) 2024: 2 839 tkr']);
     expect(shown('Hur mycket betalar FK 2025?')).toEqual(['Försäkringskassan (intäkt) 2025: 5 677 tkr']);
