@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
+import { heldOnlyPersonnummer } from '../src/core/redactMiddleware.js';
 import { sendReply } from '../src/core/sendReply.js';
 import { completeData } from '../src/domain/answers/common.js';
 import { answerSearch, HITS_TEXT } from '../src/domain/answers/search.js';
@@ -91,11 +92,19 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = MAIN_WATERFALL;
   }
 
-  /** Runs one turn: continues the active dialog, or starts routing a new utterance. */
+  /**
+   * Runs one turn: continues the active dialog, or starts routing a new utterance. A message that
+   * held only a personnummer (removed at ingress, the user already warned) is no answer: the open
+   * dialog asks its current question again.
+   */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
+    if (heldOnlyPersonnummer(context)) {
+      if (dc.activeDialog !== undefined) await dc.repromptDialog();
+      return;
+    }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
