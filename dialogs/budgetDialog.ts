@@ -58,7 +58,7 @@ export class BudgetDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
     const answer = answerBudget(text, this.deps.data.budgets, namedRecords(this.deps), new Date(options.now));
     await sendReply(step.context, answer ? budgetReply(answer, this.deps) : { text: NO_BUDGET_TEXT });

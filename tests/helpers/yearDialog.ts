@@ -28,7 +28,7 @@ export class YearDialog extends CancelAndHelpDialog {
   }
 
   private async askStep(step: WaterfallStepContext) {
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     if (options.text?.includes('krascha')) throw new Error('planned failure');
     const year = /\b(20\d\d)\b/.exec(options.text ?? '')?.[1];
     if (year) return step.next(year);
