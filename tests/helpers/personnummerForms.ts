@@ -44,3 +44,20 @@ export const PNR_FORMS: readonly PnrForm[] = [
   { name: 'prefix glued on', typed: 'pnr8112189876', digits: '8112189876' },
   { name: 'ISO-like date with dashes', typed: '1981-12-18-9876', digits: '198112189876' },
 ];
+
+/**
+ * The strings that would show a form leaked: as typed, its digits, the usual dashed notation, and
+ * the typed form after the detector's normalisation (full-width digits as 0–9 and so on).
+ */
+export function leakedForms(form: PnrForm): string[] {
+  const d = form.digits;
+  const dashed = `${d.slice(0, -4)}-${d.slice(-4)}`;
+  const normalized = form.typed.normalize('NFKC').replace(/[\u200B-\u200D\u2060\uFEFF]/gu, '');
+  return [...new Set([form.typed, d, dashed, normalized])];
+}
+
+/** Which of the forms' leak strings `haystack` contains (an empty list is what a test wants). */
+export function leaksIn(haystack: string, forms: readonly PnrForm[]): string[] {
+  const flat = haystack.normalize('NFKC');
+  return forms.flatMap((f) => leakedForms(f).filter((s) => haystack.includes(s) || flat.includes(s)).map((s) => `${f.name}: ${s}`));
+}
