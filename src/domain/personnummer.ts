@@ -37,29 +37,43 @@ const DASH = /^[\u2010-\u2015\u2043\u2212\uFE58\uFE63\uFF0D]$/u;
 /** Horizontal spaces; a line break is never a separator (CSV rows are separate lines). */
 const SPACE = /^[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000 ]$/u;
 
+/** Text the detector reads as it is: printable ASCII and line breaks only. */
+const PLAIN = /^[\x20-\x7E\n\r]*$/u;
+
 /**
  * The text as the detector reads it: NFKC (full-width digits become 0–9), dashes as "-",
- * horizontal spaces as " ", invisible characters dropped. `start[i]`/`end[i]` give the span of
+ * horizontal spaces as " ", invisible characters dropped. `start(i)`/`end(i)` give the span of
  * the input that view character `i` came from, so a match is removed from the text as typed.
  */
-export function detectionView(text: string): { view: string; start: number[]; end: number[] } {
-  let view = '';
-  const start: number[] = [];
-  const end: number[] = [];
+export function detectionView(text: string): { view: string; start: (i: number) => number; end: (i: number) => number } {
+  if (PLAIN.test(text)) return { view: text, start: (i) => i, end: (i) => i + 1 };
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const push = (c: string, from: number, to: number): void => {
+    parts.push(c);
+    starts.push(from);
+    ends.push(to);
+  };
   let at = 0;
-  for (const ch of text) {
+  while (at < text.length) {
+    const code = text.codePointAt(at) ?? 0;
+    const width = code > 0xffff ? 2 : 1;
     const from = at;
-    at += ch.length;
+    at += width;
+    // ASCII needs no normalisation (only a tab becomes a space); NFKC per character is the slow part.
+    if (code < 0x80) {
+      push(code === 0x09 ? ' ' : text.charAt(from), from, at);
+      continue;
+    }
+    const ch = text.slice(from, at);
     if (INVISIBLE.test(ch)) continue;
     for (const c of ch.normalize('NFKC')) {
-      view += DASH.test(c) ? '-' : SPACE.test(c) ? ' ' : c;
-      for (let k = 0; k < c.length; k += 1) {
-        start.push(from);
-        end.push(at);
-      }
+      const mapped = DASH.test(c) ? '-' : SPACE.test(c) ? ' ' : c;
+      for (let k = 0; k < mapped.length; k += 1) push(mapped.charAt(k), from, at);
     }
   }
-  return { view, start, end };
+  return { view: parts.join(''), start: (i) => starts[i] ?? 0, end: (i) => ends[i] ?? 0 };
 }
 
 /** Luhn (mod 10) check over the last ten digits, as printed on Swedish id numbers. */
@@ -112,9 +126,11 @@ function groupsOf(run: string, offset: number): Group[] {
   return groups;
 }
 
-/** Whether groups[i..j] (10 or 12 digits in all) read as a personnummer or samordningsnummer. */
-function readsAsPersonnummer(groups: readonly Group[]): { ok: boolean; samordningsnummer: boolean } {
-  const digits = groups.map((g) => g.digits).join('');
+/**
+ * Whether `groups` (10 or 12 digits in all, `digits` joined) read as a personnummer or
+ * samordningsnummer.
+ */
+function readsAsPersonnummer(groups: readonly Group[], digits: string): { ok: boolean; samordningsnummer: boolean } {
   const long = digits.length === 12;
   if (long && !/^(18|19|20)/.test(digits)) return { ok: false, samordningsnummer: false };
   const ten = long ? digits.slice(2) : digits;
@@ -144,16 +160,18 @@ export function findPersonnummer(text: string): PersonnummerMatch[] {
   const { view, start, end } = detectionView(text);
   const found: PersonnummerMatch[] = [];
   for (const run of view.matchAll(DIGIT_RUN)) {
+    // Fewer than ten characters cannot hold ten digits: most runs (years, amounts) stop here.
+    if (run[0].length < 10) continue;
     const groups = groupsOf(run[0], run.index);
     let i = 0;
     while (i < groups.length) {
       // The longest reading from group i: 12 digits before 10.
       let match: { j: number; samordningsnummer: boolean } | undefined;
-      let count = 0;
-      for (let j = i; j < groups.length && count < 12; j += 1) {
-        count += groups[j]?.digits.length ?? 0;
-        if (count !== 10 && count !== 12) continue;
-        const r = readsAsPersonnummer(groups.slice(i, j + 1));
+      let digits = '';
+      for (let j = i; j < groups.length && digits.length < 12; j += 1) {
+        digits += groups[j]?.digits ?? '';
+        if (digits.length !== 10 && digits.length !== 12) continue;
+        const r = readsAsPersonnummer(groups.slice(i, j + 1), digits);
         if (r.ok) match = { j, samordningsnummer: r.samordningsnummer };
       }
       if (match === undefined) {
@@ -163,8 +181,8 @@ export function findPersonnummer(text: string): PersonnummerMatch[] {
       const first = groups[i];
       const last = groups[match.j];
       if (first && last) {
-        const index = start[first.from] ?? 0;
-        found.push({ index, length: (end[last.to] ?? index) - index, samordningsnummer: match.samordningsnummer });
+        const index = start(first.from);
+        found.push({ index, length: end(last.to) - index, samordningsnummer: match.samordningsnummer });
       }
       i = match.j + 1;
     }
