@@ -26,7 +26,7 @@ describe('personnummer through the core', () => {
     const stateFile = join(tempDir(), 'state.json');
     const { core, deps, say } = await coreOn(stateFile);
     const replies: string[] = [];
-    // The dialog keeps the first utterance in its persisted options: it must be the redacted one.
+    // The dialog answers from the first utterance: it must see the redacted one.
     replies.push(await say(`budget för ${PNR}`));
     replies.push(await say(`${SAMORDNINGSNUMMER}`));
     replies.push(await say('2024'));

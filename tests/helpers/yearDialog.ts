@@ -10,7 +10,7 @@ const YEAR_PROMPT = 'yearPrompt';
 
 /**
  * A small route dialog for core tests: answers at once when the question names a year, else
- * asks for one. It keeps the first utterance in its (persisted) options, like feature dialogs do.
+ * asks for one. It reads the first utterance with readRouteOptions, like feature dialogs do.
  */
 export class YearDialog extends CancelAndHelpDialog {
   constructor(
