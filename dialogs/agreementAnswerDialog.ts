@@ -8,13 +8,15 @@ import { parseQueryCached, type ParsedQuery } from '../src/domain/entities.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { choicePromptOptions, createChoicePrompt } from './choicePrompt.js';
 import { readRouteOptions, type RerouteResult } from './routeOptions.js';
+import { TextMemory } from './textMemory.js';
 import { turnNow } from './turnClock.js';
 import type { Understanding } from '../src/understanding/understand.js';
 
 const NARROW_PROMPT = 'narrowPrompt';
 
+/** Persisted between the answer and the narrowing choice: a key into the dialog's TextMemory, never the text. */
 interface AnswerValues {
-  text?: string;
+  textKey?: string;
 }
 
 /**
@@ -26,6 +28,7 @@ interface AnswerValues {
  */
 export abstract class AgreementAnswerDialog extends CancelAndHelpDialog {
   private readonly waterfallId: string;
+  private readonly texts = new TextMemory();
 
   constructor(id: string, protected readonly deps: BotDeps) {
     super(id);
@@ -57,26 +60,27 @@ export abstract class AgreementAnswerDialog extends CancelAndHelpDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
-    (step.values as AnswerValues).text = text;
     const reply = this.answer(this.parse(text));
     if (!reply.choices || reply.choices.length < 2) {
       await sendReply(step.context, reply);
       return step.endDialog();
     }
     const { choices, ...rest } = reply;
+    (step.values as AnswerValues).textKey = this.texts.keep(text);
     return step.prompt(NARROW_PROMPT, choicePromptOptions(rest, choices));
   }
 
   private async narrowedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const found = step.result as FoundChoice | undefined;
+    // After a restart the question is no longer in memory: the choice alone narrows the answer.
+    const original = this.texts.take((step.values as AnswerValues).textKey) ?? '';
     if (!found || typeof found.value !== 'string') {
       const reroute: RerouteResult = { reroute: step.context.activity.text ?? '' };
       return step.endDialog(reroute);
     }
-    const original = (step.values as AnswerValues).text ?? '';
-    const { choices: _unused, ...reply } = this.answer(this.parse(`${original} ${found.value}`));
+    const { choices: _unused, ...reply } = this.answer(this.parse(`${original} ${found.value}`.trim()));
     await sendReply(step.context, reply);
     return step.endDialog();
   }

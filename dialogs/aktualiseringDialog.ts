@@ -88,7 +88,7 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
     const data = this.deps.data;
     let state = isLoop(step.options) ? this.load(step) : undefined;
     if (state === undefined) {
-      const { text } = readRouteOptions(step.options, turnNow(step.context, this.deps));
+      const { text } = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
       const extracted = text !== undefined ? extractFacts(text, lexiconFor(data)) : {};
       const { intent, pathId } = text !== undefined ? detectIntent(text, extracted, data) : { intent: 'forankring' as AktIntent, pathId: undefined };
       if (intent !== 'forankring' && intent !== 'fit') {

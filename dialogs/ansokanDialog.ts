@@ -22,7 +22,7 @@ export class AnsokanDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
     const data = completeData(this.deps.data);
     await sendReply(step.context, answerApplications(data, text) ?? answerSearch(data, text));

@@ -133,7 +133,7 @@ export class ArshjulDialog extends CancelAndHelpDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const now = turnNow(step.context, this.deps);
-    const options = readRouteOptions(step.options, now);
+    const options = readRouteOptions(step.context, step.options, now);
     const text = options.text ?? step.context.activity.text ?? '';
     const today = zonedDay(new Date(options.now));
     await sendReply(step.context, await this.answer(step.context, text, today, new Date(options.now)));

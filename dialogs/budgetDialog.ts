@@ -75,7 +75,7 @@ export class BudgetDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
     const forbund = forbundOf(this.deps.data, parseQueryCached(this.deps.data, text));
     const answer = answerBudget(text, forbund, this.deps.data.budgets, namedRecords(this.deps), new Date(options.now));

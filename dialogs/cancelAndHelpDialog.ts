@@ -31,11 +31,12 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** The options "börja om" restarts with: the original ones without the first utterance, so nothing is pre-filled. */
+  /**
+   * The options "börja om" restarts with: the original ones. They never hold the first utterance
+   * (routeOptions.ts), so nothing is pre-filled.
+   */
   protected restartOptions(original: unknown): unknown {
-    if (typeof original !== 'object' || original === null) return original;
-    const { text: _text, ...rest } = original as Record<string, unknown>;
-    return rest;
+    return original;
   }
 
   override async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {

@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
+import { heldOnlyPersonnummer } from '../src/core/redactMiddleware.js';
 import { sendReply } from '../src/core/sendReply.js';
 import { completeData } from '../src/domain/answers/common.js';
 import { answerSearch } from '../src/domain/answers/search.js';
@@ -20,7 +21,8 @@ import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDia
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
 import { welcomeReply } from './helpContent.js';
 import { capturing, release, startCapture, stash, stashed, stopCapture } from './replyCapture.js';
-import { isRerouteResult, type RouteOptions } from './routeOptions.js';
+import { isRerouteResult, routedText, setRoutedText, type RouteOptions } from './routeOptions.js';
+import { TextMemory } from './textMemory.js';
 import { fallbackAnswer, type Route } from './routes.js';
 import { understand, type Understanding } from '../src/understanding/understand.js';
 import { turnNow } from './turnClock.js';
@@ -42,9 +44,10 @@ interface MainOptions {
   rerouted?: boolean;
 }
 
-/** What the waterfall keeps between its steps (step.values). */
+/** What the waterfall keeps between its steps (step.values, persisted: ids and flags, never what the user wrote). */
 interface MainValues {
-  text?: string;
+  /** Key in the dialog's TextMemory of the question behind an offered second reading. */
+  textKey?: string;
   clarifying?: boolean;
   /** The route that answered first, and the close second reading (offered after the answer, or tried when the first declines). */
   routeId?: string;
@@ -69,6 +72,7 @@ interface Scored {
  */
 export class MainDialog extends ComponentDialog {
   private readonly fallbackAnswer: Route['answer'];
+  private readonly texts = new TextMemory();
 
   constructor(
     private readonly deps: BotDeps,
@@ -99,12 +103,18 @@ export class MainDialog extends ComponentDialog {
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
+    if (heldOnlyPersonnummer(context)) {
+      if (dc.activeDialog !== undefined) await dc.repromptDialog();
+      return;
+    }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
-  private routeOptions(step: WaterfallStepContext, text: string): RouteOptions {
-    return { text, now: turnNow(step.context, this.deps).toISOString() };
+  /** Options for a route's dialog; the utterance it answers goes along in turn state, not in the (persisted) options. */
+  private routeOptions(step: WaterfallStepContext, text: string | undefined): RouteOptions {
+    setRoutedText(step.context, text);
+    return { now: turnNow(step.context, this.deps).toISOString() };
   }
 
   private score(understanding: Understanding): Scored[] {
@@ -118,7 +128,7 @@ export class MainDialog extends ComponentDialog {
     const options = (step.options ?? {}) as MainOptions;
     const values = step.values as MainValues;
     const text = (step.context.activity.text ?? '').trim();
-    values.text = text;
+    setRoutedText(step.context, text);
     values.activityId = step.context.activity.id;
     if (text === '') return step.endDialog();
 
@@ -245,7 +255,7 @@ export class MainDialog extends ComponentDialog {
   private async beginCaptured(step: WaterfallStepContext, dialogId: string): Promise<DialogTurnResult> {
     startCapture(step.context);
     try {
-      const result = await step.beginDialog(dialogId, this.routeOptions(step, (step.values as MainValues).text ?? ''));
+      const result = await step.beginDialog(dialogId, this.routeOptions(step, routedText(step.context) ?? ''));
       await this.releaseWaiting(step);
       return result;
     } catch (error) {
@@ -297,7 +307,7 @@ export class MainDialog extends ComponentDialog {
   private async declined(step: WaterfallStepContext, held: Partial<Activity>[], replies: Reply[]): Promise<void> {
     const values = step.values as MainValues;
     values.settled = true;
-    const search = answerSearch(completeData(this.deps.data), values.text ?? '');
+    const search = answerSearch(completeData(this.deps.data), routedText(step.context) ?? '');
     if (search.status === 'answered') {
       await sendReply(step.context, search);
       return;
@@ -332,7 +342,7 @@ export class MainDialog extends ComponentDialog {
 
   private complementFor(step: WaterfallStepContext, route: Route | undefined, replies: readonly Reply[]): ComplementEvidence | undefined {
     const values = step.values as MainValues;
-    const text = values.text;
+    const text = routedText(step.context);
     // A route that answers from matched data and clearly fits needs nothing added; one that only
     // plausibly fits (or answers with general rules) may have missed the question's subject.
     const sure = (values.routeScore ?? 0) >= SURE_SCORE && values.alternativeTried !== true;
@@ -365,15 +375,19 @@ export class MainDialog extends ComponentDialog {
     const sameTurn = values.activityId === undefined || values.activityId === step.context.activity.id;
     if (alternative === undefined || values.alternativeTried === true || !sameTurn || isRerouteResult(step.result)) return step.next(step.result);
     values.clarifying = true;
+    values.textKey = this.texts.keep(routedText(step.context) ?? '');
     const clarify: ClarifyOptions = { candidates: [{ routeId: alternative.id, label: alternative.label }] };
     return step.beginDialog(CLARIFY_DIALOG, clarify);
   }
 
   private async afterOfferStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as MainValues;
+    // After a restart the question is no longer in memory: the chosen route then reads the choice itself.
+    const text = this.texts.take(values.textKey);
+    values.textKey = undefined;
     if (values.clarifying === true && typeof step.result === 'string') {
       const chosen = this.routes.find((r) => r.id === step.result);
-      if (chosen !== undefined) return step.beginDialog(chosen.dialog.id, this.routeOptions(step, values.text ?? ''));
+      if (chosen !== undefined) return step.beginDialog(chosen.dialog.id, this.routeOptions(step, text));
     }
     return step.next(step.result);
   }

@@ -75,7 +75,7 @@ export class PostSummaryDialog extends CancelAndHelpDialog {
       await sendReply(step.context, { text: KANSLI_ONLY_TEXT });
       return step.endDialog();
     }
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const req = parsePostRequest(options.text ?? '', this.deps.data, groupNames(this.deps.data));
     if (!req.verksamhet) {
       await sendReply(step.context, { text: `Vilken verksamhet gäller det? Skriv t.ex. "${postExample(helpExamples(this.deps.data).verksamhet)}".` });

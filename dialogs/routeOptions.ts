@@ -1,23 +1,38 @@
+import type { TurnContext } from 'botbuilder';
+
 /**
  * What MainDialog hands a route's dialog when it begins it. `now` is an ISO timestamp rather
  * than a Date because dialog options are persisted in the state file between turns; a dialog
- * that needs "now" on a later turn calls `turnNow(context, deps)`.
+ * that needs "now" on a later turn calls `turnNow(context, deps)`. The utterance is not in
+ * here: options are persisted for the dialog's whole life, and what the user wrote must never
+ * reach the state file. It travels in turn state instead ({@link routedText}).
  */
 export interface RouteOptions {
-  /** The user's (redacted) utterance that started the dialog, so it can answer in one turn. Absent after "börja om". */
-  text?: string;
   /** ISO timestamp of "now" on the turn that started the dialog. */
   now: string;
 }
 
+const ROUTED_TEXT = Symbol('routedText');
+
+/** MainDialog: the (redacted) utterance the route it begins this turn is to answer. Turn state only, never persisted. */
+export function setRoutedText(context: TurnContext, text: string | undefined): void {
+  context.turnState.set(ROUTED_TEXT, text);
+}
+
+/** The utterance MainDialog routed in this turn, if any (absent after "börja om" and on later turns). */
+export function routedText(context: TurnContext): string | undefined {
+  const text: unknown = context.turnState.get(ROUTED_TEXT);
+  return typeof text === 'string' ? text : undefined;
+}
+
 /**
- * Reads RouteOptions from untyped dialog options (they come back from JSON after a restart);
- * `fallbackNow` (usually `turnNow(...)`) fills a missing `now`.
+ * Reads RouteOptions from untyped dialog options (they come back from JSON after a restart),
+ * with the utterance this turn routed; `fallbackNow` (usually `turnNow(...)`) fills a missing `now`.
  */
-export function readRouteOptions(options: unknown, fallbackNow: Date): RouteOptions {
+export function readRouteOptions(context: TurnContext, options: unknown, fallbackNow: Date): RouteOptions & { text?: string } {
   const o = (options ?? {}) as Record<string, unknown>;
   return {
-    text: typeof o.text === 'string' ? o.text : undefined,
+    text: routedText(context),
     now: typeof o.now === 'string' ? o.now : fallbackNow.toISOString(),
   };
 }

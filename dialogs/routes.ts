@@ -34,7 +34,8 @@ export interface RouteInput {
 
 /**
  * One feature MainDialog can route to. `recognize` returns how well the utterance fits,
- * 0..1; MainDialog begins the best route's dialog with `RouteOptions` ({ text, now }).
+ * 0..1; MainDialog begins the best route's dialog with `RouteOptions` ({ now }); the dialog
+ * reads the utterance with `readRouteOptions` (turn state, never persisted).
  */
 export interface Route {
   id: string;

@@ -23,7 +23,7 @@ export class TertialDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
     const state = this.deps.state.read();
     const query = parseTertialQuery(text, groupNames(this.deps.data));

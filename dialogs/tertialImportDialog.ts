@@ -34,7 +34,7 @@ export class TertialImportDialog extends ComponentDialog {
       await sendReply(step.context, { text: KANSLI_ONLY_TEXT });
       return step.endDialog();
     }
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const body = (options.text ?? a.text ?? '').replace(FIRST_LINE, '');
     if (body.trim() === '') {
       await sendReply(step.context, { text: 'Klistra in rapporten på raderna efter "importera tertialrapport": först rubrikraden från mallen templates/tertialrapport.csv, sedan en rad per verksamhet och tertial.' });

@@ -34,11 +34,30 @@ function redactDeep(value: unknown): { value: unknown; count: number } {
   return { value, count: 0 };
 }
 
+/** Turn-state key: set when the message held nothing but personnummer (see {@link heldOnlyPersonnummer}). */
+const ONLY_PERSONNUMMER = Symbol('onlyPersonnummer');
+
+/** Words that only announce the number ("pnr:", "personnummer"); left alone they are no message. */
+const ANNOUNCING = /\b(?:pnr|p-?nr|personnr|personnumm?er|personnumret|samordningsnr|samordningsnumm?er|samordningsnumret)\b/giu;
+
+/** True when nothing is left of the message once the numbers, the words announcing them and punctuation are gone. */
+function nothingElse(redacted: string): boolean {
+  return redacted.split(PERSONNUMMER_PLACEHOLDER).join(' ').replace(ANNOUNCING, ' ').replace(/[\s\p{P}\p{S}]/gu, '') === '';
+}
+
+/**
+ * True when this turn's message held nothing but personnummer: the dialog layer then asks its
+ * current question again instead of treating the (removed) number as an answer.
+ */
+export function heldOnlyPersonnummer(context: TurnContext): boolean {
+  return context.turnState.get(ONLY_PERSONNUMMER) === true;
+}
+
 /**
  * Ingress guard: removes personnummer/samordningsnummer from an incoming message (text,
  * submitted values, attachment content) before dialogs, state or logs see it, and warns the
- * user once per turn. The number is never echoed. A message that held nothing but the number
- * ends the turn after the warning, so an open dialog is not disturbed.
+ * user once per turn. The number is never echoed. A message that held nothing but the number is
+ * marked ({@link heldOnlyPersonnummer}) so an open dialog re-asks its question and is not lost.
  */
 export function createRedactMiddleware(log: Logger): Middleware {
   return {
@@ -64,8 +83,7 @@ export function createRedactMiddleware(log: Logger): Middleware {
       if (count === 0) return next();
       log.warn('personnummer_redacted', { count, conversationId: activity.conversation?.id, channelId: activity.channelId });
       await sendReply(context, { text: PERSONNUMMER_WARNING });
-      const rest = (activity.text ?? '').split(PERSONNUMMER_PLACEHOLDER).join('').replace(/[\s\p{P}]/gu, '');
-      if (rest === '' && activity.value === undefined) return;
+      if (nothingElse(activity.text ?? '') && activity.value === undefined) context.turnState.set(ONLY_PERSONNUMMER, true);
       return next();
     },
   };

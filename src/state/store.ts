@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { defaultState, stateSchema, storeItemSchema, type StateData } from './schema.js';
+import { PRIVATE_FILE_MODE, PrivateJsonFile } from './privateJsonFile.js';
 import { acquireWriterLock } from './writerLock.js';
 
 /** The state file could not be used: unreadable, not JSON, or not matching the schema. The file is left as it was. */
@@ -54,10 +54,11 @@ export async function openStateStore(file: string, options: { readOnly?: boolean
   if (existed && (await stat(path)).isDirectory()) throw new StateFileError(path, 'sökvägen är en mapp');
   await mkdir(dirname(path), { recursive: true });
 
-  // `new Low(new DataFile())` rather than JSONFilePreset: the preset swaps in a memory
+  // `new Low(adapter)` rather than JSONFilePreset: the preset swaps in a memory
   // adapter when NODE_ENV=test, and then nothing would reach the disk (STACK.md, Traps).
   // Compact JSON: serialising is most of a write's cost, and the file is read by programs, not people.
-  const db = new Low<StateData>(new DataFile<StateData>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }), defaultState());
+  // The adapter creates the file 0600: it holds dialog state and the audit log.
+  const db = new Low<StateData>(new PrivateJsonFile<StateData>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }), defaultState());
   try {
     await db.read();
   } catch (error) {
@@ -67,6 +68,12 @@ export async function openStateStore(file: string, options: { readOnly?: boolean
   const parsed = stateSchema.safeParse(db.data);
   if (!parsed.success) throw new StateFileError(path, `följer inte schemat: ${describeIssues(parsed.error)}`);
   db.data = parsed.data;
+  // A file from before (or copied in) may be world-readable; the writing server tightens it.
+  if (existed && !options.readOnly) {
+    await chmod(path, PRIVATE_FILE_MODE).catch((error: unknown) => {
+      throw new StateFileError(path, `rättigheterna kan inte sättas till 0600 (bara ägaren får läsa filen): ${String(error)}`);
+    });
+  }
   // Locked only once the file has proved valid, so a refused file gets nothing written beside it.
   if (!options.readOnly) acquireWriterLock(path);
   if (!existed && !options.readOnly) await db.write();

@@ -27,7 +27,7 @@ describe('personnummer through the core', () => {
     const stateFile = join(tempDir(), 'state.json');
     const { core, deps, say } = await coreOn(stateFile);
     const replies: string[] = [];
-    // The dialog keeps the first utterance in its persisted options: it must be the redacted one.
+    // The dialog answers from the first utterance: it must see the redacted one.
     replies.push(await say(`budget för ${PNR}`));
     replies.push(await say(`${SAMORDNINGSNUMMER}`));
     replies.push(await say('2024'));
@@ -36,8 +36,8 @@ describe('personnummer through the core', () => {
 
     expect(replies[0]).toContain(PERSONNUMMER_WARNING);
     expect(replies[0]).toContain('budget: vilket år?');
-    // A message holding only the number: warning, and the open dialog still waits for its answer.
-    expect(replies[1]).toBe(PERSONNUMMER_WARNING);
+    // A message holding only the number: the warning, then the open dialog asks its question again.
+    expect(replies[1]).toBe(`${PERSONNUMMER_WARNING}\n\nbudget: vilket år? (2026-11-23)`);
     expect(replies[2]).toContain('budget för år 2024');
     expect(replies[3]).toContain(PERSONNUMMER_WARNING);
 
@@ -49,6 +49,12 @@ describe('personnummer through the core', () => {
       expect(logText).not.toContain(secret);
     }
     expect(logText).toContain('personnummer_redacted');
+  });
+
+  test('a message of only a number (with "pnr:") outside a dialog gets the warning and nothing else', async () => {
+    const { say } = await coreOn(join(tempDir(), 'state.json'));
+    expect(await say(`pnr: ${PNR}`)).toBe(PERSONNUMMER_WARNING);
+    expect(await say(`Personnummer ${SAMORDNINGSNUMMER}.`)).toBe(PERSONNUMMER_WARNING);
   });
 
   test('the dialog sees the redacted text', async () => {

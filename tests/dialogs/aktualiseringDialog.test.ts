@@ -199,6 +199,20 @@ describe('AktualiseringDialog through the real dialog stack', () => {
     expect((await say('ja')).text).toContain('Samtycke finns');
   });
 
+  test('a message of only a personnummer mid-dialog: the warning, the same question again, and the case goes on', async () => {
+    const { core } = await makeCore();
+    const say = chat(core);
+    const asked = await say('Regionen vill aktualisera en person');
+    const question = asked.replies.at(-1)?.text.split('\n\n').at(-1) ?? '';
+    expect(question).toContain('?');
+    const again = await say('pnr 19900101\u20131239');
+    expect(again.replies[0]?.text).toContain('Skriv inte personnummer');
+    expect(again.replies.at(-1)?.text).toContain(question);
+    expect(again.replies.at(-1)?.choices).toEqual(asked.replies.at(-1)?.choices);
+    expect(again.text).not.toContain('förstod jag inte');
+    expect((await say('sjukpenning')).text).toContain(FK_LINE);
+  });
+
   test('never asks for a name or personnummer', async () => {
     const { core } = await makeCore();
     const say = chat(core);

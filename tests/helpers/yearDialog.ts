@@ -10,7 +10,7 @@ const YEAR_PROMPT = 'yearPrompt';
 
 /**
  * A small route dialog for core tests: answers at once when the question names a year, else
- * asks for one. It keeps the first utterance in its (persisted) options, like feature dialogs do.
+ * asks for one. It reads the first utterance with readRouteOptions, like feature dialogs do.
  */
 export class YearDialog extends CancelAndHelpDialog {
   constructor(
@@ -28,7 +28,7 @@ export class YearDialog extends CancelAndHelpDialog {
   }
 
   private async askStep(step: WaterfallStepContext) {
-    const options = readRouteOptions(step.options, turnNow(step.context, this.deps));
+    const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     if (options.text?.includes('krascha')) throw new Error('planned failure');
     const year = /\b(20\d\d)\b/.exec(options.text ?? '')?.[1];
     if (year) return step.next(year);
