@@ -1,15 +1,16 @@
-import { beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { stateSchema } from '../../src/state/schema.js';
 import { tempDir } from '../helpers/coreTestKit.js';
 
 const WRITER_SOURCE = join(process.cwd(), 'tests/state/fixtures/crashWriter.ts');
-// The writer (our real store, lowdb, steno, zod) is bundled once into plain JS: a hundred
-// `node --import tsx` start-ups cost ~0.4 s each, a bundled start-up ~0.15 s.
-const WRITER = join(tempDir('samverkan-writer-'), 'crashWriter.mjs');
+// The writer (our real store, lowdb, zod) is bundled once into plain JS: a hundred
+// `node --import tsx` start-ups cost ~0.4 s each, a bundled start-up ~0.15 s. The lock's native
+// addon stays outside the bundle, so the bundle lives where node_modules resolves it.
+const WRITER = join(mkdtempSync(join(process.cwd(), 'node_modules', '.cache-samverkan-writer-')), 'crashWriter.mjs');
 
 beforeAll(async () => {
   await build({
@@ -20,8 +21,10 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     logLevel: 'error',
+    external: ['fs-native-extensions'],
   });
 });
+afterAll(() => rmSync(dirname(WRITER), { recursive: true, force: true }));
 const KILLS = 104;
 const PARALLEL = 8;
 
