@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, type RouteInstaller } from './app.js';
 import { installCalendarRoutes } from './channels/web/calendarRoutes.js';
+import { WEB_CHANNEL_ID } from './channels/web/chatRoute.js';
 import { startReminderService } from './reminders/service.js';
 import { ConfigError, hasBotFrameworkCredentials, hasSlack, parseConfig, type Config } from './config.js';
 import { systemClock } from './core/clock.js';
@@ -63,7 +64,15 @@ async function main(): Promise<void> {
 
   // One object for core, app and data watcher: a reload replaces `deps.data` for all of them.
   // buildApp registers the Teams channel here (and the Slack edge its own): reminders and kansli posts use it.
-  const deps: BotDeps = { data, clock: systemClock, state, log, delivery: createDeliveryRegistry(), kansliUsers: config.KANSLI_USERS };
+  const deps: BotDeps = {
+    data,
+    clock: systemClock,
+    state,
+    log,
+    delivery: createDeliveryRegistry(),
+    kansliUsers: config.KANSLI_USERS,
+    conversationCap: { channels: [WEB_CHANNEL_ID], max: config.STATE_MAX_ANONYMOUS_CONVERSATIONS },
+  };
   const core = createConversationCore(deps);
   // Edges beyond web and Bot Framework. Bolt is loaded only when Slack is configured: it is a large
   // part of start-up time and memory for a server that does not use it.

@@ -3,6 +3,7 @@ import { ActivityTypes, ConversationState, UserState, type Activity, type Activi
 import type { Dialog } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { buildFallback, buildRoutes, type Route } from '../../dialogs/routes.js';
+import { recordTurn } from '../state/knownConversations.js';
 import { LowdbStorage } from '../state/lowdbStorage.js';
 import { SamverkansBot } from './bot.js';
 import type { BotDeps } from './deps.js';
@@ -98,15 +99,7 @@ export function createConversationCore(deps: BotDeps, overrides: CoreOverrides =
       return serialized(key, async () => {
         const now = deps.clock();
         const sent = await adapter.processActivity(activityFromInput(input, now), (context) => bot.run(context));
-        // lastSeen is kept per day: rewriting the whole state file for it on every turn was most of
-        // a turn's cost (npm run bench); a new conversation or a new day is still written at once.
-        const seen = deps.state.read().conversations[input.channelId]?.[input.conversationId]?.lastSeen;
-        if (seen?.slice(0, 10) !== now.toISOString().slice(0, 10)) {
-          await deps.state.update((state) => {
-            const byChannel = (state.conversations[input.channelId] ??= {});
-            byChannel[input.conversationId] = { lastSeen: now.toISOString() };
-          });
-        }
+        await recordTurn(deps.state, input.channelId, input.conversationId, now, deps.conversationCap);
         deps.log.debug('turn', { channelId: input.channelId, conversationId: input.conversationId, replies: sent.length });
         return repliesFromActivities(sent);
       });

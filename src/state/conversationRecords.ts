@@ -18,7 +18,7 @@ export function conversationFolderPath(stateFile: string): string {
 const RECORD = /^[0-9a-f]{32}\.json$/;
 
 /** The file that holds one key: a hash, so any id is a safe, fixed-length file name. */
-function fileName(record: EntryRecord): string {
+export function entryFileName(record: EntryRecord): string {
   const key = 'item' in record ? ['item', record.item] : ['conversation', record.channel, record.conversation];
   return `${createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32)}.json`;
 }
@@ -70,7 +70,7 @@ export class ConversationRecords {
           throw new StateFileError(file, `ogiltig JSON (${(error as Error).message})`);
         }
         const parsed = entryRecordSchema.safeParse(json);
-        if (!parsed.success || parsed.data.value === undefined || fileName(parsed.data) !== files[index]) {
+        if (!parsed.success || parsed.data.value === undefined || entryFileName(parsed.data) !== files[index]) {
           throw new StateFileError(file, parsed.success ? 'posten hör inte till den här filen' : `följer inte schemat: ${describeIssues(parsed.error)}`);
         }
         entries[index] = parsed.data;
@@ -115,7 +115,7 @@ export class ConversationRecords {
   }
 
   private async put(record: EntryRecord): Promise<void> {
-    const file = join(this.folder, fileName(record));
+    const file = join(this.folder, entryFileName(record));
     if (record.value === undefined) await removeIfPresent(this.fs, file);
     // Not flushed to the disk per turn (it would cost a disk sync each turn); like the state file
     // before, it survives a process kill, and a power cut may cost the last turns' dialog state.
