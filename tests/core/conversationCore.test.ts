@@ -1,5 +1,4 @@
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConversationCore } from '../../src/core/conversationCore.js';
 import { TURN_ERROR_TEXT } from '../../src/core/bot.js';
@@ -7,7 +6,7 @@ import { PERSONNUMMER_WARNING } from '../../src/core/redactMiddleware.js';
 import { renderTexts } from '../../src/core/renderText.js';
 import { FALLBACK_TEXT } from '../../dialogs/fallbackDialog.js';
 import { HELP_QUESTION } from '../../dialogs/helpContent.js';
-import { makeTestDeps, tempDir } from '../helpers/coreTestKit.js';
+import { makeTestDeps, stateOnDisk, tempDir } from '../helpers/coreTestKit.js';
 import { yearRoutes } from '../helpers/yearDialog.js';
 
 const PNR = '811218-9876';
@@ -40,7 +39,7 @@ describe('personnummer through the core', () => {
     expect(replies[2]).toContain('budget för år 2024');
     expect(replies[3]).toContain(PERSONNUMMER_WARNING);
 
-    const stateText = readFileSync(stateFile, 'utf8');
+    const stateText = stateOnDisk(stateFile);
     const logText = deps.logLines.join('\n');
     for (const secret of [PNR, '8112189876', SAMORDNINGSNUMMER]) {
       expect(replies.join('\n')).not.toContain(secret);

@@ -10,23 +10,24 @@ import { tempDir } from '../helpers/coreTestKit.js';
  * The real file operations, except that while `full` is set every write behaves as on a full
  * disk: part of the data reaches the file, then ENOSPC.
  */
-function fullDiskFs(): { fs: StateFs; setFull(full: boolean): void } {
-  let full = false;
+function fullDiskFs(fullFor: (file: string) => boolean = () => true): { fs: StateFs; setFull(full: boolean): void } {
+  let on = false;
+  const isFull = (file: string): boolean => on && fullFor(file);
   const enospc = (): NodeJS.ErrnoException => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
   const half = (data: unknown): string => String(data).slice(0, Math.floor(String(data).length / 2));
   const fs: StateFs = {
     ...nodeStateFs,
     writeFile: (async (file: string, data: string, options: Parameters<typeof nodeStateFs.writeFile>[2]) => {
-      if (!full) return nodeStateFs.writeFile(file, data, options);
+      if (!isFull(file)) return nodeStateFs.writeFile(file, data, options);
       await nodeStateFs.writeFile(file, half(data), options);
       throw enospc();
     }) as StateFs['writeFile'],
     unlink: (async (file: string) => {
-      if (!full || file.endsWith('.tmp')) return nodeStateFs.unlink(file);
+      if (!isFull(file) || file.endsWith('.tmp')) return nodeStateFs.unlink(file);
       throw enospc(); // a removal needs a journal write too; fails with the rest
     }) as StateFs['unlink'],
   };
-  return { fs, setFull: (value) => (full = value) };
+  return { fs, setFull: (value) => (on = value) };
 }
 
 const entry = (id: string) => ({ id, at: '2026-11-23T10:00:00.000Z', actor: 'cli:test', action: 'tertial-import', summary: `Import ${id}`, details: {} });
@@ -72,6 +73,29 @@ describe('a write that fails (full disk)', () => {
     expect(reopened.botState.k).toEqual({ n: 2 });
     expect(reopened.botState.both).toBeUndefined();
     expect(files()).toEqual(before.files);
+  });
+
+  test('a change to both the state file and conversation state whose state-file write fails puts the written entries back', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'state.json');
+    // Only the state file's own write fails: the entry is written first and must be undone.
+    const disk = fullDiskFs((path) => path.startsWith(`${file}.tmp`));
+    const store = await openStateStore(file, { fs: disk.fs });
+    await store.update((s) => {
+      s.botState.k = { n: 1 };
+    });
+    disk.setFull(true);
+    await expect(store.update((s) => {
+      s.botState.k = { n: 2 };
+      s.botState.added = { n: 3 };
+      s.audit.push(entry('a1'));
+    })).rejects.toThrow(/ENOSPC/);
+    expect(store.read().botState.k).toEqual({ n: 1 });
+    const reopened = (await openStateStore(file, { readOnly: true })).read();
+    expect(reopened.botState.k).toEqual({ n: 1 });
+    expect(reopened.botState.added).toBeUndefined();
+    expect(reopened.audit).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   test('the state file and each conversation entry are created readable by the owner only (0600)', async () => {

@@ -57,4 +57,16 @@ describe('state store writes', () => {
     expect(store.read().botState).toEqual({});
     await store.flush();
   });
+
+  it('treats ids such as "constructor" or "__proto__" as ordinary keys, not as stored entries', async () => {
+    const file = await tempStateFile();
+    const store = await openStateStore(file);
+    await store.update((s) => { s.conversations.web = { abc: { lastSeen: '2026-11-23T10:00:00.000Z' } }; });
+    const state = (await openStateStore(file, { readOnly: true })).read();
+    expect(state.conversations.web?.constructor).toBeUndefined();
+    expect(state.conversations.toString).toBeUndefined();
+    expect(state.botState.constructor).toBeUndefined();
+    await store.update((s) => { s.botState.__proto__ = { n: 1 }; });
+    expect(Object.keys((await openStateStore(file, { readOnly: true })).read().botState)).toEqual(['__proto__']);
+  });
 });
