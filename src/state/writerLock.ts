@@ -111,7 +111,12 @@ export function acquireWriterLock(stateFile: string): void {
 
 /** Releases this process's writer lock of `stateFile`, if it holds it. */
 export function releaseWriterLock(stateFile: string): void {
-  const real = realStatePath(stateFile);
+  let real: string;
+  try {
+    real = realStatePath(stateFile);
+  } catch {
+    return; // its folder is gone, and so is any lock file in it
+  }
   const fd = held.get(real);
   if (fd !== undefined) release(real, fd);
 }

@@ -2,7 +2,9 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultState } from '../../src/state/schema.js';
+import { conversationFolderPath } from '../../src/state/conversationRecords.js';
 import { StateFileError, openStateStore } from '../../src/state/store.js';
+import { releaseWriterLock } from '../../src/state/writerLock.js';
 import { tempDir } from '../helpers/coreTestKit.js';
 
 async function openError(file: string): Promise<StateFileError> {
@@ -99,6 +101,35 @@ describe('openStateStore', () => {
     expect(readFileSync(file, 'utf8')).toBe(content);
     // No temp file or replacement was written beside it.
     expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  test('conversation state in a state file from before the entry folder moves into the folder, nothing lost', async () => {
+    const file = join(tempDir(), 'state.json');
+    const old = { botState: { 'web/conversations/a/': { eTag: '1', dialogState: { x: 1 } } }, conversations: { web: { a: { lastSeen: '2026-11-20T08:00:00.000Z' } } }, audit: [] };
+    writeFileSync(file, JSON.stringify(old));
+    await openStateStore(file);
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(onDisk.botState).toBeUndefined();
+    expect(onDisk.conversations).toBeUndefined();
+    expect(readdirSync(conversationFolderPath(file))).toHaveLength(2);
+    const state = (await openStateStore(file, { readOnly: true })).read();
+    expect(state.botState['web/conversations/a/']).toEqual(old.botState['web/conversations/a/']);
+    expect(state.conversations.web?.a).toEqual(old.conversations.web.a);
+  });
+
+  test('a broken conversation entry stops start-up naming its file; nothing is overwritten', async () => {
+    const file = join(tempDir(), 'state.json');
+    const store = await openStateStore(file);
+    await store.update((s) => { s.botState.k = { n: 1 }; });
+    releaseWriterLock(file);
+    const folder = conversationFolderPath(file);
+    const [entry] = readdirSync(folder);
+    const broken = join(folder, entry ?? '');
+    writeFileSync(broken, '{"item": "k", "value": ');
+    const error = await openError(file);
+    expect(error.message).toContain(broken);
+    expect(error.message).toMatch(/ogiltig JSON/);
+    expect(readFileSync(broken, 'utf8')).toBe('{"item": "k", "value": ');
   });
 
   test('a folder where the file should be is reported, not overwritten', async () => {
