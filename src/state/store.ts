@@ -39,6 +39,9 @@ type MainFile = Record<string, unknown>;
 
 /** lowdb's adapter for the state file: the file must hold a JSON object, and a write replaces it atomically. */
 class StateFileAdapter implements Adapter<MainFile> {
+  /** Whether the last read found a file (a missing one is created with defaults). */
+  existed = false;
+
   constructor(
     private readonly fs: StateFs,
     private readonly file: string,
@@ -51,6 +54,7 @@ class StateFileAdapter implements Adapter<MainFile> {
     } catch (error) {
       throw new StateFileError(this.file, `kan inte läsas (${String(error)})`);
     }
+    this.existed = text !== undefined;
     if (text === undefined) return null;
     let json: unknown;
     try {
@@ -83,9 +87,9 @@ function mainFileOf(state: StateData, unknownSections: MainFile): MainFile {
 /**
  * Opens (or creates, with its folder) the state: the lowdb state file (subscriptions, reminder
  * log, reports, calendar additions, audit) and beside it a folder with conversation and dialog
- * state, one file per entry (src/state/conversationRecords.ts). A file that is not a JSON object, or does not match
- * the schema, throws a {@link StateFileError} naming the file and the JSON path; it is never
- * overwritten (DESIGN.md: "a corrupt or invalid file stops start-up"). Sections this version does
+ * state, one file per entry (src/state/conversationRecords.ts). A file that is not a JSON object,
+ * or does not match the schema, throws a {@link StateFileError} naming the file and the JSON path;
+ * it is never overwritten (DESIGN.md: "a corrupt or invalid file stops start-up"). Sections this version does
  * not know are kept as they are. A state file from before the folder moves its conversation state
  * into the folder.
  */
@@ -103,13 +107,25 @@ export async function openStateStore(file: string, options: OpenOptions = {}): P
 
   // `new Low(adapter)` rather than JSONFilePreset: the preset swaps in a memory adapter when
   // NODE_ENV=test, and then nothing would reach the disk (STACK.md, Traps).
-  const db = new Low<MainFile>(new StateFileAdapter(fs, path), {});
-  const content = await db.adapter.read();
-  const existed = content !== null;
-  const parsed = stateSchema.safeParse(content ?? {});
+  const adapter = new StateFileAdapter(fs, path);
+  const db = new Low<MainFile>(adapter, {});
+  await db.read();
+  const existed = adapter.existed;
+  const parsed = stateSchema.safeParse(db.data);
   if (!parsed.success) throw new StateFileError(path, `följer inte schemat: ${describeIssues(parsed.error)}`);
   const unknownSections: MainFile = {};
-  for (const [key, value] of Object.entries(content ?? {})) if (!(key in stateSchema.shape)) unknownSections[key] = value;
+  for (const [key, value] of Object.entries(db.data)) if (!(key in stateSchema.shape)) unknownSections[key] = value;
+  /** Writes the state file's part of `next`; lowdb's data stays as it was when the write fails. */
+  const writeMain = async (next: StateData): Promise<void> => {
+    const previous = db.data;
+    db.data = mainFileOf(next, unknownSections);
+    try {
+      await db.write();
+    } catch (error) {
+      db.data = previous;
+      throw error;
+    }
+  };
 
   const { records: folder, entries, leftovers } = await ConversationRecords.read(fs, conversationFolderPath(path));
   const entryState = emptyEntryState();
@@ -126,8 +142,8 @@ export async function openStateStore(file: string, options: OpenOptions = {}): P
     if (legacy.length > 0) {
       // Moved: written to the folder first, so a crash in between loses nothing.
       await folder.write([...recordsOf(entryState)], emptyEntryState());
-      await db.adapter.write(mainFileOf(state, unknownSections));
-    } else if (!existed) await db.adapter.write(mainFileOf(state, unknownSections));
+      await writeMain(state);
+    } else if (!existed) await writeMain(state);
     await fs.chmod(path, 0o600).catch(() => undefined); // a file from before the mode was set
   }
 
@@ -155,7 +171,7 @@ export async function openStateStore(file: string, options: OpenOptions = {}): P
         await folder.write(records, state);
         if (main.size > 0) {
           try {
-            await db.adapter.write(mainFileOf(next, unknownSections));
+            await writeMain(next);
           } catch (error) {
             // Both or neither: the entries written for this change are put back.
             await folder.undo(before);
