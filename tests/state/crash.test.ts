@@ -26,6 +26,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => rmSync(dirname(WRITER), { recursive: true, force: true }));
+// The budget is generous: on a shared 2-core machine under load, 104 child start-ups take minutes.
 const KILLS = 104;
 const PARALLEL = 8;
 
@@ -106,5 +107,5 @@ describe('state file under SIGKILL', () => {
     expect(kills).toBeGreaterThanOrEqual(KILLS);
     // The kills did land while writes were going on, not only before the first one.
     expect(acked).toBeGreaterThan(KILLS);
-  }, 60_000);
+  }, 180_000);
 });
