@@ -41,6 +41,7 @@ function runAndKill(file: string, random: () => number): Promise<KillResult> {
     const child = spawn(process.execPath, [WRITER, file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lastAck = -1;
     let readyAt = -1;
+    let armed = false;
     let buffer = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -50,12 +51,16 @@ function runAndKill(file: string, random: () => number): Promise<KillResult> {
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         const [word, num] = line.split(' ');
-        if (word === 'ack') lastAck = Number(num);
         if (word === 'ready' && readyAt < 0) {
           readyAt = Number(num);
           lastAck = readyAt;
-          // A random moment while writing: most kills land mid-write given the steady stream.
-          setTimeout(() => child.kill('SIGKILL'), Math.floor(random() * 40));
+        }
+        if (word === 'ack') {
+          // Armed at the first acknowledged write, not at start-up: on a loaded machine a kill
+          // timed from "ready" could land before any write had begun.
+          if (!armed) setTimeout(() => child.kill('SIGKILL'), Math.floor(random() * 40));
+          armed = true;
+          lastAck = Number(num);
         }
       }
     });
