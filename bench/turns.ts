@@ -93,11 +93,10 @@ export async function createTurnBench(options: { dataDir?: string; data?: Agreem
     file: store.file,
     read: () => store.read(),
     flush: () => store.flush(),
-    async update(change, options) {
+    async update(change) {
       const start = performance.now();
       try {
-        // Options pass through: dialog state is written with the next write, not awaited per turn.
-        return await store.update(change, options);
+        return await store.update(change);
       } finally {
         stateMs += performance.now() - start;
         stateWrites += 1;

@@ -53,6 +53,18 @@ const configSchema = z.object({
       .max(3650, { error: 'måste vara ett heltal 1–3650' })
       .default(30),
   ),
+  /**
+   * Conversations of the web chat (no login, so anyone can start them) kept in the state; the
+   * oldest are removed first when a new one would go past the cap.
+   */
+  STATE_MAX_ANONYMOUS_CONVERSATIONS: withDefault(
+    z.coerce
+      .number({ error: 'måste vara ett heltal 10–10000000' })
+      .int({ error: 'måste vara ett heltal 10–10000000' })
+      .min(10, { error: 'måste vara ett heltal 10–10000000' })
+      .max(10_000_000, { error: 'måste vara ett heltal 10–10000000' })
+      .default(10_000),
+  ),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `måste vara en av ${LOG_LEVELS.join(', ')}` }).default('info')),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, type RouteInstaller } from './app.js';
 import { installCalendarRoutes } from './channels/web/calendarRoutes.js';
+import { WEB_CHANNEL_ID } from './channels/web/chatRoute.js';
 import { startReminderService } from './reminders/service.js';
 import { ConfigError, hasBotFrameworkCredentials, hasSlack, parseConfig, type Config } from './config.js';
 import { systemClock } from './core/clock.js';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   const deps: BotDeps = {
     data, clock: systemClock, state, log, delivery: createDeliveryRegistry(),
     kansliUsers: kansliUsersFor(config), subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL,
+    conversationCap: { channels: [WEB_CHANNEL_ID], max: config.STATE_MAX_ANONYMOUS_CONVERSATIONS },
   };
   const core = createConversationCore(deps);
   // Edges beyond web and Bot Framework. Bolt is loaded only when Slack is configured: it is a large

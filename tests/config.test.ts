@@ -9,6 +9,7 @@ describe('parseConfig', () => {
       DATA_DIR: 'data',
       STATE_FILE: 'state/state.json',
       STATE_RETENTION_DAYS: 30,
+      STATE_MAX_ANONYMOUS_CONVERSATIONS: 10_000,
       TZ: 'Europe/Stockholm',
       LOG_LEVEL: 'info',
       MicrosoftAppType: 'SingleTenant',

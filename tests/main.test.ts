@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openStateStore } from '../src/state/store.js';
 
 /** src/main.ts as `npm start` runs it, in its own process, so exit codes and signals are real. */
 interface Running {
@@ -70,8 +71,8 @@ describe('npm start (src/main.ts)', () => {
     // Without HOST the server is reachable from this machine only (issue 15, finding 4).
     const listening = main.stderr().split('\n').filter((l) => l.includes('"event":"server_listening"')).map((l) => JSON.parse(l) as { address: string });
     expect(listening).toEqual([expect.objectContaining({ address: '127.0.0.1' })]);
-    const saved = JSON.parse(await readFile(stateFile, 'utf8')) as { conversations: Record<string, Record<string, unknown>> };
-    expect(saved.conversations.web?.[conversationId]).toBeDefined();
+    const saved = await openStateStore(stateFile, { readOnly: true });
+    expect(saved.read().conversations.web?.[conversationId]).toBeDefined();
   });
 
   it('switches the Slack edge on only when Slack is configured (Bolt is loaded lazily)', async () => {

@@ -5,6 +5,7 @@ import { MainDialog } from '../../dialogs/mainDialog.js';
 import { welcomeReply } from '../../dialogs/helpContent.js';
 import { buildFallback, buildRoutes, type Route } from '../../dialogs/routes.js';
 import { helpExamples } from '../domain/examples.js';
+import { recordTurn } from '../state/knownConversations.js';
 import { LowdbStorage } from '../state/lowdbStorage.js';
 import type { KnownConversation, StateData } from '../state/schema.js';
 import { SamverkansBot } from './bot.js';
@@ -73,10 +74,6 @@ function knownConversation(state: Readonly<StateData>, channelId: string, conver
   return Object.hasOwn(byId, conversationId) ? byId[conversationId] : undefined;
 }
 
-function defineOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
 /** Replaces the registry of dialogs/routes.ts, for tests of the core with routes of their own. */
 export interface CoreOverrides {
   routes?: Route[];
@@ -115,16 +112,7 @@ export function createConversationCore(deps: BotDeps, overrides: CoreOverrides =
       return serialized(key, async () => {
         const now = deps.clock();
         const sent = await adapter.processActivity(activityFromInput(input, now), (context) => bot.run(context));
-        // lastSeen is kept per day: rewriting the whole state file for it on every turn was most of
-        // a turn's cost (npm run bench); a new conversation or a new day is still written at once.
-        const seen = knownConversation(deps.state.read(), input.channelId, input.conversationId)?.lastSeen;
-        if (seen?.slice(0, 10) !== now.toISOString().slice(0, 10)) {
-          await deps.state.update((state) => {
-            if (!Object.hasOwn(state.conversations, input.channelId)) defineOwn(state.conversations, input.channelId, {});
-            // defineProperty: an id such as "__proto__" becomes a key, not the record's prototype.
-            defineOwn(state.conversations[input.channelId] ?? {}, input.conversationId, { lastSeen: now.toISOString() });
-          });
-        }
+        await recordTurn(deps.state, input.channelId, input.conversationId, now, deps.conversationCap);
         deps.log.debug('turn', { channelId: input.channelId, conversationId: input.conversationId, replies: sent.length });
         return repliesFromActivities(sent);
       });

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Logger } from './log.js';
 import type { AgreementData } from '../data/load.js';
+import type { ConversationCap } from '../state/knownConversations.js';
 import type { StateStore } from '../state/store.js';
 import type { DeliveryRegistry } from '../delivery/types.js';
 
@@ -20,6 +21,8 @@ export interface BotDeps {
   kansliUsers?: readonly string[];
   /** Config SUBSCRIBE_ANY_CHANNEL: subscriptions may be changed from turns that do not show the user is in the channel. */
   subscribeAnyChannel?: boolean;
+  /** How many conversations of channels without login (the web chat) are kept; absent = no cap. */
+  conversationCap?: ConversationCap;
   /** Proactive delivery to subscribed channels (src/delivery/types.ts); absent where nothing can post. */
   delivery?: DeliveryRegistry;
 }

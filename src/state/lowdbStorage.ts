@@ -3,18 +3,12 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { StateStore } from './store.js';
 
 /**
- * A botbuilder {@link Storage} over the state file's `botState` section, so conversation and
- * dialog state survive a restart. eTag handling follows botbuilder's MemoryStorage: a write
- * with no eTag or "*" always wins; otherwise the eTag must match the stored one.
+ * A botbuilder {@link Storage} over the state's `botState` section, so conversation and dialog
+ * state survive a restart. eTag handling follows botbuilder's MemoryStorage: a write with no eTag
+ * or "*" always wins; otherwise the eTag must match the stored one. A write appends only the
+ * changed items to the conversation log (src/state/conversationLog.ts), so it is durable when it
+ * resolves and costs the same however many conversations are stored.
  */
-/**
- * Dialog state is written with the next write (within 100 ms, or at flush/shutdown) rather than
- * one write per turn: one serialisation of the state file per turn was the largest cost of a
- * turn. A hard kill may lose the last fraction of a second of dialog state, never the reminder
- * log or an import (those writes are durable).
- */
-const DIALOG_STATE = { durable: false } as const;
-
 export class LowdbStorage implements Storage {
   /** `clock` stamps each item's `savedAt`, so idle state can be removed (src/state/prune.ts). */
   constructor(
@@ -45,12 +39,12 @@ export class LowdbStorage implements Storage {
         // JSON round trip: the file holds JSON, so what is stored must be exactly what a reload gives back.
         state.botState[key] = { ...JSON.parse(JSON.stringify(change)), eTag: randomUUID(), savedAt: savedAt };
       }
-    }, DIALOG_STATE);
+    });
   }
 
   async delete(keys: string[]): Promise<void> {
     await this.store.update((state) => {
       for (const key of keys) delete state.botState[key];
-    }, DIALOG_STATE);
+    });
   }
 }

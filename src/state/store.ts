@@ -1,199 +1,206 @@
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { Low } from 'lowdb';
-import type { z } from 'zod';
-import { defaultState, stateSchema, storeItemSchema, type StateData } from './schema.js';
-import { PRIVATE_FILE_MODE, PrivateJsonFile } from './privateJsonFile.js';
-import { acquireWriterLock } from './writerLock.js';
+import { Low, type Adapter } from 'lowdb';
+import { nodeStateFs, readIfPresent, writeFileAtomic, type StateFs } from './atomicFile.js';
+import { ConversationRecords, conversationFolderPath } from './conversationRecords.js';
+import { makeDraft, type MainSection } from './draft.js';
+import { ENTRY_SECTIONS, applyRecord, emptyEntryState, recordsOf, type ConversationCounts, type EntryRecord } from './entryRecords.js';
+import { StateFileError, describeIssues } from './problems.js';
+import { stateSchema, type StateData } from './schema.js';
+import { acquireWriterLock, realStatePath } from './writerLock.js';
 
-/** The state file could not be used: unreadable, not JSON, or not matching the schema. The file is left as it was. */
-export class StateFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
-    super(`Statusfilen ${file} kan inte användas: ${problem}. Filen har inte ändrats; rätta eller flytta den och starta igen.`);
-    this.name = 'StateFileError';
-  }
-}
+export { StateFileError } from './problems.js';
 
 export interface StateStore {
-  /** Absolute path of the state file. */
+  /** Absolute real path of the state file (symlinks resolved). */
   readonly file: string;
   /** The current state. Treat it as read-only: change state only through {@link StateStore.update}. */
   read(): Readonly<StateData>;
   /**
-   * Applies `change` to a copy of the state, validates it and writes it atomically. Writes are
-   * serialized; when the promise resolves the change is on disk (it survives a process kill).
-   * If `change` throws or produces invalid state, nothing is changed.
-   * With `{ durable: false }` the change is made at once but reaches the disk with the next write,
-   * at the latest {@link DEFERRED_WRITE_MS} later or at {@link StateStore.flush}: for dialog state,
-   * where a hard kill may cost the last fraction of a second, not for the reminder log or imports.
+   * Applies `change` to a draft of the state, validates what it changed and writes it; when the
+   * promise resolves the change is on disk (it survives a process kill). Changes run one at a
+   * time, in call order. If `change` throws, produces invalid state or the write fails (a full
+   * disk), the state stays as it was, in memory and on disk, and the promise rejects.
+   * Values inside botState and conversations are replaced whole, never edited in place.
    */
-  update<T>(change: (draft: StateData) => T, options?: { durable?: boolean }): Promise<T>;
-  /** Resolves when every write started so far has finished. */
+  update<T>(change: (draft: StateData) => T): Promise<T>;
+  /** Resolves when every change started so far has been written. */
   flush(): Promise<void>;
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? `$.${issue.path.join('.')}` : '$'}: ${issue.message}`)
-    .join('; ');
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** File operations; tests inject failures (a full disk). */
+  fs?: StateFs;
+}
+
+/** The state file's content as a JSON object; what lowdb holds for it. */
+type MainFile = Record<string, unknown>;
+
+/** lowdb's adapter for the state file: the file must hold a JSON object, and a write replaces it atomically. */
+class StateFileAdapter implements Adapter<MainFile> {
+  /** Whether the last read found a file (a missing one is created with defaults). */
+  existed = false;
+
+  constructor(
+    private readonly fs: StateFs,
+    private readonly file: string,
+  ) {}
+
+  async read(): Promise<MainFile | null> {
+    let text: string | undefined;
+    try {
+      text = await readIfPresent(this.fs, this.file);
+    } catch (error) {
+      throw new StateFileError(this.file, `kan inte läsas (${String(error)})`);
+    }
+    this.existed = text !== undefined;
+    if (text === undefined) return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new StateFileError(this.file, `ogiltig JSON (${(error as Error).message})`);
+    }
+    // null, false, 0, "" and [] are JSON but not a state: refuse them rather than start empty and overwrite.
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new StateFileError(this.file, `innehållet ska vara ett JSON-objekt men är ${Array.isArray(json) ? 'en lista' : JSON.stringify(json)}`);
+    }
+    return json as MainFile;
+  }
+
+  async write(data: MainFile): Promise<void> {
+    // Compact JSON: serialising is most of a write's cost, and the file is read by programs, not people.
+    await writeFileAtomic(this.fs, this.file, JSON.stringify(data));
+  }
+}
+
+const isEntryKey = (key: string): boolean => (ENTRY_SECTIONS as readonly string[]).includes(key);
+
+/** The state file's part of the state: every section but conversation and dialog state, plus sections this version does not know. */
+function mainFileOf(state: StateData, unknownSections: MainFile): MainFile {
+  const main: MainFile = {};
+  for (const [section, value] of Object.entries(state)) if (!isEntryKey(section)) main[section] = value;
+  return { ...main, ...unknownSections };
 }
 
 /**
- * Opens (or creates, with its folder) the lowdb state file. A file that is not valid JSON or
- * does not match the schema throws a {@link StateFileError} naming the file and the JSON path;
- * it is never overwritten (DESIGN.md: "a corrupt or invalid file stops start-up").
+ * Opens (or creates, with its folder) the state: the lowdb state file (subscriptions, reminder
+ * log, reports, calendar additions, audit) and beside it a folder with conversation and dialog
+ * state, one file per entry (src/state/conversationRecords.ts). A file that is not a JSON object,
+ * or does not match the schema, throws a {@link StateFileError} naming the file and the JSON path;
+ * it is never overwritten (DESIGN.md: "a corrupt or invalid file stops start-up"). Sections this version does
+ * not know are kept as they are. A state file from before the folder moves its conversation state
+ * into the folder.
  */
-export async function openStateStore(file: string, options: { readOnly?: boolean } = {}): Promise<StateStore> {
-  const path = resolve(file);
-  const existed = existsSync(path);
-  if (existed && (await stat(path)).isDirectory()) throw new StateFileError(path, 'sökvägen är en mapp');
-  await mkdir(dirname(path), { recursive: true });
-
-  // `new Low(adapter)` rather than JSONFilePreset: the preset swaps in a memory
-  // adapter when NODE_ENV=test, and then nothing would reach the disk (STACK.md, Traps).
-  // Compact JSON: serialising is most of a write's cost, and the file is read by programs, not people.
-  // The adapter creates the file 0600: it holds dialog state and the audit log.
-  const db = new Low<StateData>(new PrivateJsonFile<StateData>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }), defaultState());
-  try {
-    await db.read();
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? `ogiltig JSON (${error.message})` : `kan inte läsas (${String(error)})`;
-    throw new StateFileError(path, reason);
+export async function openStateStore(file: string, options: OpenOptions = {}): Promise<StateStore> {
+  const fs = options.fs ?? nodeStateFs;
+  const given = resolve(file);
+  const link = await lstat(given).catch(() => undefined);
+  if (link?.isSymbolicLink() && !(await stat(given).catch(() => undefined))) {
+    throw new StateFileError(given, 'sökvägen är en symbolisk länk till en fil som inte finns');
   }
+  if (link && (await stat(given)).isDirectory()) throw new StateFileError(given, 'sökvägen är en mapp');
+  await mkdir(dirname(given), { recursive: true });
+  // The real file: written in place of a symlink, a write would replace the link, not the file.
+  const path = realStatePath(given);
+
+  // `new Low(adapter)` rather than JSONFilePreset: the preset swaps in a memory adapter when
+  // NODE_ENV=test, and then nothing would reach the disk (STACK.md, Traps).
+  const adapter = new StateFileAdapter(fs, path);
+  const db = new Low<MainFile>(adapter, {});
+  await db.read();
+  const existed = adapter.existed;
   const parsed = stateSchema.safeParse(db.data);
   if (!parsed.success) throw new StateFileError(path, `följer inte schemat: ${describeIssues(parsed.error)}`);
-  db.data = parsed.data;
-  // A file from before (or copied in) may be world-readable; the writing server tightens it.
-  if (existed && !options.readOnly) {
-    await chmod(path, PRIVATE_FILE_MODE).catch((error: unknown) => {
-      throw new StateFileError(path, `rättigheterna kan inte sättas till 0600 (bara ägaren får läsa filen): ${String(error)}`);
-    });
-  }
-  // Locked only once the file has proved valid, so a refused file gets nothing written beside it.
-  if (!options.readOnly) acquireWriterLock(path);
-  if (!existed && !options.readOnly) await db.write();
-
-  const writes = coalescedWriter(() => db.write());
-  let deferred: NodeJS.Timeout | undefined;
-  const cancelDeferred = (): boolean => {
-    if (!deferred) return false;
-    clearTimeout(deferred);
-    deferred = undefined;
-    return true;
-  };
-
-  return {
-    file: path,
-    read: () => db.data,
-    async update<T>(change: (draft: StateData) => T, updateOptions: { durable?: boolean } = {}): Promise<T> {
-      if (options.readOnly) throw new Error(`Statusfilen ${path} är öppnad för läsning`);
-      const { draft, touched } = sectionDraft(db.data);
-      const result = change(draft);
-      const next = { ...db.data };
-      for (const [section, value] of touched) {
-        const problem = checkSection(section, value, db.data);
-        if (problem) throw new Error(`Ogiltig ändring av status: ${problem}`);
-        (next as Record<Section, unknown>)[section] = value;
-      }
-      db.data = next;
-      if (updateOptions.durable === false) {
-        deferred ??= setTimeout(() => {
-          deferred = undefined;
-          // A failed deferred write is not lost: the next write serialises the whole state again.
-          writes.write().catch(() => undefined);
-        }, DEFERRED_WRITE_MS).unref();
-        return result;
-      }
-      cancelDeferred(); // this write carries the deferred changes too
-      await writes.write();
-      return result;
-    },
-    async flush(): Promise<void> {
-      if (cancelDeferred()) await writes.write();
-      await writes.idle();
-    },
-  };
-}
-
-/** How long a non-durable change may wait for its write (it shares the write with later changes). */
-export const DEFERRED_WRITE_MS = 100;
-
-type Section = keyof StateData;
-
-/**
- * A draft of the state whose sections are copied only when a change touches them, so a turn that
- * saves dialog state does not copy (or re-validate) subscriptions, reports and audit, and vice versa.
- * botState is copied shallowly: its items are replaced whole, never edited in place
- * (LowdbStorage hands out copies and writes new items).
- */
-function sectionDraft(base: StateData): { draft: StateData; touched: Map<Section, unknown> } {
-  const touched = new Map<Section, unknown>();
-  const draft = {} as StateData;
-  for (const section of Object.keys(base) as Section[]) {
-    Object.defineProperty(draft, section, {
-      enumerable: true,
-      get() {
-        if (!touched.has(section)) {
-          const value = base[section];
-          touched.set(section, section === 'botState' ? { ...(value as StateData['botState']) } : structuredClone(value));
-        }
-        return touched.get(section);
-      },
-      set(value: unknown) {
-        touched.set(section, value);
-      },
-    });
-  }
-  return { draft, touched };
-}
-
-/** Validates a changed section; for botState only the items that changed. */
-function checkSection(section: Section, value: unknown, base: StateData): string | undefined {
-  if (section === 'botState' && value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      if (item === base.botState[key]) continue;
-      const checked = storeItemSchema.safeParse(item);
-      if (!checked.success) return `$.botState.${key}: ${describeIssues(checked.error)}`;
+  const unknownSections: MainFile = {};
+  for (const [key, value] of Object.entries(db.data)) if (!(key in stateSchema.shape)) unknownSections[key] = value;
+  /** Writes the state file's part of `next`; lowdb's data stays as it was when the write fails. */
+  const writeMain = async (next: StateData): Promise<void> => {
+    const previous = db.data;
+    db.data = mainFileOf(next, unknownSections);
+    try {
+      await db.write();
+    } catch (error) {
+      db.data = previous;
+      throw error;
     }
-    return undefined;
-  }
-  const checked = stateSchema.shape[section].safeParse(value);
-  return checked.success ? undefined : describeIssues(checked.error).replace(/\$/g, `$.${section}`);
-}
-
-/**
- * Serialises writes and lets changes made while a write is on its way share the next one, so
- * concurrent turns cost one serialisation of the file, not one each. A `write()` resolves only
- * when a write that started after the caller's change has reached the disk.
- */
-function coalescedWriter(writeNow: () => Promise<void>): { write(): Promise<void>; idle(): Promise<void> } {
-  let current: Promise<void> | undefined;
-  let next: Promise<void> | undefined;
-  const write = (): Promise<void> => {
-    if (next) return next;
-    const after = current ?? Promise.resolve();
-    const queued: Promise<void> = after
-      .catch(() => undefined)
-      .then(() => {
-        next = undefined;
-        const running = writeNow();
-        current = running;
-        return running.finally(() => {
-          if (current === running) current = undefined;
-        });
-      });
-    next = queued;
-    return queued;
   };
-  return {
-    write,
-    async idle() {
-      while (current || next) await (next ?? current)?.catch(() => undefined);
+
+  const { records: folder, entries, leftovers } = await ConversationRecords.read(fs, conversationFolderPath(path));
+  const entryState = emptyEntryState();
+  const counts: ConversationCounts = new Map();
+  // Conversation state still in the state file (written before the folder existed) comes first; the folder is newer.
+  const legacy = [...recordsOf(parsed.data)];
+  for (const record of [...legacy, ...entries]) applyRecord(entryState, counts, record);
+  let state: StateData = { ...parsed.data, ...entryState };
+
+  // Locked only once the files have proved valid, so a refused file gets nothing written beside it.
+  if (!options.readOnly) {
+    acquireWriterLock(path);
+    await folder.removeLeftovers(leftovers);
+    if (legacy.length > 0) {
+      // Moved: written to the folder first, so a crash in between loses nothing.
+      await folder.write([...recordsOf(entryState)], emptyEntryState());
+      await writeMain(state);
+    } else if (!existed) await writeMain(state);
+    await fs.chmod(path, 0o600).catch(() => undefined); // a file from before the mode was set
+  }
+
+  let tail: Promise<unknown> = Promise.resolve();
+  const serially = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = tail.then(job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  const store: StateStore = {
+    file: path,
+    read: () => state,
+    update<T>(change: (draft: StateData) => T): Promise<T> {
+      if (options.readOnly) return Promise.reject(new Error(`Statusfilen ${path} är öppnad för läsning`));
+      return serially(async () => {
+        const draft = makeDraft(state);
+        const result = change(draft.draft);
+        const main = draft.mainChanges();
+        const records: EntryRecord[] = draft.entryRecords();
+        const next: StateData = { ...state };
+        for (const [section, value] of main) (next as Record<MainSection, unknown>)[section] = value;
+
+        const before = ConversationRecords.before(records, state);
+        await folder.write(records, state);
+        if (main.size > 0) {
+          try {
+            await writeMain(next);
+          } catch (error) {
+            // Both or neither: the entries written for this change are put back.
+            await folder.undo(before);
+            throw error;
+          }
+        }
+        // On disk: now the change becomes the state.
+        for (const record of records) applyRecord(next, counts, record);
+        state = next;
+        return result;
+      });
+    },
+    flush: async () => {
+      await tail;
     },
   };
+  countsOf.set(store, counts);
+  return store;
+}
+
+const countsOf = new WeakMap<StateStore, ConversationCounts>();
+
+/**
+ * Known conversations of a channel. A store from {@link openStateStore} keeps the count as
+ * changes are applied, so a cap check costs nothing per turn; other stores (test fakes) are counted.
+ */
+export function conversationCount(store: StateStore, channelId: string): number {
+  const counts = countsOf.get(store);
+  if (counts) return counts.get(channelId) ?? 0;
+  const byId = store.read().conversations;
+  return Object.hasOwn(byId, channelId) ? Object.keys(byId[channelId] ?? {}).length : 0;
 }

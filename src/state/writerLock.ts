@@ -1,41 +1,48 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { tryLock } from 'fs-native-extensions';
 
 /**
- * One writing process per state file. The server holds `<file>.lock` (its pid) while it runs; a CLI
+ * One writing process per state file. The server holds `<real path>.lock` while it runs; a CLI
  * that would write the same file (import, reminders) is refused instead of having its change
- * silently overwritten by the server's next write. A lock left by a killed process (its pid no
- * longer alive) is taken over; the same process may open the file again (tests rebuild stores).
+ * silently overwritten by the server's next write.
+ *
+ * The lock is a kernel lock on the open lock file (an open-file-description lock via
+ * fs-native-extensions, flock-like): the kernel drops it the moment its process dies, however it
+ * dies, so a killed server never leaves a lock behind and a pid reused by another process means
+ * nothing. (proper-lockfile was the alternative: mkdir-based with mtime staleness, a restart right
+ * after a crash would wait for the lock to go stale, and a blocked event loop could lose it.)
+ * The pid written into the file is only there to name the holder in the message.
+ * The lock is taken on the resolved real path, so a symlink to the file shares its lock.
  */
 export class StateLockedError extends Error {
   constructor(
     readonly file: string,
-    readonly pid: number,
+    readonly pid: number | undefined,
   ) {
     super(
-      `Statusfilen ${file} används av en annan process (pid ${pid}), troligen servern. ` +
+      `Statusfilen ${file} används av en annan process${pid === undefined ? '' : ` (pid ${pid})`}, troligen servern. ` +
         'Stoppa den först, eller gör ändringen i chatten (kansliet kan importera där).',
     );
     this.name = 'StateLockedError';
   }
 }
 
-function alive(pid: number): boolean {
+/** The file a path leads to: symlinks resolved, also for a file that does not exist yet. */
+export function realStatePath(file: string): string {
   try {
-    process.kill(pid, 0);
+    return realpathSync(file);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  // A killed child that its parent has not reaped yet still answers signal 0; on Linux its
-  // state in /proc is Z (zombie), and it will never write again.
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return join(realpathSync(dirname(file)), basename(file));
   }
 }
 
-function holder(lockFile: string): number | undefined {
+/** Real path of the state file → the open lock file this process holds. */
+const held = new Map<string, number>();
+let exitHookInstalled = false;
+
+function holderPid(lockFile: string): number | undefined {
   try {
     const pid = Number.parseInt(readFileSync(lockFile, 'utf8').trim(), 10);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
@@ -44,65 +51,72 @@ function holder(lockFile: string): number | undefined {
   }
 }
 
-const held = new Set<string>();
-let exitHookInstalled = false;
-
-function releaseAll(): void {
-  for (const lockFile of held) {
-    if (holder(lockFile) === process.pid) {
-      try {
-        unlinkSync(lockFile);
-      } catch {
-        // already gone
-      }
-    }
+/** The lock file at the path is still the one we opened (a holder removes it when it lets go). */
+function stillAtPath(fd: number, lockFile: string): boolean {
+  try {
+    return statSync(lockFile).ino === fstatSync(fd).ino;
+  } catch {
+    return false;
   }
-  held.clear();
 }
 
-/** Takes the writer lock of `stateFile` for this process (released when the process exits). */
+function release(real: string, fd: number): void {
+  held.delete(real);
+  // Removed while still locked, so a process that opens the path afterwards gets a new file.
+  try {
+    unlinkSync(`${real}.lock`);
+  } catch {
+    // already gone
+  }
+  closeSync(fd);
+}
+
+/** Takes the writer lock of `stateFile` for this process (the same process may take it again). */
 export function acquireWriterLock(stateFile: string): void {
-  const lockFile = `${stateFile}.lock`;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const real = realStatePath(stateFile);
+  if (held.has(real)) return;
+  const lockFile = `${real}.lock`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // Not truncated on open: until we hold the lock, the file names the holder.
+    const fd = openSync(lockFile, constants.O_RDWR | constants.O_CREAT, 0o600);
+    let locked: boolean;
     try {
-      const fd = openSync(lockFile, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
+      locked = tryLock(fd);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = holder(lockFile);
-      if (pid === process.pid) break;
-      if (pid !== undefined && alive(pid)) throw new StateLockedError(stateFile, pid);
-      try {
-        unlinkSync(lockFile); // stale: its process is gone
-      } catch {
-        // someone else removed it first; try again
-      }
+      closeSync(fd);
+      throw error;
     }
+    if (!locked) {
+      closeSync(fd);
+      throw new StateLockedError(stateFile, holderPid(lockFile));
+    }
+    if (!stillAtPath(fd, lockFile)) {
+      closeSync(fd); // the previous holder removed it after we opened it: try the new one
+      continue;
+    }
+    ftruncateSync(fd, 0);
+    writeSync(fd, String(process.pid), 0);
+    held.set(real, fd);
+    if (!exitHookInstalled) {
+      // The kernel releases the lock anyway; this only tidies the file away on a normal exit.
+      process.on('exit', () => {
+        for (const [path, heldFd] of held) release(path, heldFd);
+      });
+      exitHookInstalled = true;
+    }
+    return;
   }
-  if (holder(lockFile) !== process.pid) {
-    const pid = holder(lockFile);
-    if (pid !== undefined) throw new StateLockedError(stateFile, pid);
-    throw new Error(`Kunde inte låsa statusfilen ${stateFile}`);
-  }
-  held.add(lockFile);
-  if (!exitHookInstalled) {
-    process.on('exit', releaseAll);
-    exitHookInstalled = true;
-  }
+  throw new Error(`Kunde inte låsa statusfilen ${stateFile}`);
 }
 
 /** Releases this process's writer lock of `stateFile`, if it holds it. */
 export function releaseWriterLock(stateFile: string): void {
-  const lockFile = `${stateFile}.lock`;
-  if (!held.has(lockFile)) return;
-  held.delete(lockFile);
-  if (holder(lockFile) === process.pid) {
-    try {
-      unlinkSync(lockFile);
-    } catch {
-      // already gone
-    }
+  let real: string;
+  try {
+    real = realStatePath(stateFile);
+  } catch {
+    return; // its folder is gone, and so is any lock file in it
   }
+  const fd = held.get(real);
+  if (fd !== undefined) release(real, fd);
 }

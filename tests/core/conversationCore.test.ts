@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openStateStore } from '../../src/state/store.js';
 import { createConversationCore } from '../../src/core/conversationCore.js';
 import { TURN_ERROR_TEXT } from '../../src/core/bot.js';
 import { PERSONNUMMER_WARNING } from '../../src/core/redactMiddleware.js';
@@ -8,7 +8,7 @@ import { renderTexts } from '../../src/core/renderText.js';
 import { MAX_TEXT_LENGTH, tooLongText } from '../../src/core/textLimit.js';
 import { FALLBACK_TEXT } from '../../dialogs/fallbackDialog.js';
 import { HELP_QUESTION } from '../../dialogs/helpContent.js';
-import { makeTestDeps, tempDir } from '../helpers/coreTestKit.js';
+import { makeTestDeps, stateOnDisk, tempDir } from '../helpers/coreTestKit.js';
 import { yearRoutes } from '../helpers/yearDialog.js';
 
 const PNR = '811218-9876';
@@ -41,7 +41,7 @@ describe('personnummer through the core', () => {
     expect(replies[2]).toContain('budget för år 2024');
     expect(replies[3]).toContain(PERSONNUMMER_WARNING);
 
-    const stateText = readFileSync(stateFile, 'utf8');
+    const stateText = stateOnDisk(stateFile);
     const logText = deps.logLines.join('\n');
     for (const secret of [PNR, '8112189876', SAMORDNINGSNUMMER]) {
       expect(replies.join('\n')).not.toContain(secret);
@@ -123,8 +123,9 @@ describe('known conversations', () => {
     await first.say('hjälp', 'constructor');
     expect(await first.core.hasConversation('web', 'constructor')).toBe(true);
     await first.core.flush();
-    const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { conversations: Record<string, Record<string, unknown>> };
-    expect(Object.keys(saved.conversations.web ?? {})).toEqual(['constructor']);
+    // Stored in its own record (one file per conversation), read back through the store.
+    const saved = await openStateStore(stateFile, { readOnly: true });
+    expect(Object.keys(saved.read().conversations.web ?? {})).toEqual(['constructor']);
   });
 });
 

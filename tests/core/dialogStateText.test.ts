@@ -1,11 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConversationCore } from '../../src/core/conversationCore.js';
 import { renderTexts } from '../../src/core/renderText.js';
 import { loadData } from '../../src/data/load.js';
 import { OTHER_READING_TEXT } from '../../dialogs/clarifyDialog.js';
-import { makeTestDeps, tempDir } from '../helpers/coreTestKit.js';
+import { makeTestDeps, stateOnDisk, tempDir } from '../helpers/coreTestKit.js';
 
 /**
  * Issue 15, finding 5: what the user wrote is never kept in the state file, only what the dialogs
@@ -21,7 +20,8 @@ async function realCore(stateFile = join(tempDir(), 'state.json')) {
     renderTexts(await core.ask({ channelId: 'web', conversationId, text }));
   const stored = async (): Promise<string> => {
     await core.flush();
-    return readFileSync(stateFile, 'utf8');
+    // The state file and the per-conversation records beside it.
+    return stateOnDisk(stateFile);
   };
   return { core, say, stored, stateFile };
 }

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConversationCore, type ConversationCore } from '../../src/core/conversationCore.js';
 import { renderText } from '../../src/core/renderText.js';
@@ -10,7 +9,7 @@ import { lexiconFor } from '../../src/domain/aktualisering/extract.js';
 import { AktualiseringDialog } from '../../dialogs/aktualiseringDialog.js';
 import { CANCELLED_TEXT, RESTART_TEXT } from '../../dialogs/cancelAndHelpDialog.js';
 import type { Route } from '../../dialogs/routes.js';
-import { makeTestDeps, tempDir } from '../helpers/coreTestKit.js';
+import { makeTestDeps, stateOnDisk, tempDir } from '../helpers/coreTestKit.js';
 
 let data: AgreementData;
 beforeAll(async () => {
@@ -167,10 +166,10 @@ describe('AktualiseringDialog through the real dialog stack', () => {
     const say = chat(core);
     await say(ONE_SHOT);
     await core.flush();
-    expect(readFileSync(stateFile, 'utf8')).toContain('sjukpenning');
+    expect(stateOnDisk(stateFile)).toContain('sjukpenning');
     await say('ja');
     await core.flush();
-    const state = readFileSync(stateFile, 'utf8');
+    const state = stateOnDisk(stateFile);
     expect(state).not.toContain('sjukpenning');
     expect(state).not.toContain('referringParty');
   });
@@ -186,7 +185,7 @@ describe('AktualiseringDialog through the real dialog stack', () => {
     const alone = await say(numbers[1] ?? '');
     expect(alone.text).toContain('Skriv inte personnummer');
     await core.flush();
-    const stored = readFileSync(stateFile, 'utf8');
+    const stored = stateOnDisk(stateFile);
     const logged = deps.logLines.join('\n');
     for (const n of numbers) {
       for (const form of [n, n.replace('-', '')]) {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
@@ -6,6 +6,7 @@ import { fixedDayClock } from '../../src/core/clock.js';
 import type { BotDeps } from '../../src/core/deps.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import type { AgreementData } from '../../src/data/load.js';
+import { conversationFolderPath } from '../../src/state/conversationRecords.js';
 import { openStateStore } from '../../src/state/store.js';
 
 /** A fresh temporary folder for one test's state file. */
@@ -58,4 +59,11 @@ export async function runSteps(say: (text: string) => Promise<string[]>, steps: 
       if (!(replies[i] ?? '').includes(part)) throw new Error(`reply ${i + 1} lacks "${part}"; ${context}`);
     });
   }
+}
+
+/** Everything the state keeps on disk for `stateFile` as text: the state file and each conversation entry beside it. */
+export function stateOnDisk(stateFile: string): string {
+  const folder = conversationFolderPath(stateFile);
+  const entries = existsSync(folder) ? readdirSync(folder).sort().map((name) => readFileSync(join(folder, name), 'utf8')) : [];
+  return [readFileSync(stateFile, 'utf8'), ...entries].join('\n');
 }

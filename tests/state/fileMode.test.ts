@@ -19,7 +19,7 @@ describe('state file mode', () => {
     });
     expect(modeOf(file)).toBe(0o600);
     // The temp file was renamed into place: nothing else is left in the folder.
-    expect(readdirSync(dir).filter((f) => !f.startsWith('state.json'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => !f.startsWith('state.json') && f !== 'state.conversations')).toEqual([]);
   });
 
   test('a temp file left world-readable by a crash does not make the state file readable', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openStateStore } from '../../src/state/store.js';
@@ -14,9 +14,9 @@ describe('state store writes', () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.update((s) => {
       s.botState[`k${i}`] = { value: i };
     }).then(async () => {
-      // At the moment a change is acknowledged, the file on disk holds it.
-      const onDisk = JSON.parse(await readFile(file, 'utf8')) as { botState: Record<string, unknown> };
-      expect(onDisk.botState[`k${i}`]).toEqual({ value: i });
+      // At the moment a change is acknowledged, the files on disk hold it.
+      const onDisk = await openStateStore(file, { readOnly: true });
+      expect(onDisk.read().botState[`k${i}`]).toEqual({ value: i });
     })));
     const reopened = await openStateStore(file);
     expect(Object.keys(reopened.read().botState)).toHaveLength(50);
@@ -35,7 +35,7 @@ describe('state store writes', () => {
     await store.update((s) => { s.botState.c = { n: 3 }; });
     expect(store.read().audit).toBe(before.audit);
     expect(store.read().botState.a).toBe(before.botState.a);
-    expect(JSON.parse(await readFile(file, 'utf8')).botState).toEqual({ a: { n: 1 }, c: { n: 3 } });
+    expect((await openStateStore(file, { readOnly: true })).read().botState).toEqual({ a: { n: 1 }, c: { n: 3 } });
   });
 
   it('rejects an invalid bot state item without changing anything', async () => {
@@ -56,5 +56,17 @@ describe('state store writes', () => {
     })).rejects.toThrow('avbruten');
     expect(store.read().botState).toEqual({});
     await store.flush();
+  });
+
+  it('treats ids such as "constructor" or "__proto__" as ordinary keys, not as stored entries', async () => {
+    const file = await tempStateFile();
+    const store = await openStateStore(file);
+    await store.update((s) => { s.conversations.web = { abc: { lastSeen: '2026-11-23T10:00:00.000Z' } }; });
+    const state = (await openStateStore(file, { readOnly: true })).read();
+    expect(state.conversations.web?.constructor).toBeUndefined();
+    expect(state.conversations.toString).toBeUndefined();
+    expect(state.botState.constructor).toBeUndefined();
+    await store.update((s) => { s.botState.__proto__ = { n: 1 }; });
+    expect(Object.keys((await openStateStore(file, { readOnly: true })).read().botState)).toEqual(['__proto__']);
   });
 });
