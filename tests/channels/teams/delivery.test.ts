@@ -48,9 +48,12 @@ afterAll(async () => {
 const THREAD = '19:kanal-styrgrupp@thread.tacv2;messageid=1700000000123';
 const CHANNEL = '19:kanal-styrgrupp@thread.tacv2';
 
-async function app(options: { stateFile?: string; env?: Record<string, string> } = {}): Promise<{ t: TestApp; delivery: DeliveryRegistry }> {
+/** The app with Bot Framework credentials (verified tokens), or with `local`, in the unauthenticated local mode. */
+async function app(options: { stateFile?: string; env?: Record<string, string>; local?: boolean } = {}): Promise<{ t: TestApp; delivery: DeliveryRegistry }> {
   const delivery = createDeliveryRegistry();
-  const t = await startTestApp({ delivery, botFrameworkAuth: identity.hooks(APP_ID), ...options, env: { ...ENV, EMULATOR_URL: connector.serviceUrl, ...options.env } });
+  const { local, ...rest } = options;
+  const auth = local === true ? {} : { botFrameworkAuth: identity.hooks(APP_ID) };
+  const t = await startTestApp({ delivery, ...auth, ...rest, env: { ...(local === true ? {} : ENV), EMULATOR_URL: connector.serviceUrl, ...options.env } });
   apps.push(t);
   return { t, delivery };
 }
@@ -150,7 +153,7 @@ describe('Teams proactive delivery', () => {
     const other = await startFakeBotConnector();
     try {
       // The Emulator came back on another port; the old one may now belong to anything.
-      const { t, delivery } = await app({ stateFile: first.t.stateFile, env: { EMULATOR_URL: other.serviceUrl } });
+      const { t, delivery } = await app({ stateFile: first.t.stateFile, local: true, env: { EMULATOR_URL: other.serviceUrl } });
       const before = connector.calls.length;
       const result = await delivery.get('teams')!.send(teamsTarget(sub), REMINDER, { idempotencyKey: 'test-local-other' });
       expect(result).toEqual({ status: 'dead', reason: 'lokalt läge: konversationens serviceUrl är inte EMULATOR_URL' });
