@@ -1,15 +1,17 @@
 import type { types } from '@slack/bolt';
 import type { Choice, Reply } from '../../core/reply.js';
-import { EXEMPELDATA_MARKER, renderText, sourceLine } from '../../core/renderText.js';
+import { EXEMPELDATA_MARKER } from '../../core/renderText.js';
+import { groupLabel, groupSources, type SourceGroup } from '../replyParts.js';
 
 export type SlackBlock = types.KnownBlock;
 
 /** What chat.postMessage (or a response_url) gets for one Reply. */
 export interface SlackMessage {
   /**
-   * Fallback for notifications, screen readers and clients without blocks: the same plain text the
-   * web chat and the CLI show, with `&`, `<`, `>` escaped (Slack parses `text` for mentions and
-   * links too, and shows the escapes as the characters).
+   * Fallback for notifications, screen readers and clients without blocks: the whole reply as
+   * plain text, headline first, sources grouped per document, at most {@link FALLBACK_TEXT_MAX}
+   * characters, with `&`, `<`, `>` escaped (Slack parses `text` for mentions and links too, and
+   * shows the escapes as the characters).
    */
   text: string;
   blocks: SlackBlock[];
@@ -30,6 +32,8 @@ const BUTTONS_PER_ACTIONS = 25;
 const BUTTON_TEXT_MAX = 75;
 const BUTTON_VALUE_MAX = 2000;
 const BLOCKS_MAX = 50;
+/** Slack truncates a message's `text` past 40,000 characters, but advises at most 4,000. */
+export const FALLBACK_TEXT_MAX = 4000;
 
 /**
  * Escapes text for Slack mrkdwn: `&`, `<` and `>` are control characters there (`<@U123>`,
@@ -103,8 +107,14 @@ function factSections(facts: NonNullable<Reply['facts']>): SlackBlock[] {
   }));
 }
 
+/** "Kortnamn (datum): avsnitt · avsnitt" — one document of the sources, named once. */
+export function sourceGroupLine(group: SourceGroup): string {
+  return `${groupLabel(group)}: ${group.sections.join(' · ')}`;
+}
+
+/** Sources as context: each document once with its short title and date, its sections after it. */
 function sourceContexts(sources: NonNullable<Reply['sources']>): SlackBlock[] {
-  const lines = [...new Set(sources.map(sourceLine))];
+  const lines = groupSources(sources).map((group, i) => `${i === 0 ? 'Källor: ' : ''}${sourceGroupLine(group)}`);
   return chunk(lines, CONTEXT_ELEMENTS_MAX).map((group) => ({
     type: 'context',
     elements: group.map((line) => {
@@ -112,6 +122,29 @@ function sourceContexts(sources: NonNullable<Reply['sources']>): SlackBlock[] {
       return element.type === 'mrkdwn' ? { ...element, text: clip(element.text, SECTION_TEXT_MAX) } : element;
     }),
   }));
+}
+
+/**
+ * The message's `text`: what a notification and a client without blocks show. The headline comes
+ * first (a notification shows only the start), then the exempeldata warning, the rest, facts,
+ * grouped sources and numbered choices; cut at a line to stay within {@link FALLBACK_TEXT_MAX}.
+ */
+export function fallbackText(reply: Reply): string {
+  const [first = '', ...rest] = reply.text.trim().split('\n');
+  const parts: string[] = [first];
+  if (reply.exempeldata) parts.push(EXEMPELDATA_MARKER);
+  if (rest.join('\n').trim() !== '') parts.push(rest.join('\n').trim());
+  if (reply.facts?.length) parts.push(reply.facts.map((f) => `• ${f.label}: ${f.value}`).join('\n'));
+  const groups = groupSources(reply.sources);
+  if (groups.length > 0) parts.push(groups.map((g) => `Källa: ${sourceGroupLine(g)}`).join('\n'));
+  if (reply.choices?.length) parts.push(reply.choices.map((c, i) => `${i + 1}) ${c.label}`).join('\n'));
+  const escaped = escapeMrkdwn(parts.filter((p) => p !== '').join('\n\n'));
+  if (escaped.length <= FALLBACK_TEXT_MAX) return escaped;
+  const window = escaped.slice(0, FALLBACK_TEXT_MAX - 2);
+  const line = window.lastIndexOf('\n');
+  // Never cut inside an escape (&amp;): back up to the last line, else the last space.
+  const cut = line > FALLBACK_TEXT_MAX / 2 ? line : Math.max(window.lastIndexOf(' '), 1);
+  return `${window.slice(0, cut).trimEnd()} …`;
 }
 
 /** The value a button sends back: what the user would have typed (the choice's value, else its label). */
@@ -135,20 +168,25 @@ function choiceActions(choices: readonly Choice[]): SlackBlock[] {
 }
 
 /**
- * Renders a channel-neutral Reply as a Slack message: an exempeldata warning first (context), the
- * text as mrkdwn sections (escaped), facts as section fields, sources as a context block, choices as
- * buttons. `text` is the same plain text every other channel shows (escaped), Slack's fallback.
+ * Renders a channel-neutral Reply as a Slack message, headline first: the text as mrkdwn sections
+ * (escaped) with an exempeldata warning (context) right after the first, facts as section
+ * fields, sources as a context block with each document once, choices as buttons.
  */
 export function renderBlocks(reply: Reply): SlackMessage {
   const blocks: SlackBlock[] = [];
-  if (reply.exempeldata) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(EXEMPELDATA_MARKER)}` }] });
+  const warning: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(EXEMPELDATA_MARKER)}` }] };
+  if (reply.text.trim() !== '') {
+    const [first, ...rest] = textSections(reply.text);
+    if (first) blocks.push(first);
+    if (reply.exempeldata) blocks.push(warning);
+    blocks.push(...rest);
+  } else if (reply.exempeldata) {
+    blocks.push(warning);
   }
-  if (reply.text.trim() !== '') blocks.push(...textSections(reply.text));
   if (reply.facts && reply.facts.length > 0) blocks.push(...factSections(reply.facts));
   if (reply.sources && reply.sources.length > 0) blocks.push(...sourceContexts(reply.sources));
   if (reply.choices && reply.choices.length > 0) blocks.push(...choiceActions(reply.choices));
-  return { text: escapeMrkdwn(renderText(reply)), blocks: fitBlocks(blocks) };
+  return { text: fallbackText(reply), blocks: fitBlocks(blocks) };
 }
 
 /**

@@ -1,15 +1,17 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { REPLY_CHANNEL_DATA_KEY, replySchema } from '../../core/reply.js';
+import { headline } from '../replyParts.js';
 import { cardAttachment } from './renderCard.js';
 
 /** Bot Framework channels whose clients render Adaptive Cards. */
 export const CARD_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'emulator', 'webchat', 'directline']);
 
-/** Teams shows `summary` in notifications and the activity feed: the answer's first line, kept short. */
+/** Teams shows `summary` in notifications and the activity feed: the answer's headline, kept short. */
 export const SUMMARY_MAX = 200;
 
+/** The headline (first sentence) of the reply, so a notification says the answer, not a preamble. */
 export function summaryOf(text: string): string {
-  const first = text.trim().split('\n')[0]?.trim() ?? '';
+  const first = headline(text);
   return first.length <= SUMMARY_MAX ? first : `${first.slice(0, SUMMARY_MAX - 1).trimEnd()}…`;
 }
 
@@ -19,7 +21,7 @@ export function summaryOf(text: string): string {
  *
  * Teams shows an activity's `text` above its card, so there the text would appear twice: in
  * Teams the whole plain text is the card's `fallbackText` (hosts that cannot render the card),
- * the answer's first line the activity's `summary` (notifications, activity feed), and the
+ * the answer's headline the activity's `summary` (notifications, activity feed), and the
  * Reply itself leaves channelData (Teams reads channelData). Other channels (Emulator, Web Chat) keep `text` and
  * channelData as sent, for inspection and for clients without cards.
  */

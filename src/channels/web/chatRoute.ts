@@ -6,7 +6,7 @@ import { badRequest } from '../../http/errors.js';
 import type { InflightTracker } from '../../http/inflight.js';
 import { jsonBody } from '../../http/jsonBody.js';
 import { parseChatRequest } from './chatRequest.js';
-import { renderReplyHtml } from './renderHtml.js';
+import { renderReplyHtml, webSourceGroups, type WebSourceGroup } from './renderHtml.js';
 
 /** The web channel's id in the conversation core (and in conversation state keys). */
 export const WEB_CHANNEL_ID = 'web';
@@ -19,10 +19,12 @@ export interface ChatResponse {
   replies: Reply[];
   /** The same replies rendered by renderReplyHtml, for clients that show HTML as is. */
   html: string[];
+  /** Per reply, its sources grouped per document (short title and date, sections), as the page lists them. */
+  sourceGroups: WebSourceGroup[][];
 }
 
 /**
- * POST /chat `{ conversationId?, text }` → `{ conversationId, replies, html }`: one turn of the web
+ * POST /chat `{ conversationId?, text }` → `{ conversationId, replies, html, sourceGroups }`: one turn of the web
  * channel through the conversation core. A new conversation gets a server-generated id; an id the
  * core does not know is refused, so a client cannot pick or guess its way into someone's dialog.
  */
@@ -43,7 +45,7 @@ export function installChatRoute(server: restify.Server, core: ConversationCore,
     // shares user state with another or matches a configured role (KANSLI_USERS).
     const userId = `anon-${conversationId}`;
     const replies = await inflight.track(core.ask({ channelId: WEB_CHANNEL_ID, conversationId, userId, text }));
-    const response: ChatResponse = { conversationId, replies, html: replies.map(renderReplyHtml) };
+    const response: ChatResponse = { conversationId, replies, html: replies.map(renderReplyHtml), sourceGroups: replies.map(webSourceGroups) };
     res.header('Cache-Control', 'no-store');
     res.json(200, response);
   });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { CAPABILITIES } from '../../../dialogs/helpContent.js';
+import { escapeHtml } from './renderHtml.js';
 
 /** The web chat page, self-contained (inline CSS and JS, no CDN), with a CSP that allows exactly that. */
 export interface ChatPage {
@@ -29,6 +31,7 @@ export function loadChatPage(): ChatPage {
   if (script.includes('</script')) throw new Error('chat.js must not contain "</script"');
   const html = readStatic('index.html')
     .replace('{{style}}', () => style)
+    .replace('{{greeting}}', () => greetingHtml())
     .replace('{{script}}', () => script);
   const contentSecurityPolicy = [
     "default-src 'none'",
@@ -41,4 +44,24 @@ export function loadChatPage(): ChatPage {
     "frame-ancestors 'self'",
   ].join('; ');
   return { html, contentSecurityPolicy };
+}
+
+/** The greeting's example questions: the first example of each thing the bot can do (the help's own list). */
+export function greetingExamples(): string[] {
+  return CAPABILITIES.map((c) => c.examples[0]).filter((e): e is string => e !== undefined).slice(0, 5);
+}
+
+/**
+ * The bot's first bubble, in the page itself so it shows before any script runs: what the bot
+ * does and example questions as buttons (chat.js sends a button's text as the question).
+ */
+function greetingHtml(): string {
+  const buttons = greetingExamples().map((q) => `<button type="button" class="choice example" data-value="${escapeHtml(q)}">${escapeHtml(q)}</button>`);
+  return [
+    '<div class="msg bot greeting">',
+    '<span class="who">Samverkansboten: </span>',
+    '<p>Hej! Jag svarar på frågor om samverkansöverenskommelserna – aktualisering, åtaganden, kontakter, möten och siffror – och visar källan. Prova till exempel:</p>',
+    `<div class="choices examples">${buttons.join('')}</div>`,
+    '</div>',
+  ].join('');
 }

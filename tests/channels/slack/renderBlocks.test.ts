@@ -1,10 +1,11 @@
-import { EXEMPELDATA_MARKER, renderText } from '../../../src/core/renderText.js';
+import { EXEMPELDATA_MARKER } from '../../../src/core/renderText.js';
 import type { Reply } from '../../../src/core/reply.js';
 import {
   blocksAfterChoice,
   CHOICE_ACTION_PREFIX,
   CHOICES_BLOCK_ID,
   escapeMrkdwn,
+  fallbackText,
   renderBlocks,
   splitText,
   type SlackBlock,
@@ -30,7 +31,11 @@ function ofType<T extends SlackBlock['type']>(blocks: SlackBlock[], type: T): Ex
 describe('renderBlocks', () => {
   it('renders text, facts as fields, sources as context and choices as buttons, with the plain text as fallback', () => {
     const { text, blocks } = renderBlocks(full);
-    expect(text).toBe(renderText(full));
+    expect(text).toBe(fallbackText(full));
+    expect(text).toBe(
+      'Arbetsförmedlingen åtar sig följande i Vuxentorget.\n\n• Organisationsnummer: 202100-2114\n• Kontakt: Sektionschef\n\n' +
+        'Källa: Överenskommelse Vuxentorget (2020): 7. Deltagande parter och åtaganden\n\n1) Ja\n2) Nej, avbryt',
+    );
     expect(blocks.map((b) => b.type)).toEqual(['section', 'section', 'context', 'actions']);
 
     const [body, facts] = ofType(blocks, 'section');
@@ -43,7 +48,7 @@ describe('renderBlocks', () => {
     const [sources] = ofType(blocks, 'context');
     // The same source twice is shown once, as in the plain text.
     expect(sources?.elements).toEqual([
-      { type: 'mrkdwn', text: 'Källa: Överenskommelse Vuxentorget (2020), 7. Deltagande parter och åtaganden' },
+      { type: 'mrkdwn', text: 'Källor: Överenskommelse Vuxentorget (2020): 7. Deltagande parter och åtaganden' },
     ]);
 
     const [actions] = ofType(blocks, 'actions');
@@ -75,15 +80,15 @@ describe('renderBlocks', () => {
     expect(json).toContain('S &amp; &lt;t&gt;');
     // The fallback is the plain text of every channel, escaped the same way: Slack parses it for mentions too.
     expect(text).not.toContain('<!channel>');
-    expect(text).toBe(
-      escapeMrkdwn(renderText({ text: hostile, facts: [{ label: 'A<b>', value: hostile }], sources: [{ doc: 'x', section: 'S & <t>' }] })),
-    );
+    expect(text).not.toContain('<@U123>');
+    expect(text.startsWith(escapeMrkdwn(hostile))).toBe(true);
   });
 
-  it('marks exempeldata first', () => {
-    const { blocks, text } = renderBlocks({ text: 'Siffror T2', exempeldata: true });
-    expect(blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${EXEMPELDATA_MARKER}` }] });
-    expect(text.startsWith(EXEMPELDATA_MARKER)).toBe(true);
+  it('says the headline first and marks exempeldata right after it', () => {
+    const { blocks, text } = renderBlocks({ text: 'Siffror T2: 41 deltagare.\nMer.', exempeldata: true });
+    expect(blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Siffror T2: 41 deltagare.\nMer.' } });
+    expect(blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${EXEMPELDATA_MARKER}` }] });
+    expect(text).toBe(`Siffror T2: 41 deltagare.\n\n${EXEMPELDATA_MARKER}\n\nMer.`);
   });
 
   it('a reply with only choices has no empty section', () => {
@@ -162,7 +167,7 @@ describe('renderBlocks: mrkdwn formatting in data stays text (issue 15, finding 
       { type: 'mrkdwn', text: '*Kontakt*\nSektionschef' },
     ]);
     const [sources] = ofType(blocks, 'context');
-    expect(sources?.elements).toEqual([{ type: 'plain_text', text: 'Källa: Rapport *T1*, > citat', emoji: false }]);
+    expect(sources?.elements).toEqual([{ type: 'plain_text', text: 'Källor: Rapport *T1*: > citat', emoji: false }]);
 
     const after = blocksAfterChoice([], 'Välj *T1*', 'U42');
     expect(after).toEqual([{ type: 'context', elements: [{ type: 'mrkdwn', text: '<@U42> valde' }, { type: 'plain_text', text: 'Välj *T1*', emoji: false }] }]);

@@ -1,8 +1,7 @@
 import type { ChatResponse } from '../../../src/channels/web/chatRoute.js';
-import { renderTexts } from '../../../src/core/renderText.js';
 import { slackRoutes } from '../../../src/channels/slack/routes.js';
 import { createDeliveryRegistry, deliver } from '../../../src/delivery/types.js';
-import { CHOICE_ACTION_PREFIX, CHOICES_BLOCK_ID } from '../../../src/channels/slack/renderBlocks.js';
+import { CHOICE_ACTION_PREFIX, CHOICES_BLOCK_ID, fallbackText } from '../../../src/channels/slack/renderBlocks.js';
 import { createFakeCore } from '../../helpers/fakeCore.js';
 import { FAKE_BOT, postSigned, slackSignature, startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../../helpers/fakeSlackApi.js';
 import { postJson, startTestApp, type TestApp } from '../../helpers/httpApp.js';
@@ -97,7 +96,8 @@ async function webAnswer(...texts: string[]): Promise<string> {
     last = res.json as ChatResponse;
     conversationId = last.conversationId;
   }
-  return renderTexts(last?.replies ?? []);
+  // The web chat's replies as Slack's fallback text shapes them (headline first, sources grouped).
+  return (last?.replies ?? []).map((reply) => shown(fallbackText(reply))).join('\n\n');
 }
 
 describe('POST /slack/events', () => {

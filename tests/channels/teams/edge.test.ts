@@ -69,8 +69,10 @@ describe('outgoing cards', () => {
     expect(activity.attachments).toHaveLength(1);
   });
 
-  it('keeps the summary to the first line, shortened', () => {
+  it('keeps the summary to the headline (first sentence), shortened', () => {
     expect(summaryOf('Första raden.\nAndra raden.')).toBe('Första raden.');
+    expect(summaryOf('Ja, Försäkringskassan förankrar. Se t.ex. Bilaga 3 för detaljer.\nMer.')).toBe('Ja, Försäkringskassan förankrar.');
+    expect(summaryOf('Ring t.ex. Vuxentorget på 090-123.')).toBe('Ring t.ex. Vuxentorget på 090-123.');
     const long = summaryOf('x'.repeat(500));
     expect(long).toHaveLength(SUMMARY_MAX);
     expect(long.endsWith('…')).toBe(true);

@@ -1,4 +1,4 @@
-import { ADAPTIVE_CARD_CONTENT_TYPE, cardActions, type AdaptiveCard, type CardElement } from '../../../src/channels/teams/renderCard.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardChoices, type AdaptiveCard, type CardElement } from '../../../src/channels/teams/renderCard.js';
 import { REPLY_CHANNEL_DATA_KEY } from '../../../src/core/reply.js';
 import { guardOutboundConnections } from '../../helpers/localBotFrameworkAuth.js';
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from '../../helpers/fakeBotConnector.js';
@@ -81,8 +81,8 @@ describe('Teams via /api/messages (local mode, fake Bot Connector)', () => {
     const footer = card.body[card.body.length - 1];
     expect(footer?.type).toBe('Container');
     if (footer?.type === 'Container') {
-      expect(allText(footer.items)).toMatch(/Källa: .*Bilaga 6/);
-      expect(footer.items.every((i) => i.type === 'TextBlock' && i.isSubtle && i.size === 'Small')).toBe(true);
+      expect(allText(footer.items)).toMatch(/\(\d{4}-\d{2}-\d{2}\)\n– Bilaga 6/);
+      expect(footer.items.every((i) => i.type === 'TextBlock' && i.size === 'Small')).toBe(true);
     }
   });
 
@@ -110,11 +110,11 @@ describe('Teams via /api/messages (local mode, fake Bot Connector)', () => {
     const conversationId = 'a:personal-card-submit';
     const [first] = await turn(teamsMessage(opts({ conversationId, text: 'Kan en person aktualiseras till Vuxentorget?' })));
     const asked = cardOf(first);
-    const button = cardActions(asked).find((a) => a.title === 'Försäkringskassan');
-    expect(button).toBeDefined();
+    const choice = cardChoices(asked).find((a) => a.title === 'Försäkringskassan');
+    expect(choice).toBeDefined();
 
-    // Teams sends the button's data as value and no text.
-    const [second] = await turn(teamsMessage(opts({ conversationId, value: button?.data })));
+    // Teams sends the submit's data (with the chosen list value merged in) as value and no text.
+    const [second] = await turn(teamsMessage(opts({ conversationId, value: choice?.value })));
     const card = cardOf(second);
     const factSet = card.body.find((e) => e.type === 'FactSet');
     expect(factSet?.type === 'FactSet' && factSet.facts).toContainEqual({ title: 'Aktualiserande part', value: 'Försäkringskassan' });

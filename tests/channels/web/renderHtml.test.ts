@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { escapeHtml, renderReplyHtml } from '../../../src/channels/web/renderHtml.js';
+import { escapeHtml, renderReplyHtml, sourcesSummary } from '../../../src/channels/web/renderHtml.js';
 import { EXEMPELDATA_MARKER } from '../../../src/core/renderText.js';
 import type { Reply } from '../../../src/core/reply.js';
 
@@ -35,7 +35,7 @@ describe('renderReplyHtml', () => {
   it('creates no element from untrusted text', () => {
     expect(html).not.toMatch(/<script|<img/i);
     const tags = [...html.matchAll(/<([a-z]+)([^>]*)>/g)];
-    expect(new Set(tags.map((m) => m[1]))).toEqual(new Set(['div', 'p', 'br', 'ul', 'li', 'span', 'button']));
+    expect(new Set(tags.map((m) => m[1]))).toEqual(new Set(['div', 'p', 'br', 'ul', 'li', 'span', 'button', 'details', 'summary']));
     // Attributes are only ours: an escaped quote cannot end data-value and start onclick.
     const attributes = tags.flatMap((m) => [...(m[2] ?? '').matchAll(/\s([a-z-]+)="[^"]*"/g)].map((a) => a[1]));
     expect(new Set(attributes)).toEqual(new Set(['class', 'type', 'data-value']));
@@ -46,7 +46,7 @@ describe('renderReplyHtml', () => {
     expect(text).toContain(`Svar ${ATTACK}`);
     expect(text).toContain(`Org.nr ${ATTACK}:`);
     expect(text).toContain(`Ja ${ATTACK}`);
-    expect(text).toContain(`Källa: Överenskommelse Vuxentorget (2020), 7. Åtaganden ${ATTACK}`);
+    expect(text).toContain(`KällaÖverenskommelse Vuxentorget (2020-01-01)7. Åtaganden ${ATTACK}`);
   });
 
   it('renders choices as buttons carrying their value (or label) in a quoted attribute', () => {
@@ -58,7 +58,26 @@ describe('renderReplyHtml', () => {
     expect(html.indexOf('class="exempeldata"')).toBeLessThan(html.indexOf('Svar'));
     expect(html).toMatch(/<ul class="facts"><li>/);
     expect(html.indexOf('class="sources"')).toBeGreaterThan(html.indexOf('class="choices"'));
+    expect(html).toContain('<details class="sources"><summary>Källa</summary>');
     expect(html).toContain('<br>rad två</p><p>nytt stycke</p>');
+  });
+
+  it('groups sources per document and puts lines and facts past the first few behind "Visa mer"', () => {
+    const long = renderReplyHtml({
+      text: ['Svaret.', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].join('\n'),
+      facts: Array.from({ length: 8 }, (_, i) => ({ label: `F${i}`, value: 'v' })),
+      sources: [
+        { doc: 'a', section: 'S1', title: 'Dok A', date: '2023-01-01' },
+        { doc: 'b', section: 'S2', title: 'Dok B' },
+        { doc: 'a', section: 'S3', title: 'Dok A', date: '2023-01-01' },
+      ],
+    });
+    expect(long).toContain('<p>Svaret.<br>b<br>c<br>d<br>e<br>f</p><ul class="facts">');
+    expect(long).toMatch(/<details class="more"><summary>Visa mer<\/summary><p>g<br>h<\/p><ul class="facts">(<li>.*?<\/li>){3}<\/ul><\/details>/);
+    expect(long).toContain(
+      '<details class="sources"><summary>Källor (2)</summary><ul><li><span class="source-doc">Dok A (2023-01-01)</span><ul><li>S1</li><li>S3</li></ul></li>' +
+        '<li><span class="source-doc">Dok B</span><ul><li>S2</li></ul></li></ul></details>',
+    );
   });
 
   it('renders a bare reply as its text only', () => {
@@ -69,9 +88,11 @@ describe('renderReplyHtml', () => {
 describe('the page script (static/chat.js)', () => {
   const script = readFileSync('src/channels/web/static/chat.js', 'utf8');
 
-  it('uses the same wording as renderText for exempeldata and sources', () => {
+  it('uses the same wording as renderText and renderHtml for exempeldata and the sources summary', () => {
     expect(script).toContain(`'${EXEMPELDATA_MARKER}'`);
-    expect(script).toContain(`return 'Källa: ' + (source.title || source.doc) + ', ' + source.section;`);
+    expect(script).toContain(`return documents === 1 ? 'Källa' : 'Källor (' + documents + ')';`);
+    expect(sourcesSummary(1)).toBe('Källa');
+    expect(sourcesSummary(3)).toBe('Källor (3)');
   });
 
   it('never turns text into markup', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decodePng } from './png.js';
+import { manifestProblems } from './validateManifest.js';
 import { createZip } from './zip.js';
 
 /** Teams app and bot ids are Microsoft Entra application (client) ids: GUIDs. */
@@ -67,7 +68,8 @@ function checkIcon(png: Buffer, name: string, size: number, transparent: boolean
 /**
  * The Teams app package (the zip Teams sideloads): manifest.json with the app and bot id from
  * MicrosoftAppId and the version filled in, plus the two icons, checked against Teams' rules
- * (192×192 colour icon, 32×32 transparent outline icon). Throws a {@link TeamsPackageError}
+ * (192×192 colour icon, 32×32 transparent outline icon) and Microsoft's official manifest schema
+ * (validateManifest.ts). Throws a {@link TeamsPackageError}
  * with a Swedish message for the person running `npm run teams:package`.
  */
 export function buildTeamsPackage(input: TeamsPackageInput): { zip: Buffer; manifest: Record<string, unknown> } {
@@ -101,6 +103,12 @@ export function buildTeamsPackage(input: TeamsPackageInput): { zip: Buffer; mani
     bots: parsed.data.bots.map((bot) => ({ ...bot, botId: id })),
     validDomains: domains,
   };
+  const problems = manifestProblems(manifest);
+  if (problems.length > 0) {
+    throw new TeamsPackageError(
+      `teams/manifest.json följer inte Teams schema för manifestversion ${String(manifest.manifestVersion)} – Teams skulle vägra ladda upp appen. Rätta:\n${problems.map((p) => `  • ${p}`).join('\n')}`,
+    );
+  }
   const zip = createZip([
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
     { name: 'color.png', data: input.colorPng },

@@ -12,6 +12,14 @@
   var status = document.getElementById('status');
   var newConversation = document.getElementById('new-conversation');
   var busy = false;
+  var typing = null;
+  // The greeting as the page brought it, to show again when a new conversation starts.
+  var greetingNode = log.querySelector('.greeting');
+  var greeting = greetingNode ? greetingNode.cloneNode(true) : null;
+
+  // How much of a reply shows at once; the rest is behind "Visa mer" (as renderHtml.ts does).
+  var VISIBLE_LINES = 6;
+  var VISIBLE_FACTS = 5;
 
   // sessionStorage can be unavailable (privacy settings); the chat then lasts as long as the page.
   var memoryId = null;
@@ -34,8 +42,16 @@
     return node;
   }
 
+  // The user's own message scrolls to the end; a reply scrolls its first line to the top, so
+  // a long answer is read from its headline, not from its list of sources.
   function scrollToEnd() {
     log.scrollTop = log.scrollHeight;
+  }
+  function scrollToTop(node) {
+    // .log is positioned, so offsetTop is measured from the log's own top.
+    log.scrollTop = node.offsetTop - 8;
+    var rect = node.getBoundingClientRect();
+    if (rect.top < 0 || rect.top > window.innerHeight - 48) window.scrollBy(0, rect.top - 8);
   }
 
   // Screen readers hear who speaks; sighted users see it from the bubble's side and colour.
@@ -55,10 +71,60 @@
     });
   }
 
-  // Same wording as sourceLine() and EXEMPELDATA_MARKER in src/core/renderText.ts (a test checks).
+  // Same wording as EXEMPELDATA_MARKER in src/core/renderText.ts and sourcesSummary() in renderHtml.ts (a test checks).
   var EXEMPELDATA_MARKER = '[Exempeldata – siffrorna är påhittade och visar bara hur svaret ser ut.]';
-  function sourceLine(source) {
-    return 'Källa: ' + (source.title || source.doc) + ', ' + source.section;
+  function sourcesSummary(documents) {
+    return documents === 1 ? 'Källa' : 'Källor (' + documents + ')';
+  }
+
+  // The text's first lines and what waits behind "Visa mer" — the rule of splitLines() in replyParts.ts.
+  function splitLines(text) {
+    var lines = text.trim().split('\n');
+    var count = 0;
+    var cut = lines.length;
+    for (var i = 0; i < lines.length; i++) {
+      if (lines[i].trim() !== '') count++;
+      if (count > VISIBLE_LINES) { cut = i; break; }
+    }
+    var more = lines.slice(cut).join('\n').trim();
+    if (more.split('\n').filter(function (l) { return l.trim() !== ''; }).length <= 1) return { shown: text.trim(), more: '' };
+    return { shown: lines.slice(0, cut).join('\n'), more: more };
+  }
+
+  function factList(facts) {
+    var list = el('ul', 'facts');
+    facts.forEach(function (fact) {
+      var li = el('li');
+      li.appendChild(el('span', 'fact-label', fact.label + ':'));
+      li.appendChild(document.createTextNode(' ' + fact.value));
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  function details(className, summary) {
+    var node = el('details', className);
+    node.appendChild(el('summary', null, summary));
+    return node;
+  }
+
+  // A pressed choice, and every choice of earlier replies, is done: its question was answered.
+  function retireChoices(chosen) {
+    log.querySelectorAll('.choices:not(.examples) button').forEach(function (button) {
+      button.disabled = true;
+      if (button === chosen) button.classList.add('chosen');
+    });
+  }
+
+  function choiceButton(label, value, className) {
+    var button = el('button', className, label);
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      if (busy || button.disabled) return;
+      if (className === 'choice') retireChoices(button);
+      send(value);
+    });
+    return button;
   }
 
   function addUserMessage(text) {
@@ -69,48 +135,65 @@
     scrollToEnd();
   }
 
-  function addReply(reply) {
+  function addReply(reply, groups) {
     var box = el('div', 'msg bot');
     box.appendChild(speaker('Samverkansboten'));
     if (reply.exempeldata) box.appendChild(el('p', 'exempeldata', EXEMPELDATA_MARKER));
-    appendText(box, String(reply.text || ''));
-    if (reply.facts && reply.facts.length) {
-      var facts = el('ul', 'facts');
-      reply.facts.forEach(function (fact) {
-        var li = el('li');
-        li.appendChild(el('span', 'fact-label', fact.label + ':'));
-        li.appendChild(document.createTextNode(' ' + fact.value));
-        facts.appendChild(li);
-      });
-      box.appendChild(facts);
+    var parts = splitLines(String(reply.text || ''));
+    appendText(box, parts.shown);
+    var facts = reply.facts || [];
+    var visible = facts.length > VISIBLE_FACTS + 1 ? VISIBLE_FACTS : facts.length;
+    if (visible > 0) box.appendChild(factList(facts.slice(0, visible)));
+    if (parts.more !== '' || visible < facts.length) {
+      var more = details('more', 'Visa mer');
+      if (parts.more !== '') appendText(more, parts.more);
+      if (visible < facts.length) more.appendChild(factList(facts.slice(visible)));
+      box.appendChild(more);
     }
     if (reply.choices && reply.choices.length) {
       var choices = el('div', 'choices');
       reply.choices.forEach(function (choice) {
-        var button = el('button', 'choice', choice.label);
-        button.type = 'button';
-        button.addEventListener('click', function () {
-          send(choice.value || choice.label);
-        });
-        choices.appendChild(button);
+        choices.appendChild(choiceButton(choice.label, choice.value || choice.label, 'choice'));
       });
       box.appendChild(choices);
     }
-    if (reply.sources && reply.sources.length) {
-      var sources = el('ul', 'sources');
-      reply.sources.forEach(function (source) {
-        sources.appendChild(el('li', null, sourceLine(source)));
+    if (groups && groups.length) {
+      var sources = details('sources', sourcesSummary(groups.length));
+      var list = el('ul');
+      groups.forEach(function (group) {
+        var li = el('li');
+        li.appendChild(el('span', 'source-doc', group.label));
+        var sections = el('ul');
+        group.sections.forEach(function (section) { sections.appendChild(el('li', null, section)); });
+        li.appendChild(sections);
+        list.appendChild(li);
       });
+      sources.appendChild(list);
       box.appendChild(sources);
     }
     log.appendChild(box);
-    scrollToEnd();
+    return box;
+  }
+
+  // Shown while the bot works on an answer; screen readers hear it through the log's live region.
+  function showTyping(on) {
+    if (on && !typing) {
+      typing = el('div', 'msg bot typing');
+      typing.appendChild(el('span', null, 'Samverkansboten skriver'));
+      typing.appendChild(el('span', 'dots', '…'));
+      log.appendChild(typing);
+      scrollToEnd();
+    } else if (!on && typing) {
+      typing.remove();
+      typing = null;
+    }
   }
 
   function setBusy(value) {
     busy = value;
     sendButton.disabled = value;
     log.setAttribute('aria-busy', value ? 'true' : 'false');
+    showTyping(value);
   }
 
   function postChat(text, conversationId) {
@@ -130,9 +213,10 @@
   function send(text) {
     text = text.trim();
     if (!text || busy) return;
-    setBusy(true);
     status.textContent = '';
+    retireChoices(null);
     addUserMessage(text);
+    setBusy(true);
     var id = loadId();
     postChat(text, id)
       .then(function (result) {
@@ -146,7 +230,14 @@
       .then(function (result) {
         if (result.ok && result.json) {
           saveId(result.json.conversationId);
-          result.json.replies.forEach(addReply);
+          showTyping(false);
+          var groups = result.json.sourceGroups || [];
+          var first = null;
+          result.json.replies.forEach(function (reply, i) {
+            var box = addReply(reply, groups[i]);
+            if (!first) first = box;
+          });
+          if (first) scrollToTop(first);
         } else {
           status.textContent = (result.json && result.json.error) || 'Något gick fel. Försök igen.';
         }
@@ -156,7 +247,8 @@
       })
       .then(function () {
         setBusy(false);
-        input.focus();
+        // On a phone, focusing the input would open the keyboard over the answer.
+        if (window.matchMedia('(min-width: 700px)').matches) input.focus({ preventScroll: true });
       });
   }
 
@@ -170,9 +262,26 @@
   newConversation.addEventListener('click', function () {
     clearId();
     log.textContent = '';
+    showGreeting();
     status.textContent = 'Nytt samtal startat.';
     input.focus();
   });
+
+  // The greeting's example buttons (in the page's markup) send their question.
+  function showGreeting() {
+    if (!greeting) return;
+    var node = greeting.cloneNode(true);
+    log.appendChild(node);
+    wireExamples(node);
+  }
+  function wireExamples(node) {
+    node.querySelectorAll('button.example').forEach(function (button) {
+      button.addEventListener('click', function () {
+        if (!busy) send(button.getAttribute('data-value') || button.textContent);
+      });
+    });
+  }
+  if (greetingNode) wireExamples(greetingNode);
 
   input.focus();
 })();
