@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CAPABILITIES } from '../../../dialogs/helpContent.js';
+import { capabilities } from '../../../dialogs/helpContent.js';
 import { escapeHtml } from './renderHtml.js';
 
 /** The web chat page, self-contained (inline CSS and JS, no CDN), with a CSP that allows exactly that. */
@@ -46,9 +46,12 @@ export function loadChatPage(): ChatPage {
   return { html, contentSecurityPolicy };
 }
 
-/** The greeting's example questions: the first example of each thing the bot can do (the help's own list). */
+/**
+ * The greeting's example questions: the first example of each thing the bot can do (the help's own
+ * list), in its förbund-neutral wording — the page is built once, the data may be reloaded.
+ */
 export function greetingExamples(): string[] {
-  return CAPABILITIES.map((c) => c.examples[0]).filter((e): e is string => e !== undefined).slice(0, 5);
+  return capabilities().map((c) => c.examples[0]).filter((e): e is string => e !== undefined).slice(0, 5);
 }
 
 /**
