@@ -16,7 +16,8 @@ function renameForbund(records: unknown, suffix: string): unknown {
   if (!Array.isArray(records)) return records;
   return records.map((r: unknown) => {
     if (r === null || typeof r !== 'object') return r;
-    const record = r as { name?: unknown; aliases?: unknown };
+    // A copy is never the deployment's default förbund (data/ allows one).
+    const { default: _default, ...record } = r as { name?: unknown; aliases?: unknown; default?: unknown };
     return {
       ...record,
       ...(typeof record.name === 'string' ? { name: `${record.name} ${suffix}` } : {}),
