@@ -286,16 +286,6 @@ export function coversDistinctive(data: AgreementData, question: string, hit: Se
   return distinctive.every((t) => (/^\d+$/u.test(t) ? hasNumber(`${hit.doc.title} ${hit.doc.text}`, t) : hasTerm(stems, t)));
 }
 
-/**
- * Passages to add after a route's answer that is not about the question's distinctive words:
- * the best passages that match the question well (half its words), name its entities, and
- * either mention a word the answer left out or hold clearly more of the question's words than
- * any one part of the answer. Empty when the answer already covers the question.
- */
-export function complementReply(data: AgreementData, question: string, replyTexts: readonly string[], limit = 2): Reply | undefined {
-  return complementEvidence(data, question, replyTexts, limit).reply;
-}
-
 /** What the complementing passages add, and how much of the question the answer and they are about. */
 export interface ComplementEvidence {
   reply?: Reply;
@@ -314,7 +304,13 @@ export function passagesLead(e: ComplementEvidence): boolean {
   return e.reply !== undefined && e.answerHeld === 0 && e.passagesHeld >= 2;
 }
 
-/** {@link complementReply} with the evidence that chose its passages. */
+/**
+ * Passages to add after a route's answer that is not about the question's distinctive words:
+ * the best passages that match the question well (half its words), name its entities, and
+ * either mention a word the answer left out or hold clearly more of the question's words than
+ * any one part of the answer. Empty when the answer already covers the question.
+ * Returns the passages with the evidence that chose them.
+ */
 export function complementEvidence(data: AgreementData, question: string, replyTexts: readonly string[], limit = 2): ComplementEvidence {
   const { distinctive, missing } = missingTerms(data, question, replyTexts);
   if (distinctive.length === 0) return { answerHeld: 0, passagesHeld: 0 };

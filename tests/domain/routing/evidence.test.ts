@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
-import { complementEvidence, complementReply, distinctiveTerms, passagesLead, excerptAround, hasNumber, isNoAnswer, missingTerms } from '../../../src/domain/routing/evidence.js';
+import { complementEvidence, distinctiveTerms, passagesLead, excerptAround, hasNumber, isNoAnswer, missingTerms } from '../../../src/domain/routing/evidence.js';
 
 let data: AgreementData;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ describe('excerpts around the hit', () => {
 
 describe('complementing an answer', () => {
   it('an answer that misses the question\'s subject gets the passage that holds it', () => {
-    const extra = complementReply(data, 'Vem är sammankallande för samordningsteamet i Vindeln?', ['18 samverkansinitiativ: Unga med aktivitetsersättning, sammankallande: Försäkringskassan']);
+    const extra = complementEvidence(data, 'Vem är sammankallande för samordningsteamet i Vindeln?', ['18 samverkansinitiativ: Unga med aktivitetsersättning, sammankallande: Försäkringskassan']).reply;
     expect(extra?.facts?.map((f) => f.value).join(' ')).toMatch(/Koordinator/u);
     expect(extra?.sources?.length).toBeGreaterThan(0);
   });
@@ -63,7 +63,7 @@ describe('complementing an answer', () => {
   });
 
   it('an answer that already covers the question gets nothing added', () => {
-    expect(complementReply(data, 'Vad är Vuxentorgets budget 2023?', ['Vuxentorget 2023: 2 190 tkr (budgeterad kostnad).'])).toBeUndefined();
+    expect(complementEvidence(data, 'Vad är Vuxentorgets budget 2023?', ['Vuxentorget 2023: 2 190 tkr (budgeterad kostnad).']).reply).toBeUndefined();
   });
 
   it('a "Det står inte" reply is a no-answer signal', () => {
