@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { renderTexts } from '../../core/renderText.js';
+import { renderShapedAll } from '../../core/renderText.js';
 import { parseAskArgs, type AskCommand } from './args.js';
 import { answerBatch } from './batch.js';
 import { openCliRuntime, reportCliError } from './runtime.js';
@@ -21,7 +21,12 @@ async function main(command: AskCommand): Promise<void> {
       text: command.question,
       today: command.today,
     });
-    process.stdout.write(command.json ? `${JSON.stringify(replies, null, 2)}\n` : `${renderTexts(replies)}\n`);
+    if (command.json) {
+      process.stdout.write(`${JSON.stringify(replies, null, 2)}\n`);
+      return;
+    }
+    const { shown, more } = renderShapedAll(replies);
+    process.stdout.write(more === '' ? `${shown}\n` : `${shown}\n\nVisa mer:\n${more}\n`);
   } finally {
     await runtime.close();
   }

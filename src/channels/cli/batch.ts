@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ConversationCore } from '../../core/conversationCore.js';
-import { renderTexts } from '../../core/renderText.js';
+import { renderShapedAll } from '../../core/renderText.js';
 import { isIsoDay } from './args.js';
 
 const batchLineSchema = z.object({
@@ -11,10 +11,10 @@ const batchLineSchema = z.object({
 });
 
 /**
- * One output line of a batch: the answer, or for a bad line an error (with an empty reply, so
+ * One output line of a batch: the answer as shown (`reply`) and what waits behind "Visa mer" (`more`), or for a bad line an error (with an empty reply, so
  * every line has the same two keys a reader relies on).
  */
-export type BatchResult = { id: string; reply: string } | { id: string | null; reply: ''; error: string };
+export type BatchResult = { id: string; reply: string; more?: string } | { id: string | null; reply: ''; error: string };
 
 function idOf(raw: unknown): string | null {
   if (typeof raw === 'object' && raw !== null) {
@@ -40,7 +40,8 @@ export async function answerBatchLine(core: ConversationCore, line: string, line
   const { id, text, today } = parsed.data;
   try {
     const replies = await core.ask({ channelId: 'cli', conversationId: `batch-${randomUUID()}`, text, today });
-    return { id, reply: renderTexts(replies) };
+    const { shown, more } = renderShapedAll(replies);
+    return more === '' ? { id, reply: shown } : { id, reply: shown, more };
   } catch (error) {
     return { id, reply: '', error: `Rad ${lineNumber}: kunde inte svara (${error instanceof Error ? error.name : 'fel'})` };
   }

@@ -1,11 +1,14 @@
 import { createInterface } from 'node:readline';
 import type { Reply } from '../../core/reply.js';
-import { renderTexts } from '../../core/renderText.js';
+import { renderShapedAll } from '../../core/renderText.js';
 import { isIsoDay } from './args.js';
 import { resolveChoice } from './choices.js';
 import { openCliRuntime, reportCliError } from './runtime.js';
 
 const PROMPT = 'du> ';
+/** What shows the rest of the last answer (its "Visa mer"). */
+const MORE_WORDS = /^(?:visa\s+)?mer[.!]?$/i;
+const MORE_HINT = 'Skriv ”mer” för resten av svaret.';
 
 /**
  * `npm run chat [-- --today YYYY-MM-DD]`: a conversation in the terminal. On a TTY it prompts
@@ -21,8 +24,12 @@ async function main(): Promise<void> {
   // Without a listener readline only pauses on Ctrl-C; end the chat instead (state is flushed in finally).
   rl.on('SIGINT', () => rl.close());
   let last: Reply[] = [];
+  let more = '';
   const say = (replies: Reply[]): void => {
-    if (replies.length > 0) process.stdout.write(`${renderTexts(replies)}\n\n`);
+    if (replies.length === 0) return;
+    const shaped = renderShapedAll(replies);
+    more = shaped.more;
+    process.stdout.write(`${shaped.shown}${more === '' ? '' : `\n\n(${MORE_HINT})`}\n\n`);
   };
   try {
     if (interactive) {
@@ -32,7 +39,10 @@ async function main(): Promise<void> {
     }
     for await (const line of rl) {
       const text = line.trim();
-      if (text !== '') {
+      if (MORE_WORDS.test(text) && more !== '') {
+        process.stdout.write(`${more}\n\n`);
+        more = '';
+      } else if (text !== '') {
         last = await runtime.core.ask({ channelId: 'cli', conversationId: 'chat', text: resolveChoice(text, last), today });
         say(last);
       }
