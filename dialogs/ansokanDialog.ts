@@ -6,6 +6,8 @@ import { answerSearch } from '../src/domain/answers/search.js';
 import { answerApplications } from '../src/domain/applications/answer.js';
 import { readRouteOptions } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
+import type { Reply } from '../src/core/reply.js';
+import type { Understanding } from '../src/understanding/understand.js';
 
 export const ANSOKAN_DIALOG = 'ansokanDialog';
 const ANSOKAN_WATERFALL = 'ansokanWaterfall';
@@ -21,11 +23,15 @@ export class AnsokanDialog extends ComponentDialog {
     this.initialDialogId = ANSOKAN_WATERFALL;
   }
 
+  /** The application answer as a result (MainDialog's direct path); the dialog sends the same. */
+  answerFor(u: Pick<Understanding, 'text'>): Reply {
+    const data = completeData(this.deps.data);
+    return answerApplications(data, u.text) ?? answerSearch(data, u.text);
+  }
+
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
-    const text = options.text ?? step.context.activity.text ?? '';
-    const data = completeData(this.deps.data);
-    await sendReply(step.context, answerApplications(data, text) ?? answerSearch(data, text));
+    await sendReply(step.context, this.answerFor({ text: options.text ?? step.context.activity.text ?? '' }));
     return step.endDialog();
   }
 }

@@ -8,6 +8,7 @@ import { parseQueryCached } from '../src/domain/entities.js';
 import { defaultForbund, forbundOf } from '../src/domain/forbund.js';
 import { readRouteOptions } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
+import type { Understanding } from '../src/understanding/understand.js';
 
 export const BUDGET_DIALOG = 'budgetDialog';
 const BUDGET_WATERFALL = 'budgetWaterfall';
@@ -74,12 +75,17 @@ export class BudgetDialog extends ComponentDialog {
     this.initialDialogId = BUDGET_WATERFALL;
   }
 
+  /** The budget answer as a result (MainDialog's direct path); the dialog sends the same. */
+  answerFor(u: Pick<Understanding, 'text' | 'now'>): Reply {
+    const forbund = forbundOf(this.deps.data, parseQueryCached(this.deps.data, u.text));
+    const answer = answerBudget(u.text, forbund, this.deps.data.budgets, namedRecords(this.deps), u.now);
+    return answer ? budgetReply(answer, this.deps) : { text: noBudgetText(this.deps), status: 'not-stated' };
+  }
+
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
-    const forbund = forbundOf(this.deps.data, parseQueryCached(this.deps.data, text));
-    const answer = answerBudget(text, forbund, this.deps.data.budgets, namedRecords(this.deps), new Date(options.now));
-    await sendReply(step.context, answer ? budgetReply(answer, this.deps) : { text: noBudgetText(this.deps), status: 'not-stated' });
+    await sendReply(step.context, this.answerFor({ text, now: new Date(options.now) }));
     return step.endDialog();
   }
 }

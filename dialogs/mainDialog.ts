@@ -16,6 +16,7 @@ import { sendReply } from '../src/core/sendReply.js';
 import { completeData } from '../src/domain/answers/common.js';
 import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
+import { answerFirst } from '../src/domain/routing/answerFirst.js';
 import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
@@ -32,8 +33,6 @@ const MAIN_WATERFALL = 'mainWaterfall';
 
 /** A route must score at least this to be begun; below it the fallback answers. */
 export const ROUTE_THRESHOLD = 0.5;
-/** A route scoring this much clearly fits: unless it answers with general rules, nothing is added to its answer. */
-export const SURE_SCORE = 0.8;
 /** Two routes closer than this are both likely: answer with the best, then offer the other reading. */
 export const AMBIGUITY_MARGIN = 0.1;
 
@@ -177,7 +176,6 @@ export class MainDialog extends ComponentDialog {
     const first = route.answer?.(u);
     if (first === undefined || first.status === 'needs-input') return false;
     let chosen = first;
-    let chosenRoute = route;
     if (first.status === 'not-stated') {
       const second = alternative?.answer?.(u);
       // The other reading acts through its dialog: the judged dialog path runs both.
@@ -189,21 +187,18 @@ export class MainDialog extends ComponentDialog {
           values.alternativeId = undefined;
           return false;
         }
-        if (second.status === 'answered') {
-          chosen = second;
-          chosenRoute = alternative;
-        }
+        if (second.status === 'answered') chosen = second;
       }
       if (chosen.status === 'not-stated') {
         const search = answerSearch(completeData(this.deps.data), u.text);
         values.settled = true;
         if (search.status === 'answered') await sendReply(step.context, search);
-        else await this.sendWithEvidence(step, route, first);
+        else await this.sendWithEvidence(step, u, first);
         return true;
       }
     }
     values.settled = true;
-    await this.sendWithEvidence(step, chosenRoute, chosen);
+    await this.sendWithEvidence(step, u, chosen);
     return true;
   }
 
@@ -228,7 +223,7 @@ export class MainDialog extends ComponentDialog {
       const reply = route === undefined ? this.fallbackAnswer?.(u) : route.answer?.(u);
       if (reply === undefined || reply.status === 'needs-input') return false;
       const search = reply.status === 'not-stated' ? answerSearch(data, part) : undefined;
-      answers.push({ routeId: route?.id ?? this.fallback.id, reply: search?.status === 'answered' ? search : reply });
+      answers.push({ routeId: route?.id ?? this.fallback.id, reply: search?.status === 'answered' ? search : answerFirst(data, u.text, u.form, reply) });
     }
     if (new Set(answers.map((a) => a.routeId)).size < 2) return false;
     (step.values as MainValues).settled = true;
@@ -236,15 +231,12 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
-  /** Passages lead only over a route that plausibly fits (< SURE_SCORE): a sure route's answer stays first. */
-  private passagesLeadFor(step: WaterfallStepContext, evidence: ComplementEvidence): boolean {
-    return ((step.values as MainValues).routeScore ?? 0) < SURE_SCORE && passagesLead(evidence);
-  }
 
   /** Sends a route's answer with the passages for words it left out: after it, or before it when it is about none of them. */
-  private async sendWithEvidence(step: WaterfallStepContext, route: Route, reply: Reply): Promise<void> {
-    const evidence = this.complementFor(step, route, [reply]);
-    const lead = evidence !== undefined && this.passagesLeadFor(step, evidence);
+  private async sendWithEvidence(step: WaterfallStepContext, u: Understanding, built: Reply): Promise<void> {
+    const reply = answerFirst(completeData(this.deps.data), u.text, u.form, built);
+    const evidence = this.complementFor(step, [reply]);
+    const lead = evidence !== undefined && passagesLead(evidence);
     if (lead && evidence.reply !== undefined) await sendReply(step.context, evidence.reply);
     await sendReply(step.context, reply);
     if (!lead && evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
@@ -335,18 +327,16 @@ export class MainDialog extends ComponentDialog {
   }
 
   private complement(step: WaterfallStepContext, replies: readonly Reply[]): ComplementEvidence | undefined {
-    const values = step.values as MainValues;
-    const route = this.routes.find((r) => r.id === (values.alternativeTried === true ? values.alternativeId : values.routeId));
-    return this.complementFor(step, route, replies);
+    return this.complementFor(step, replies);
   }
 
-  private complementFor(step: WaterfallStepContext, route: Route | undefined, replies: readonly Reply[]): ComplementEvidence | undefined {
-    const values = step.values as MainValues;
+  /**
+   * Passages for the question's distinctive words an answer left out. Every route's answer is
+   * checked, however sure its recogniser was: one salient word can choose a route whose answer
+   * is about something else (a money word → the budget table, for a question about a psychologist).
+   */
+  private complementFor(step: WaterfallStepContext, replies: readonly Reply[]): ComplementEvidence | undefined {
     const text = routedText(step.context);
-    // A route that answers from matched data and clearly fits needs nothing added; one that only
-    // plausibly fits (or answers with general rules) may have missed the question's subject.
-    const sure = (values.routeScore ?? 0) >= SURE_SCORE && values.alternativeTried !== true;
-    if (route?.general !== true && sure) return undefined;
     // Only for questions: a pasted import or a command is not looked up in the documents.
     if (replies.length === 0 || text === undefined || text.includes('\n') || text.length > 300) return undefined;
     const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`)]);
@@ -359,7 +349,7 @@ export class MainDialog extends ComponentDialog {
     values.settled = true;
     const evidence = this.complement(step, replies);
     // An answer about none of the question's distinctive words follows the passages that are about them.
-    if (evidence !== undefined && this.passagesLeadFor(step, evidence) && evidence.reply !== undefined) {
+    if (evidence !== undefined && passagesLead(evidence) && evidence.reply !== undefined) {
       await sendReply(step.context, evidence.reply);
       await release(step.context, held);
       return;

@@ -68,15 +68,18 @@ function budgetScoreFor(deps: BotDeps, text: string, normalized: string): number
 /** The feature registry: each feature adds one line here. */
 export function buildRoutes(deps: BotDeps): Route[] {
   const arshjul = new ArshjulDialog(deps);
+  const budget = new BudgetDialog(deps);
+  const tertial = new TertialDialog(deps);
+  const ansokan = new AnsokanDialog(deps);
   return [
-    { id: 'budget', dialog: new BudgetDialog(deps), recognize: ({ text, normalized }) => budgetScoreFor(deps, text, normalized), label: 'Budget' },
-    { id: 'tertial', dialog: new TertialDialog(deps), recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter' },
+    { id: 'budget', dialog: budget, recognize: ({ text, normalized }) => budgetScoreFor(deps, text, normalized), label: 'Budget', answer: (u) => budget.answerFor(u) },
+    { id: 'tertial', dialog: tertial, recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter', answer: (u) => tertial.answerFor(u) },
     { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
     { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true },
     { id: 'arshjul', dialog: arshjul, recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser', answer: (u) => arshjul.answerFor(u) },
-    { id: 'ansokan', dialog: new AnsokanDialog(deps), recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel' },
+    { id: 'ansokan', dialog: ansokan, recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel', answer: (u) => ansokan.answerFor(u) },
   ];
 }
 

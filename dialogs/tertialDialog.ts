@@ -6,6 +6,8 @@ import { parseTertialQuery } from '../src/domain/tertial/query.js';
 import { latestReports } from '../src/tertial/reportsStore.js';
 import { readRouteOptions } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
+import type { Reply } from '../src/core/reply.js';
+import type { Understanding } from '../src/understanding/understand.js';
 
 export const TERTIAL_DIALOG = 'tertialDialog';
 const TERTIAL_WATERFALL = 'tertialWaterfall';
@@ -22,16 +24,17 @@ export class TertialDialog extends ComponentDialog {
     this.initialDialogId = TERTIAL_WATERFALL;
   }
 
+  /** The tertial answer as a result (MainDialog's direct path); the dialog sends the same. */
+  answerFor(u: Pick<Understanding, 'text' | 'now'>): Reply {
+    const state = this.deps.state.read();
+    const query = parseTertialQuery(u.text, groupNames(this.deps.data));
+    return answerTertial({ data: this.deps.data, reports: latestReports(state), allVersions: state.tertialReports, now: u.now }, query);
+  }
+
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
-    const state = this.deps.state.read();
-    const query = parseTertialQuery(text, groupNames(this.deps.data));
-    const reply = answerTertial(
-      { data: this.deps.data, reports: latestReports(state), allVersions: state.tertialReports, now: new Date(options.now) },
-      query,
-    );
-    await sendReply(step.context, reply);
+    await sendReply(step.context, this.answerFor({ text, now: new Date(options.now) }));
     return step.endDialog();
   }
 }

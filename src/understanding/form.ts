@@ -13,6 +13,9 @@ const YESNO_OPENERS = new Set([
   'kommer', 'raknas', 'tar', 'gar', 'hor', 'matte', 'skulle', 'kunde', 'betalar', 'ersatter', 'tacker',
 ]);
 
+/** Subject pronouns: a question verb right before one is a question's inverted word order. */
+const SUBJECTS = new Set(['hon', 'han', 'hen', 'personen', 'individen', 'klienten', 'deltagaren', 'jag', 'vi', 'ni', 'du', 'de', 'man']);
+
 /** Words that open a message without being its question ("hej", "jag undrar", "kan du säga"). */
 const FILLER = new Set(['hej', 'hejsan', 'tja', 'hallo', 'halla', 'snalla', 'tack', 'fraga', 'jag', 'vi', 'undrar', 'vill', 'veta', 'skulle', 'vilja', 'bara', 'ok', 'okej']);
 /** "Kan du säga/berätta …" is a request to answer the question that follows, not a yes/no question. */
@@ -47,6 +50,11 @@ export function questionForm(tokens: readonly string[]): QuestionForm {
     return 'vad';
   }
   if (YESNO_OPENERS.has(first)) return 'yesno';
+  // The question after a description ("Arbetslös 45-åring i Umeå … – hör hen till Vuxentorget?"):
+  // a question verb directly before its subject pronoun is the inverted order of a yes/no question.
+  for (let k = i + 1; k < tokens.length - 1; k += 1) {
+    if (YESNO_OPENERS.has(tokens[k] ?? '') && SUBJECTS.has(tokens[k + 1] ?? '')) return 'yesno';
+  }
   // "Stämmer det att …", "Är det så att …" already covered; "Det är väl …?" and statements are other.
   return 'other';
 }

@@ -4,19 +4,30 @@
  * question mark, or at "och"/"samt"/"men" followed by a question word or a question verb.
  */
 const QUESTION_START = String.raw`(?:vem|vems|vad|när|nar|hur|vilk(?:a|en|et)|varför|varfor|kan|får|far|är|ar|ska|finns|behöver|behover|måste|maste|gäller|galler)`;
-const SPLIT = new RegExp(String.raw`(?<=\?)\s+(?=\S)|,?\s+(?:och|samt|men)\s+(?=${QUESTION_START}\s)`, 'iu');
+const SPLIT = new RegExp(String.raw`((?<=\?)\s+(?=\S)|,?\s+(?:och|samt|men)\s+(?=${QUESTION_START}\s))`, 'iu');
 
-/** Shortest part kept on its own (shorter pieces stay with the part before). */
+/** Shortest part kept on its own (shorter pieces stay with a neighbour). */
 const MIN_PART_WORDS = 3;
 
 /** The separate questions of `text`; `[text]` when it is one question. */
 export function compositeParts(text: string): string[] {
-  const pieces = text.split(SPLIT).map((p) => p.trim()).filter((p) => p !== '');
+  // Even indexes are pieces, odd ones the separators between them (kept to rejoin a piece as typed).
+  const split = text.split(SPLIT);
   const out: string[] = [];
-  for (const p of pieces) {
-    const words = p.split(/\s+/u).length;
-    if (out.length > 0 && words < MIN_PART_WORDS) out[out.length - 1] = `${out[out.length - 1] ?? ''} ${p}`;
-    else out.push(p);
+  let pending = '';
+  for (let i = 0; i < split.length; i += 2) {
+    const piece = (split[i] ?? '').trim();
+    const before = i > 0 ? (split[i - 1] ?? ' ') : '';
+    if (piece === '') continue;
+    const short = piece.split(/\s+/u).length < MIN_PART_WORDS;
+    if (out.length > 0 && short && pending === '') out[out.length - 1] = `${out[out.length - 1] ?? ''}${before}${piece}`;
+    // A short first piece ("Vilket resultat och vilket eget kapital … 2025?") shares the next one's predicate: one question.
+    else if (out.length === 0 && short) pending = `${pending}${pending === '' ? '' : before}${piece}`;
+    else {
+      out.push(pending === '' ? piece : `${pending}${before}${piece}`);
+      pending = '';
+    }
   }
+  if (pending !== '') out.push(pending);
   return out.length > 0 ? out : [text];
 }

@@ -58,6 +58,14 @@ describe('negation scope', () => {
   });
 });
 
+describe('question form after a description', () => {
+  test('a question verb before its subject pronoun after a description is a yes/no question', () => {
+    expect(form('Arbetslös 45-åring i Umeå med försörjningsstöd – hör hen till Vuxentorget?')).toBe('yesno');
+    expect(form('En kvinna på 23 år, bosatt i Umeå – ingår hon i målgruppen?')).toBe('yesno');
+    expect(form('Personen har sjukpenning och bor i Vännäs.')).toBe('other');
+  });
+});
+
 describe('composite parts', () => {
   test('a second question joined by "och" is a part of its own', () => {
     expect(compositeParts('Vem är ordförande i styrelsen och när är nästa möte?')).toEqual(['Vem är ordförande i styrelsen', 'när är nästa möte?']);
@@ -67,6 +75,11 @@ describe('composite parts', () => {
   });
   test('"och" inside one question does not split it', () => {
     expect(compositeParts('Vad åtar sig FK och AF i Vuxentorget?')).toEqual(['Vad åtar sig FK och AF i Vuxentorget?']);
+  });
+  test('a short first piece shares the predicate of the next: one question, as typed', () => {
+    const q = 'Vilket resultat och vilket eget kapital vid årets slut är budgeterat för 2025?';
+    expect(compositeParts(q)).toEqual([q]);
+    expect(compositeParts('Vilket resultat och vilket eget kapital gäller 2025? När är nästa möte?')).toEqual(['Vilket resultat och vilket eget kapital gäller 2025?', 'När är nästa möte?']);
   });
 });
 

@@ -14,13 +14,16 @@ export function aktualiseringScore(normalized: string, lexicon: Lexicon): number
   const verksamhet = /malgrupp/.test(n) || extractVerksamhet(n, lexicon) !== undefined || namesForbund(n, lexicon);
   const person = /\b\d{1,2} ?-? ?(aring|arig)\b|\b(ar|fyller) \d{1,2}\b|\b\d{1,2} ar\b/.test(n)
     || /\b(hon|han|hen|personen|individen|en person|(klient|patient|ungdom|deltagare|brukare)\w*)\b/.test(n);
-  const fitWords = /\b(kan|far|ryms|passar|ingar|tillhor|omfattas|kvalificera\w*|aktuell)\b|\bfor (gammal|ung)\b|(gammal|ung) nog/.test(n);
+  const fitWords = /\b(kan|far|ryms|passar|ingar|tillhor|hor (?:\w+ )?till|omfattas|kvalificera\w*|aktuell)\b|\bfor (gammal|ung)\b|(gammal|ung) nog/.test(n);
 
   if (/\baktualiser|\bforankr|\bremiss|\bremitter|\bhanvisa|\bsamtyck|\bmedgivande|avslutsorsak|\barendebarar|gemensam(ma)? kartlaggning/.test(n)) {
     return benefit || party || verksamhet || person ? 1 : 0.95;
   }
   // "… i målgruppen för Vuxentorget" is the agreement answers' (they score it 0.99); a person-fit question without that word is ours.
-  if ((person || benefit) && fitWords && verksamhet) return /malgrupp/.test(n) ? 0.85 : 0.97;
+  // A described person (an age, a benefit) is checked against the target group: "ingår hon, 23, i
+  // Vuxentorgets målgrupp?" asks for a verdict on her, not for the målgrupp text.
+  const described = /\b\d{1,2} ?-? ?(aring|arig|ar)\b|\b(ar|fyller) \d{1,2}\b/.test(n) || benefit;
+  if ((person || benefit) && fitWords && verksamhet) return described ? 1 : /malgrupp/.test(n) ? 0.85 : 0.97;
   if (/\b(fatt ja|ja i beredningen|ja till samverkan)\b/.test(n)) return 0.97;
   if (/\butbyt\w* uppgifter|\buppgifter\b.*\butbyt/.test(n)) return 0.95;
   if ((party || person || benefit) && verksamhet && /\b(skicka|slussa|remitt\w*|anmala|komma till|ta emot|fa plats|borja pa)\b/.test(n)) return 0.95;

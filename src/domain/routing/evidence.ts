@@ -344,7 +344,10 @@ export function complementEvidence(data: AgreementData, question: string, replyT
     const addsWord = termsHeld(missing, text, stems, alternates) > 0;
     // Two of the question's own words at least: one shared rare word is too often a coincidence.
     const keep = held >= 2 && (addsWord ? held > answered : held >= answered + 2);
-    if (keep) passagesHeld = Math.max(passagesHeld, held);
+    // To lead, a passage must say the question's words in its own text: its record's names (a list
+    // of six kommuner) put it beside the question, not about it.
+    const ownStems = stats.stems[h.doc.id] ?? stemsOf(text);
+    if (keep) passagesHeld = Math.max(passagesHeld, termsHeld(distinctive, text, ownStems, alternates));
     return keep;
   }).slice(0, limit);
   if (picked.length === 0) return { answerHeld: answered, passagesHeld: 0 };

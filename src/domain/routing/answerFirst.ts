@@ -1,0 +1,66 @@
+/**
+ * Answer first (DESIGN.md, The reply shape): the first line of a reply answers the question as
+ * asked. A builder's opening line is often a header ("Samordningsförbundets budget 2023–2025
+ * (tkr):", "Redovisade resultat för …:") while the line that answers is one of its facts. Here,
+ * for any answer, the line that holds most of the question's words — the distinctive ones
+ * weighing three times, and a number for "hur mycket", a date for "när" — is put first when it
+ * answers clearly better than the opening line. Nothing is removed; no feature knowledge here.
+ */
+import type { Reply } from '../../core/reply.js';
+import type { AgreementData } from '../../data/load.js';
+import type { QuestionForm } from '../../understanding/form.js';
+import { queryTerms } from '../search/tokenize.js';
+import { distinctiveTerms, hasTerm, stemsOf } from './evidence.js';
+
+const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/iu;
+/** Labels of facts that point elsewhere rather than answer. */
+const RELATED = /^se även\b/iu;
+const DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\b/u;
+
+/** True when a line gives the kind of value the question's form asks for. */
+function givesForm(form: QuestionForm, line: string): boolean {
+  if (form === 'hur-mycket') return /\d/u.test(line);
+  if (form === 'nar') return DATE.test(line) || MONTH.test(line);
+  return false;
+}
+
+function score(line: string, terms: readonly string[], distinctive: readonly string[], form: QuestionForm): number {
+  const stems = stemsOf(line);
+  const held = terms.reduce((sum, t) => sum + (hasTerm(stems, t) ? (distinctive.includes(t) ? 3 : 1) : 0), 0);
+  return held + (givesForm(form, line) ? 2 : 0);
+}
+
+/** A header line announces what follows instead of saying it. */
+function isHeader(line: string): boolean {
+  return line.trimEnd().endsWith(':');
+}
+
+/** "Resultat: 2025: 370 tkr" → "Resultat 2025: 370 tkr." — a fact as the opening sentence. */
+function asSentence(label: string, value: string): string {
+  const v = value.trim().replace(/^…\s*/u, '');
+  // A value that is a sentence of its own ("Förbundet finansierar …") says it without its record's label.
+  if (v.split(/\s+/u).length >= 6 && /^[A-ZÅÄÖ]/u.test(v)) return /[.!?…]$/u.test(v) ? v : `${v}.`;
+  const joined = /^\d{4}: /u.test(v) && v.indexOf(',') < 0 ? `${label} ${v}` : `${label}: ${v}`;
+  return /[.!?…]$/u.test(joined) ? joined : `${joined}.`;
+}
+
+/** The reply with its answering line first, when a fact answers the question clearly better than the opening line. */
+export function answerFirst(data: AgreementData, question: string, form: QuestionForm, reply: Reply): Reply {
+  if (reply.status !== 'answered' || reply.facts === undefined || reply.facts.length === 0) return reply;
+  const terms = queryTerms(question);
+  if (terms.length === 0) return reply;
+  const distinctive = distinctiveTerms(data, question);
+  const lines = reply.text.split('\n');
+  const head = lines.find((l) => l.trim() !== '') ?? '';
+  const headScore = isHeader(head) ? -1 : score(head, terms, distinctive, form);
+  let best: { sentence: string; score: number } | undefined;
+  for (const f of reply.facts) {
+    // Related passages ("Se även: …") are not the answer.
+    if (RELATED.test(f.label)) continue;
+    const s = score(`${f.label} ${f.value}`, terms, distinctive, form);
+    if (best === undefined || s > best.score) best = { sentence: asSentence(f.label, f.value), score: s };
+  }
+  // Clearly better: two points more than the opening line (a header counts as none), and about the question at all.
+  if (best === undefined || best.score < 2 || best.score < headScore + 2) return reply;
+  return { ...reply, text: `${best.sentence}\n${reply.text}` };
+}

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import type { Reply } from '../../../src/core/reply.js';
+import { loadData, type AgreementData } from '../../../src/data/load.js';
+import { completeData } from '../../../src/domain/answers/common.js';
+import { answerFirst } from '../../../src/domain/routing/answerFirst.js';
+import { questionForm } from '../../../src/understanding/form.js';
+import { normalize } from '../../../src/domain/text.js';
+
+let data: AgreementData;
+beforeAll(async () => {
+  data = completeData(await loadData('data'));
+});
+
+const first = (r: Reply) => r.text.split('\n')[0];
+const form = (q: string) => questionForm(normalize(q).split(' '));
+
+describe('answerFirst: the line that answers goes first', () => {
+  const table: Reply = {
+    text: 'Budget 2023–2025 (tkr):',
+    facts: [
+      { label: 'Summa intäkter', value: '2023: 11 485 tkr' },
+      { label: 'Kansli och styrelse', value: '2023: 3 035 tkr' },
+    ],
+    status: 'answered',
+  };
+
+  test('a header opening gives way to the fact the question asks for, nothing removed', () => {
+    const q = 'Vad kostar kansli och styrelse 2023?';
+    const out = answerFirst(data, q, form(q), table);
+    expect(first(out)).toBe('Kansli och styrelse 2023: 3 035 tkr.');
+    expect(out.text).toContain('Budget 2023–2025 (tkr):');
+    expect(out.facts).toEqual(table.facts);
+  });
+
+  test('an opening line that already answers stays first', () => {
+    const reply: Reply = { ...table, text: 'Kansli och styrelse kostar 3 035 tkr 2023.' };
+    const q = 'Vad kostar kansli och styrelse 2023?';
+    expect(answerFirst(data, q, form(q), reply)).toBe(reply);
+  });
+
+  test('related passages ("Se även") and replies that are not answers are left as they are', () => {
+    const related: Reply = { text: 'Rubrik:', facts: [{ label: 'Se även: Kansli och styrelse', value: '2023: 3 035 tkr' }], status: 'answered' };
+    const q = 'Vad kostar kansli och styrelse 2023?';
+    expect(answerFirst(data, q, form(q), related)).toBe(related);
+    const asking: Reply = { ...table, status: 'needs-input' };
+    expect(answerFirst(data, q, form(q), asking)).toBe(asking);
+  });
+
+  test('a fact that is a sentence of its own opens without its record label', () => {
+    const reply: Reply = {
+      text: 'Åtaganden för Arbetsförmedlingen (2 st):',
+      facts: [
+        { label: 'Överenskommelse 2020, Vuxentorget', value: 'Bistår med expertkunskap inom arbetsmarknad och rehabilitering.' },
+        { label: 'Överenskommelse 2020, Vuxentorget', value: 'Planerar och följer upp insatser för kunder vars fastställda arbetsförmåga uppgår till minst 10 timmar/vecka.' },
+      ],
+      status: 'answered',
+    };
+    const q = 'Planerar AF insatser för den som har arbetsförmåga 5 timmar i veckan?';
+    expect(first(answerFirst(data, q, form(q), reply))).toBe(reply.facts?.[1]?.value);
+  });
+});
