@@ -17,6 +17,7 @@ import { completeData } from '../src/domain/answers/common.js';
 import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst } from '../src/domain/routing/answerFirst.js';
+import { answersQuestion } from '../src/domain/routing/answersQuestion.js';
 import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
@@ -173,8 +174,11 @@ export class MainDialog extends ComponentDialog {
    */
   private async answerDirect(step: WaterfallStepContext, u: Understanding, route: Route, alternative: Route | undefined): Promise<boolean> {
     const values = step.values as MainValues;
-    const first = route.answer?.(u);
-    if (first === undefined || first.status === 'needs-input') return false;
+    const built = route.answer?.(u);
+    if (built === undefined || built.status === 'needs-input') return false;
+    // An answer that misses what the question asks (a date, a number, the verksamhet it names) is no answer to it.
+    const first: Reply = answersQuestion(completeData(this.deps.data), u, built) ? built : { ...built, status: 'not-stated' };
+    const rejected = first !== built;
     let chosen = first;
     if (first.status === 'not-stated') {
       const second = alternative?.answer?.(u);
@@ -187,12 +191,13 @@ export class MainDialog extends ComponentDialog {
           values.alternativeId = undefined;
           return false;
         }
-        if (second.status === 'answered') chosen = second;
+        if (second.status === 'answered' && answersQuestion(completeData(this.deps.data), u, second)) chosen = second;
       }
       if (chosen.status === 'not-stated') {
         const search = answerSearch(completeData(this.deps.data), u.text);
         values.settled = true;
-        if (search.status === 'answered') await sendReply(step.context, search);
+        // A rejected answer is not shown as if it answered: the search says "not stated" with the closest passages.
+        if (search.status === 'answered' || rejected) await sendReply(step.context, search);
         else await this.sendWithEvidence(step, u, first);
         return true;
       }

@@ -13,6 +13,12 @@ const YESNO_OPENERS = new Set([
   'kommer', 'raknas', 'tar', 'gar', 'hor', 'matte', 'skulle', 'kunde', 'betalar', 'ersatter', 'tacker',
 ]);
 
+/** Nouns of an amount ("budgeten", "kostnaden", "arvodet", "beloppet"): "vad är X" then asks for a number. */
+const AMOUNT_NOUN = /^(budget|kostnad|summa|belopp|arvode|avgift|pris|lon|ersattning|bidrag|anslag)/u;
+
+/** Question words that open a wh-question. */
+const WH_WORDS = new Set(['vem', 'vems', 'vad', 'nar', 'hur', 'vilket', 'vilken', 'vilka', 'varfor']);
+
 /** Subject pronouns: a question verb right before one is a question's inverted word order. */
 const SUBJECTS = new Set(['hon', 'han', 'hen', 'personen', 'individen', 'klienten', 'deltagaren', 'jag', 'vi', 'ni', 'du', 'de', 'man']);
 
@@ -35,7 +41,9 @@ function startAfterFiller(tokens: readonly string[]): number {
 
 /** The form of the question whose normalised tokens are `tokens`. */
 export function questionForm(tokens: readonly string[]): QuestionForm {
-  const i = startAfterFiller(tokens);
+  let i = startAfterFiller(tokens);
+  // "Senast vilket datum …", "Till vem …", "Sedan när …": one word before the question word.
+  if (!WH_WORDS.has(tokens[i] ?? '') && WH_WORDS.has(tokens[i + 1] ?? '')) i += 1;
   const first = tokens[i] ?? '';
   const second = tokens[i + 1] ?? '';
   if (first === 'om') return 'yesno';
@@ -44,6 +52,8 @@ export function questionForm(tokens: readonly string[]): QuestionForm {
   if (first === 'vem' || first === 'vems' || first === 'vilka' && (second === 'personer' || second === 'ar' && tokens[i + 2] === 'kontakt')) return 'vem';
   if (first === 'nar' || (first === 'vilket' || first === 'vilken') && (second === 'datum' || second === 'dag' || second === 'manad' || second === 'vecka')) return 'nar';
   if (first === 'vad' && (second === 'kostar' || second === 'kostade' || second === 'blev')) return 'hur-mycket';
+  // "Vad är budgeten/kostnaden/arvodet …" asks for an amount.
+  if (first === 'vad' && (second === 'ar' || second === 'var' || second === 'blir') && AMOUNT_NOUN.test(tokens[i + 2] ?? '')) return 'hur-mycket';
   if (first === 'vad' || first === 'vilka' || first === 'vilken' || first === 'vilket' || first === 'hur' || first === 'varfor' || first === 'var') {
     // "Var" is both "where" and "was": "var ligger …" asks, "var det …" is yes/no.
     if (first === 'var' && (second === 'det' || second === 'han' || second === 'hon')) return 'yesno';

@@ -344,9 +344,16 @@ describe('MainDialog: composite questions', () => {
     expect(await t.say('Vem är ordförande i styrelsen och när är nästa möte?')).toEqual(['Det står inte vem som är ordförande.', 'Nästa möte är 10 mars.']);
   });
 
-  test('parts of one feature are routed as one question', async () => {
+  test('an answer without what the question asks for (a date for "när") is not shown as the answer', async () => {
     const t = await botWith([wordRoute('mote', 'mote', 'Mötessvar.')]);
-    expect(await t.say('När är nästa möte och när är mötet efter det?')).toEqual(['Mötessvar.']);
+    const replies = await t.say('När är nästa möte?');
+    expect(replies.join('\n')).not.toContain('Mötessvar.');
+    expect(replies[0]).toMatch(/^Det står inte/u);
+  });
+
+  test('parts of one feature are routed as one question', async () => {
+    const t = await botWith([wordRoute('mote', 'mote', 'Mötessvar: 2027-02-10.')]);
+    expect(await t.say('När är nästa möte och när är mötet efter det?')).toEqual(['Mötessvar: 2027-02-10.']);
   });
 });
 

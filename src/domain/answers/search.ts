@@ -9,6 +9,10 @@ import { queryTerms } from '../search/tokenize.js';
 import { newestFirst, sourceRefs } from '../sources.js';
 import { bestSentence, coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
+import { givesFormValue } from '../routing/answersQuestion.js';
+import { questionForm } from '../../understanding/form.js';
+import { entityTokens } from '../entities.js';
+import { normalize } from '../text.js';
 
 export const NO_HITS_TEXT = `${NOT_IN_DOCUMENTS} Jag hittade inget i dem som liknar din fråga. Försök med andra ord, eller skriv ”hjälp” för att se vad jag kan svara på.`;
 /** The lead-in of a search answer when no single sentence of the best passage holds the question's words. */
@@ -33,19 +37,35 @@ export function currentFirst(data: AgreementData, hits: readonly SearchHit[]): S
   return [...newestFirst(data.documents, close.map((h) => ({ hit: h, source: h.doc.source }))).map((x) => x.hit), ...rest];
 }
 
+/**
+ * A passage that matches the question well enough to answer it: half its words, or two in five
+ * of a longer question, or every distinctive word (a name, a number, a rare term) — then it is
+ * about the question's subject even when the question's other words are chatter.
+ */
+function fits(data: AgreementData, text: string, terms: readonly string[], hit: SearchHit): boolean {
+  return hit.coverage >= GOOD_COVERAGE || (terms.length >= 4 && hit.coverage >= 0.4) || coversDistinctive(data, text, hit);
+}
+
 /** The search reply for `text` over all curated text of `data`. */
 export function answerSearch(data: AgreementData, text: string, limit = 3): Reply {
   const terms = queryTerms(text);
   if (terms.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
-  const hits = currentFirst(data, search(searchIndexFor(data), text, { limit }));
-  if (hits.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
-  const best = hits[0];
-  // A passage that holds every distinctive word of the question (a name, a number, a rare term)
-  // is about its subject even when the question's other words are chatter.
-  const good = best !== undefined && (best.coverage >= GOOD_COVERAGE || (terms.length >= 4 && best.coverage >= 0.4) || coversDistinctive(data, text, best));
+  const found = currentFirst(data, search(searchIndexFor(data), text, { limit: limit + 3 }));
+  if (found.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
   const distinctive = distinctiveTerms(data, text);
+  const form = questionForm(entityTokens(normalize(text)));
+  // A passage about the question's words that lacks what it asks for (a date for "när", a number
+  // for "hur mycket") does not answer it: a close passage that has it answers instead.
+  const top = found[0]?.score ?? 0;
+  const first = found[0];
+  const answering = first !== undefined && fits(data, text, terms, first) && givesFormValue(form, { text: first.doc.text })
+    ? first
+    : found.find((h) => h.score >= top * CLOSE_SCORE && fits(data, text, terms, h) && !givesFormValue(form, { text: '' }) && givesFormValue(form, { text: h.doc.text }));
+  const hits = (answering === undefined ? found : [answering, ...found.filter((h) => h !== answering)]).slice(0, limit);
+  const best = answering;
+  const good = best !== undefined;
   // Answer first: the passage's sentence that holds the question's words is the headline.
-  const headline = good ? bestSentence(best.doc.text, terms, distinctive) : undefined;
+  const headline = best !== undefined ? bestSentence(best.doc.text, terms, distinctive) : undefined;
   return {
     text: good ? (headline ?? HITS_TEXT) : WEAK_HITS_TEXT,
     status: good ? 'answered' : 'not-stated',

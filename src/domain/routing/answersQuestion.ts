@@ -1,0 +1,60 @@
+/**
+ * Does an answer answer the question as asked? Two checks that hold for every feature, read from
+ * the turn's understanding and the answer's own words (never from which feature built it):
+ * - the kind of value the question's form asks for is there: a date or time for "när", a number
+ *   for "hur mycket/många", a number or frequency for "hur ofta";
+ * - the verksamhet the question names is the one the answer is about (a money word must not send
+ *   a question about one verksamhet to the förbund's whole budget table).
+ * An answer that fails is not shown as the answer: MainDialog treats it as "not stated".
+ */
+import type { Reply } from '../../core/reply.js';
+import type { AgreementData } from '../../data/load.js';
+import type { Understanding } from '../../understanding/understand.js';
+import { normalize } from '../text.js';
+
+const MONTHS = 'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december';
+const WHEN = new RegExp(String.raw`\d|\b(?:${MONTHS}|vecka|veckor|varje|arligen|manad|manader|tertial|host|var|sommar|vinter|lopande|lopande|innan|fore|efter|senast|arets|nasta|dag|datum)\w*`, 'u');
+const HOW_OFTEN = /\d|\b(?:varje|gang|ganger|per|vecka|veckor|manad|manader|ar|arligen|regelbundet|lopande|kvartal|tertial|behov)\b/u;
+
+/** The text without dates, years and section numbers: what is left of its digits are amounts and counts. */
+function withoutDatesAndYears(text: string): string {
+  return text
+    .replace(/\b\d{4}-\d{2}-\d{2}\b|\b\d{6}\b/gu, ' ')
+    .replace(/\b(?:19|20)\d\d\b/gu, ' ')
+    .replace(/(?:§|punkt|bilaga|avsnitt|kap\.?)\s*\d+(?:\.\d+)*/giu, ' ')
+    .replace(/\b\d+(?:\.\d+)+\b/gu, ' ');
+}
+
+function replyText(reply: Reply): string {
+  return normalize([reply.text, ...(reply.facts ?? []).map((f) => `${f.label} ${f.value}`)].join(' '));
+}
+
+/** True when the answer gives the kind of value the question's form asks for (forms without one always pass). */
+export function givesFormValue(form: Understanding['form'], reply: Reply): boolean {
+  const text = replyText(reply);
+  const raw = [reply.text, ...(reply.facts ?? []).map((f) => `${f.label} ${f.value}`)].join(' ');
+  if (form === 'nar') return WHEN.test(text);
+  if (form === 'hur-mycket') return /\d/u.test(withoutDatesAndYears(raw));
+  if (form === 'hur-ofta') return HOW_OFTEN.test(text);
+  return true;
+}
+
+/** The verksamheter the question names that the answer never mentions (by name or alias from data/). */
+export function missedVerksamheter(data: AgreementData, u: Understanding, reply: Reply): string[] {
+  const text = ` ${replyText(reply)} `;
+  const named = new Map<string, string>();
+  for (const e of u.query.entities) if (e.ref.kind === 'verksamhet') named.set(`${e.ref.forbund}/${e.ref.id}`, e.ref.name);
+  const missed: string[] = [];
+  for (const [key, name] of named) {
+    const v = data.verksamheter.find((x) => `${x.forbund}/${x.id}` === key);
+    const names = [name, ...(v?.aliases ?? [])].map(normalize).filter((n) => n.length >= 3);
+    if (!names.some((n) => text.includes(` ${n}`))) missed.push(name);
+  }
+  return missed;
+}
+
+/** True when the answer answers the question as asked (see the module comment). */
+export function answersQuestion(data: AgreementData, u: Understanding, reply: Reply): boolean {
+  if (reply.status !== 'answered') return true;
+  return givesFormValue(u.form, reply) && missedVerksamheter(data, u, reply).length === 0;
+}

@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import type { Reply } from '../../../src/core/reply.js';
+import { loadData, type AgreementData } from '../../../src/data/load.js';
+import { completeData } from '../../../src/domain/answers/common.js';
+import { answersQuestion, givesFormValue, missedVerksamheter } from '../../../src/domain/routing/answersQuestion.js';
+import { understand } from '../../../src/understanding/understand.js';
+
+let data: AgreementData;
+beforeAll(async () => {
+  data = completeData(await loadData('data'));
+});
+const now = new Date('2026-12-02T12:00:00Z');
+const answered = (text: string, facts: Reply['facts'] = []): Reply => ({ text, facts, status: 'answered' });
+
+describe('answersQuestion: an answer must give what the question asks for', () => {
+  test('"när" needs a date or a time word, "hur mycket" an amount that is not a year or a section number', () => {
+    expect(givesFormValue('nar', answered('Styrelsen beslutar senast 30 november.'))).toBe(true);
+    expect(givesFormValue('nar', answered('Styrelsen beslutar om budgeten.'))).toBe(false);
+    expect(givesFormValue('hur-mycket', answered('Minst 2 timmar/månad.'))).toBe(true);
+    expect(givesFormValue('hur-mycket', answered('Enligt verksamhetsplanen 2014–2016, § 7 och punkt 3.5.1.'))).toBe(false);
+    expect(givesFormValue('vad', answered('Vad som helst.'))).toBe(true);
+  });
+
+  test('an answer that never names the verksamhet the question names is not an answer to it', () => {
+    const u = understand(data, 'Vad är budgeten för Vuxentorget 2023?', now);
+    expect(missedVerksamheter(data, u, answered('Summa intäkter 2023: 11 485 tkr.'))).toEqual(['Vuxentorget']);
+    expect(answersQuestion(data, u, answered('Vuxentorget 2023: 2 190 tkr.'))).toBe(true);
+    expect(answersQuestion(data, u, answered('Summa intäkter 2023: 11 485 tkr.'))).toBe(false);
+  });
+
+  test('replies that are not answers are not judged here', () => {
+    const u = understand(data, 'När är nästa möte?', now);
+    expect(answersQuestion(data, u, { text: 'Det står inte.', status: 'not-stated' })).toBe(true);
+  });
+});
