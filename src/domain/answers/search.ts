@@ -6,7 +6,7 @@ import type { Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import { search, searchIndexFor, type SearchHit } from '../search/searchIndex.js';
 import { queryTerms } from '../search/tokenize.js';
-import { newestFirst, sourceRefs } from '../sources.js';
+import { docShortTitle, newestFirst, sourceRefs } from '../sources.js';
 import { bestSentence, coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
 import { givesFormValue } from '../routing/answersQuestion.js';
@@ -25,15 +25,21 @@ const GOOD_COVERAGE = 0.5;
 /** Hits this close to the best one answer about as well: among them the newest document comes first. */
 const CLOSE_SCORE = 0.85;
 
+/** A passage on the same subject as the best one competes for the lead down to this share of its score. */
+const SAME_SUBJECT_SCORE = 0.4;
+
 /**
  * Current first (DESIGN.md: the newest document in force answers; an older one that disagrees is
  * mentioned with its date): passages that match about as well as the best are ordered newest
  * document first, so a 2014 or 2020 statement never leads where a 2023 one says the same thing.
  */
 export function currentFirst(data: AgreementData, hits: readonly SearchHit[]): SearchHit[] {
-  const top = hits[0]?.score ?? 0;
-  const close = hits.filter((h) => h.score >= top * CLOSE_SCORE);
-  const rest = hits.filter((h) => h.score < top * CLOSE_SCORE);
+  const best = hits[0];
+  const top = best?.score ?? 0;
+  // Passages of the same record kind about the same party and verksamhet (the same title) are
+  // statements about the same thing: the newest document's comes first even when it matches fewer words.
+  const close = hits.filter((h) => h.score >= top * CLOSE_SCORE || (h.doc.title === best?.doc.title && h.score >= top * SAME_SUBJECT_SCORE));
+  const rest = hits.filter((h) => !close.includes(h));
   return [...newestFirst(data.documents, close.map((h) => ({ hit: h, source: h.doc.source }))).map((x) => x.hit), ...rest];
 }
 
@@ -46,11 +52,25 @@ function fits(data: AgreementData, text: string, terms: readonly string[], hit: 
   return hit.coverage >= GOOD_COVERAGE || (terms.length >= 4 && hit.coverage >= 0.4) || coversDistinctive(data, text, hit);
 }
 
+/** "Äldre uppgift – Överenskommelse Vuxentorget 2020 (2020-01-24): …": how a superseded statement is mentioned. */
+function olderStatement(data: AgreementData, hit: SearchHit, terms: readonly string[], distinctive: readonly string[]): string | undefined {
+  const sentence = bestSentence(hit.doc.text, terms, distinctive);
+  if (sentence === undefined) return undefined;
+  return `Äldre uppgift – ${docLabel(data, hit.doc.source.doc)}: ${sentence}`;
+}
+
+/** "Överenskommelse 2023 (2022-11-25)": a document's short title and date. */
+function docLabel(data: AgreementData, doc: string): string {
+  const date = data.documents.find((d) => d.doc === doc)?.date;
+  return `${docShortTitle(data.documents, doc)}${date ? ` (${date})` : ''}`;
+}
+
 /** The search reply for `text` over all curated text of `data`. */
 export function answerSearch(data: AgreementData, text: string, limit = 3): Reply {
   const terms = queryTerms(text);
   if (terms.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
-  const found = currentFirst(data, search(searchIndexFor(data), text, { limit: limit + 3 }));
+  const raw = search(searchIndexFor(data), text, { limit: limit + 3 });
+  const found = currentFirst(data, raw);
   if (found.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
   const distinctive = distinctiveTerms(data, text);
   const form = questionForm(entityTokens(normalize(text)));
@@ -66,8 +86,11 @@ export function answerSearch(data: AgreementData, text: string, limit = 3): Repl
   const good = best !== undefined;
   // Answer first: the passage's sentence that holds the question's words is the headline.
   const headline = best !== undefined ? bestSentence(best.doc.text, terms, distinctive) : undefined;
+  // The best-matching passage gave way to a newer one on the same subject: it is said after, with its date.
+  const older = good && raw[0] !== undefined && raw[0] !== best && raw[0].doc.title === best.doc.title ? raw[0] : undefined;
+  const olderLine = older === undefined ? undefined : olderStatement(data, older, terms, distinctive);
   return {
-    text: good ? (headline ?? HITS_TEXT) : WEAK_HITS_TEXT,
+    text: good ? [olderLine && headline ? `${docLabel(data, best.doc.source.doc)}: ${headline}` : (headline ?? HITS_TEXT), ...(olderLine ? [olderLine] : [])].join('\n') : WEAK_HITS_TEXT,
     status: good ? 'answered' : 'not-stated',
     // Long passages: the sentences around the question's words, so the answering sentence is never cut away.
     facts: excerptFacts(hits, text, good ? 1100 : 500, distinctive),

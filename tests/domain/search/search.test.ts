@@ -87,3 +87,15 @@ describe('current first', () => {
     expect(out.map((h) => h.doc.title)).toEqual(['gammal', 'ny']);
   });
 });
+
+describe('current first across passages on the same subject', () => {
+  test('the newest document on the same record leads, named with its date; the older one follows as "Äldre uppgift"', () => {
+    const reply = answerSearch(data, 'Är primärvården med på Vuxentorget?');
+    const [first = '', second = ''] = reply.text.split('\n');
+    const date = (label: string) => /\((\d{4}-\d{2}-\d{2})\)/u.exec(label)?.[1] ?? '';
+    expect(second.startsWith('Äldre uppgift – ')).toBe(true);
+    expect(date(first) > date(second)).toBe(true);
+    expect(first).toContain('hälsokoordinator');
+    expect(second).toContain('ännu inte anslutit');
+  });
+});
