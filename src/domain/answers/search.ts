@@ -6,7 +6,7 @@ import type { Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import { search, searchIndexFor, type SearchHit } from '../search/searchIndex.js';
 import { queryTerms } from '../search/tokenize.js';
-import { docShortTitle, newestFirst, sourceRefs } from '../sources.js';
+import { docDate, docShortTitle, newestFirst, sourceRefs } from '../sources.js';
 import { bestSentence, coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
 import { givesFormValue } from '../routing/answersQuestion.js';
@@ -87,7 +87,9 @@ export function answerSearch(data: AgreementData, text: string, limit = 3): Repl
   // Answer first: the passage's sentence that holds the question's words is the headline.
   const headline = best !== undefined ? bestSentence(best.doc.text, terms, distinctive) : undefined;
   // The best-matching passage gave way to a newer one on the same subject: it is said after, with its date.
-  const older = good && raw[0] !== undefined && raw[0] !== best && raw[0].doc.title === best.doc.title ? raw[0] : undefined;
+  const displaced = raw[0];
+  const older = good && displaced !== undefined && displaced !== best && displaced.doc.title === best.doc.title
+    && docDate(data.documents, displaced.doc.source.doc) < docDate(data.documents, best.doc.source.doc) ? displaced : undefined;
   const olderLine = older === undefined ? undefined : olderStatement(data, older, terms, distinctive);
   return {
     text: good ? [olderLine && headline ? `${docLabel(data, best.doc.source.doc)}: ${headline}` : (headline ?? HITS_TEXT), ...(olderLine ? [olderLine] : [])].join('\n') : WEAK_HITS_TEXT,
