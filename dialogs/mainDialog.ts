@@ -17,7 +17,7 @@ import { completeData } from '../src/domain/answers/common.js';
 import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst } from '../src/domain/routing/answerFirst.js';
-import { answersQuestion } from '../src/domain/routing/answersQuestion.js';
+import { answersQuestion, missedVerksamheter } from '../src/domain/routing/answersQuestion.js';
 import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
@@ -271,7 +271,8 @@ export class MainDialog extends ComponentDialog {
     const values = step.values as MainValues;
     if (!capturing(step.context)) return step.next(step.result);
     const { held, replies } = stopCapture(step.context);
-    if (isRerouteResult(step.result) || !(replies[0] !== undefined && isNoAnswer(replies[0])) || held.length === 0) {
+    const declines = replies[0] !== undefined && (isNoAnswer(replies[0]) || this.missesSubject(step, replies));
+    if (isRerouteResult(step.result) || !declines || held.length === 0) {
       await this.settle(step, held, replies);
       return step.next(step.result);
     }
@@ -283,6 +284,20 @@ export class MainDialog extends ComponentDialog {
     }
     await this.declined(step, held, replies);
     return step.next(step.result);
+  }
+
+  /** True when a finished dialog's answer never names the verksamhet the question names: it answered about another one. */
+  private missesSubject(step: WaterfallStepContext, replies: readonly Reply[]): boolean {
+    const text = routedText(step.context);
+    if (text === undefined || text.includes('\n')) return false;
+    const data = completeData(this.deps.data);
+    const u = understand(data, text, turnNow(step.context, this.deps));
+    const all: Reply = {
+      text: replies.map((r) => r.text).join('\n'),
+      facts: replies.flatMap((r) => [...(r.facts ?? []), ...(r.sources ?? []).map((x) => ({ label: x.section, value: x.title ?? '' }))]),
+      status: 'answered',
+    };
+    return missedVerksamheter(data, u, all).length > 0;
   }
 
   /** After a second reading was tried: its answer if it has one, else the search or the first answer. */

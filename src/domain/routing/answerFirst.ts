@@ -32,7 +32,8 @@ function score(line: string, terms: readonly string[], distinctive: readonly str
 
 /** A header line announces what follows instead of saying it. */
 function isHeader(line: string): boolean {
-  return line.trimEnd().endsWith(':');
+  // "Åtaganden för X i Y (17 st, nyast först). Bland annat: …" counts what follows rather than answering.
+  return line.trimEnd().endsWith(':') || /\(\d+ st\b/u.test(line);
 }
 
 /** "Resultat: 2025: 370 tkr" → "Resultat 2025: 370 tkr." — a fact as the opening sentence. */
