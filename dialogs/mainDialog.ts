@@ -17,7 +17,7 @@ import { completeData } from '../src/domain/answers/common.js';
 import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst } from '../src/domain/routing/answerFirst.js';
-import { answersQuestion, missedVerksamheter } from '../src/domain/routing/answersQuestion.js';
+import { answersQuestion } from '../src/domain/routing/answersQuestion.js';
 import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
@@ -286,8 +286,12 @@ export class MainDialog extends ComponentDialog {
     return step.next(step.result);
   }
 
-  /** True when a finished dialog's answer never names the verksamhet the question names: it answered about another one. */
+  /**
+   * True when a finished dialog's answer misses what the question asks (see answersQuestion): no
+   * date for "när", no amount for "hur mycket", or never the verksamhet the question names.
+   */
   private missesSubject(step: WaterfallStepContext, replies: readonly Reply[]): boolean {
+    if (replies.some((r) => r.status === 'needs-input' || (r.choices?.length ?? 0) > 0)) return false;
     const text = routedText(step.context);
     if (text === undefined || text.includes('\n')) return false;
     const data = completeData(this.deps.data);
@@ -297,7 +301,7 @@ export class MainDialog extends ComponentDialog {
       facts: replies.flatMap((r) => [...(r.facts ?? []), ...(r.sources ?? []).map((x) => ({ label: x.section, value: x.title ?? '' }))]),
       status: 'answered',
     };
-    return missedVerksamheter(data, u, all).length > 0;
+    return !answersQuestion(data, u, all);
   }
 
   /** After a second reading was tried: its answer if it has one, else the search or the first answer. */

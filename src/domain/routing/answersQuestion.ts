@@ -13,7 +13,10 @@ import type { Understanding } from '../../understanding/understand.js';
 import { normalize } from '../text.js';
 
 const MONTHS = 'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december';
-const WHEN = new RegExp(String.raw`\d|\b(?:${MONTHS}|vecka|veckor|varje|arligen|manad|manader|tertial|host|var|sommar|vinter|lopande|lopande|innan|fore|efter|senast|arets|nasta|dag|datum)\w*`, 'u');
+/** A time: a date, a year, a month, a weekday or a word of time ("varje vecka", "senast", "tertial"). */
+const WHEN = new RegExp(String.raw`\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b|\b(?:${MONTHS}|mandag|tisdag|onsdag|torsdag|fredag|vecka|veckor|varje|arligen|manad|manader|tertial|host|var|sommar|vinter|lopande|innan|fore|efter|senast|arets|nasta)\w*`, 'u');
+/** A day: "2023-11-30", "30 november", "30/11". */
+const DAY = new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s(?:${MONTHS})\b|\b\d{1,2}\/\d{1,2}\b`, 'u');
 const HOW_OFTEN = /\d|\b(?:varje|gang|ganger|per|vecka|veckor|manad|manader|ar|arligen|regelbundet|lopande|kvartal|tertial|behov)\b/u;
 
 /** The text without dates, years and section numbers: what is left of its digits are amounts and counts. */
@@ -29,9 +32,13 @@ function replyText(reply: Reply): string {
   return normalize([reply.text, ...(reply.facts ?? []).map((f) => `${f.label} ${f.value}`)].join(' '));
 }
 
-/** True when the answer gives the kind of value the question's form asks for (forms without one always pass). */
-export function givesFormValue(form: Understanding['form'], reply: Reply): boolean {
+/**
+ * True when the answer gives the kind of value the question's form asks for (forms without one
+ * always pass); `day` when the question asks for a date ("vilket datum", "vilken dag").
+ */
+export function givesFormValue(form: Understanding['form'], reply: Reply, day = false): boolean {
   const text = replyText(reply);
+  if (form === 'nar' && day) return DAY.test(text);
   const raw = [reply.text, ...(reply.facts ?? []).map((f) => `${f.label} ${f.value}`)].join(' ');
   if (form === 'nar') return WHEN.test(text);
   if (form === 'hur-mycket') return /\d/u.test(withoutDatesAndYears(raw));
@@ -56,5 +63,6 @@ export function missedVerksamheter(data: AgreementData, u: Understanding, reply:
 /** True when the answer answers the question as asked (see the module comment). */
 export function answersQuestion(data: AgreementData, u: Understanding, reply: Reply): boolean {
   if (reply.status !== 'answered') return true;
-  return givesFormValue(u.form, reply) && missedVerksamheter(data, u, reply).length === 0;
+  const day = u.query.tokens.some((t) => t === 'datum' || t === 'dag' || t === 'datumet');
+  return givesFormValue(u.form, reply, day) && missedVerksamheter(data, u, reply).length === 0;
 }
