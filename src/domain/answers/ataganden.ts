@@ -87,9 +87,7 @@ export function answerAtaganden(data: AgreementData, q: ParsedQuery): Reply {
   };
   // The same commitment written in two documents is shown once (where it ranks first).
   const seenText = new Set<string>();
-  // Current first: a newer document's commitment comes before an older one's, whichever tier (the
-  // 2023 agreement on an umbrella verksamhet says what holds now, over a 2020 one on the verksamhet).
-  const chosen = newestFirst(data.documents, [...rank(exact), ...rank(umbrella)]).filter((c) => {
+  const chosen = [...rank(exact), ...rank(umbrella)].filter((c) => {
     const key = normalize(c.text);
     if (seenText.has(key)) return false;
     seenText.add(key);
