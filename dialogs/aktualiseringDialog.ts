@@ -28,6 +28,8 @@ const caseStateSchema = z.object({
   history: z.array(caseFactsSchema).default([]),
   asking: factKeySchema.optional(),
   choices: z.array(z.object({ label: z.string(), value: z.string().optional() })).default([]),
+  /** The consent rule has been said in this dialog (issue 14: once per dialog). */
+  consentSaid: z.boolean().default(false),
 });
 type CaseState = z.infer<typeof caseStateSchema>;
 
@@ -95,11 +97,12 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
         await sendReply(step.context, generalReply(intent, extracted, data, pathId, text));
         return step.endDialog();
       }
-      state = { facts: mergeFacts({ unknown: [] }, extracted), intent, history: [], choices: [] };
+      state = { facts: mergeFacts({ unknown: [] }, extracted), intent, history: [], choices: [], consentSaid: false };
     }
 
     const today = turnNow(step.context, this.deps).toISOString().slice(0, 10);
-    const { reply, result } = caseReply(state.facts, state.intent, data, today);
+    const { reply, result } = caseReply(state.facts, state.intent, data, today, { consentSaid: state.consentSaid });
+    state.consentSaid = true;
     const next = questionsFor(state.intent, result)[0];
     // Ids only: what the user wrote never reaches the log.
     this.deps.log.debug('aktualisering', { intent: state.intent, asking: next ?? 'klar', facts: Object.keys(state.facts).filter((k) => k !== 'unknown').length });

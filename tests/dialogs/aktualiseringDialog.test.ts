@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { createConversationCore, type ConversationCore } from '../../src/core/conversationCore.js';
-import { renderText } from '../../src/core/renderText.js';
+import { renderShapedAll, renderText } from '../../src/core/renderText.js';
 import type { Reply } from '../../src/core/reply.js';
 import { loadData, type AgreementData } from '../../src/data/load.js';
 import { aktualiseringScore } from '../../src/domain/aktualisering/recognize.js';
@@ -222,5 +222,20 @@ describe('AktualiseringDialog through the real dialog stack', () => {
       (await say('vet inte')).text,
     ];
     for (const t of texts) expect(t).not.toMatch(/vad heter|namn\?|personnummer\?/i);
+  });
+});
+
+describe('AktualiseringDialog step shape (issue 14)', () => {
+  test('the consent rule is said once per dialog, and every step shows at most 12 lines in the terminal shape', async () => {
+    const { core } = await makeCore();
+    const steps = ['Vem ska förankra innan aktualisering?', '1', 'hon har sjukpenning och är 31', 'ja'];
+    let consentSaid = 0;
+    for (const text of steps) {
+      const replies = await core.ask({ channelId: 'test', conversationId: 'shape', text });
+      const shown = renderShapedAll(replies).shown;
+      consentSaid += (shown.match(/Först samtycke/gu) ?? []).length;
+      expect(shown.split('\n').filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(12);
+    }
+    expect(consentSaid).toBe(1);
   });
 });

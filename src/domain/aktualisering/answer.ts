@@ -107,8 +107,16 @@ function fitSources(fit: FitResult): Source[] {
 }
 
 /** The full answer for a case (intent förankring or fit). */
-export function caseReply(facts: CaseFacts, intent: AktIntent, data: AnswerData, today?: string): { reply: Reply; result: AktualiseringResult } {
+export function caseReply(
+  facts: CaseFacts,
+  intent: AktIntent,
+  data: AnswerData,
+  today?: string,
+  /** The dialog already said the consent rule: an unchanged "consent unknown" is not repeated at every step. */
+  options: { consentSaid?: boolean } = {},
+): { reply: Reply; result: AktualiseringResult } {
   const result = evaluate(facts, data, today);
+  const sayConsent = !(options.consentSaid === true && result.consent.status === 'unknown');
   const blocks: string[] = [];
   const sources: Source[] = [];
   const add = (title: string, lines: readonly Line[]) => {
@@ -124,9 +132,9 @@ export function caseReply(facts: CaseFacts, intent: AktIntent, data: AnswerData,
     // Answer first: the short answer is the headline and the consent rule follows it — unless
     // consent is missing, which is itself the answer (nothing may be shared).
     const consentFirst = result.consent.status === 'missing' || result.summary === '';
-    if (consentFirst) blocks.push(result.consent.text);
+    if (consentFirst && sayConsent) blocks.push(result.consent.text);
     if (result.summary !== '') blocks.push(headlineOf(result.summary));
-    if (!consentFirst) blocks.push(result.consent.text);
+    if (!consentFirst && sayConsent) blocks.push(result.consent.text);
     sources.push(...result.consent.sources);
     add('Förankring', result.forankring);
     add('Så går det till', result.process);
