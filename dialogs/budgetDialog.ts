@@ -5,9 +5,10 @@ import { sendReply } from '../src/core/sendReply.js';
 import { answerBudget, figureNote, formatFigure, namedRecordsOf, type BudgetAnswer, type NamedRecord } from '../src/domain/budget.js';
 import type { Source } from '../src/data/schema.js';
 import { parseQueryCached } from '../src/domain/entities.js';
-import { defaultForbund, forbundOf } from '../src/domain/forbund.js';
+import { defaultForbund, forbundOf, inConversation } from '../src/domain/forbund.js';
 import { readRouteOptions } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
+import { turnForbund } from './turnForbund.js';
 
 export const BUDGET_DIALOG = 'budgetDialog';
 const BUDGET_WATERFALL = 'budgetWaterfall';
@@ -77,7 +78,7 @@ export class BudgetDialog extends ComponentDialog {
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
-    const forbund = forbundOf(this.deps.data, parseQueryCached(this.deps.data, text));
+    const forbund = forbundOf(this.deps.data, inConversation(parseQueryCached(this.deps.data, text), turnForbund(step.context)));
     const answer = answerBudget(text, forbund, this.deps.data.budgets, namedRecords(this.deps), new Date(options.now));
     await sendReply(step.context, answer ? budgetReply(answer, this.deps) : { text: noBudgetText(this.deps), status: 'not-stated' });
     return step.endDialog();

@@ -30,9 +30,11 @@ export class SamverkansBot extends ActivityHandler {
     super();
     this.guard = new MiddlewareSet(createRedactMiddleware(log));
     const dialogState = conversationState.createProperty<DialogState>('dialogState');
+    // The förbund chosen when the bot asked which one the conversation is about (an id from data/).
+    const forbund = conversationState.createProperty<string>('forbund');
 
     this.onMessage(async (context, next) => {
-      await dialog.run(context, dialogState);
+      await dialog.run(context, dialogState, forbund);
       await next();
     });
 

@@ -25,7 +25,7 @@ function idOf(raw: unknown): string | null {
 }
 
 /** Answers one JSONL line in a fresh conversation; a bad line gives an error result, never a throw. */
-export async function answerBatchLine(core: ConversationCore, line: string, lineNumber: number): Promise<BatchResult> {
+export async function answerBatchLine(core: ConversationCore, line: string, lineNumber: number, channelData?: Record<string, string>): Promise<BatchResult> {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -39,19 +39,19 @@ export async function answerBatchLine(core: ConversationCore, line: string, line
   }
   const { id, text, today } = parsed.data;
   try {
-    const replies = await core.ask({ channelId: 'cli', conversationId: `batch-${randomUUID()}`, text, today });
+    const replies = await core.ask({ channelId: 'cli', conversationId: `batch-${randomUUID()}`, text, today, ...(channelData === undefined ? {} : { channelData }) });
     return { id, reply: renderTexts(replies) };
   } catch (error) {
     return { id, reply: '', error: `Rad ${lineNumber}: kunde inte svara (${error instanceof Error ? error.name : 'fel'})` };
   }
 }
 
-/** Answers every non-blank line of a JSONL file's content, in order. */
-export async function* answerBatch(core: ConversationCore, content: string): AsyncGenerator<BatchResult> {
+/** Answers every non-blank line of a JSONL file's content, in order (`channelData`: the förbund of --forbund). */
+export async function* answerBatch(core: ConversationCore, content: string, channelData?: Record<string, string>): AsyncGenerator<BatchResult> {
   const lines = content.split(/\r?\n/);
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
     if (line.trim() === '') continue;
-    yield await answerBatchLine(core, line, i + 1);
+    yield await answerBatchLine(core, line, i + 1, channelData);
   }
 }

@@ -33,11 +33,14 @@ export function currentFirst(data: AgreementData, hits: readonly SearchHit[]): S
   return [...newestFirst(data.documents, close.map((h) => ({ hit: h, source: h.doc.source }))).map((x) => x.hit), ...rest];
 }
 
-/** The search reply for `text` over all curated text of `data`. */
-export function answerSearch(data: AgreementData, text: string, limit = 3): Reply {
+/**
+ * The search reply for `text` over the curated text of `data`: all of it, or only the passages of
+ * the förbund in `forbund` (a conversation's förbund, src/domain/forbund.ts `searchScope`).
+ */
+export function answerSearch(data: AgreementData, text: string, limit = 3, forbund?: readonly string[]): Reply {
   const terms = queryTerms(text);
   if (terms.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
-  const hits = currentFirst(data, search(searchIndexFor(data), text, { limit }));
+  const hits = currentFirst(data, search(searchIndexFor(data), text, { limit, forbund }));
   if (hits.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
   const best = hits[0];
   // A passage that holds every distinctive word of the question (a name, a number, a rare term)
