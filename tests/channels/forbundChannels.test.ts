@@ -146,7 +146,7 @@ describe('a conversation answers from its förbund (FORBUND_CHANNELS, ?forbund=)
 
   it('web chat page: sends the address\'s ?forbund= with each question', async () => {
     const page = await (await fetch(`${t.baseUrl}/?forbund=finnveden`)).text();
-    expect(page).toMatch(/new URLSearchParams\(window\.location\.search\)\.get\('forbund'\)/);
+    expect(page).toMatch(/new window\.URLSearchParams\(window\.location\.search\)\.get\('forbund'\)/);
     expect(page).toMatch(/body\.forbund = FORBUND/);
   });
 });

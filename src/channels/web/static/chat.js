@@ -6,7 +6,7 @@
 
   var STORAGE_KEY = 'samverkansboten.conversationId';
   // ?forbund=<id>: the förbund the page's conversation belongs to, sent with each question.
-  var FORBUND = new URLSearchParams(window.location.search).get('forbund');
+  var FORBUND = new window.URLSearchParams(window.location.search).get('forbund');
   var log = document.getElementById('log');
   var form = document.getElementById('chat-form');
   var input = document.getElementById('message');
