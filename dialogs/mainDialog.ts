@@ -130,7 +130,7 @@ export class MainDialog extends ComponentDialog {
    */
   private async resolveForbund(context: TurnContext, accessor: StatePropertyAccessor<string> | undefined): Promise<void> {
     const known = (id: unknown): string | undefined =>
-      typeof id === 'string' && this.deps.data.forbund.some((f) => f.id === id) ? id : undefined;
+      typeof id === 'string' && completeData(this.deps.data).forbund.some((f) => f.id === id) ? id : undefined;
     const configured = known(configuredForbund(context.activity, this.deps.forbundChannels));
     const remembered = configured === undefined && accessor !== undefined ? known(await accessor.get(context)) : undefined;
     setTurnForbund(context, {
@@ -145,7 +145,7 @@ export class MainDialog extends ComponentDialog {
    * names none.
    */
   private mustAskForbund(context: TurnContext, u: Understanding): boolean {
-    const data = this.deps.data;
+    const data = completeData(this.deps.data);
     return turnForbund(context) === undefined && data.forbund.length > 1 && !hasDeploymentDefault(data) && namedForbund(data, u.query) === undefined;
   }
 
@@ -191,7 +191,7 @@ export class MainDialog extends ComponentDialog {
     if (this.mustAskForbund(step.context, understanding)) {
       values.askingForbund = true;
       values.textKey = this.texts.keep(text);
-      const ask: ForbundChoiceOptions = { forbund: this.deps.data.forbund.map((f) => ({ id: f.id, name: f.name })) };
+      const ask: ForbundChoiceOptions = { forbund: completeData(this.deps.data).forbund.map((f) => ({ id: f.id, name: f.name })) };
       return step.beginDialog(FORBUND_CHOICE_DIALOG, ask);
     }
     return this.routeUnderstood(step, understanding);
@@ -207,7 +207,7 @@ export class MainDialog extends ComponentDialog {
     values.askingForbund = undefined;
     const text = this.texts.take(values.textKey);
     values.textKey = undefined;
-    const chosen = typeof step.result === 'string' ? this.deps.data.forbund.find((f) => f.id === step.result) : undefined;
+    const chosen = typeof step.result === 'string' ? completeData(this.deps.data).forbund.find((f) => f.id === step.result) : undefined;
     if (chosen === undefined) return step.endDialog();
     await chooseTurnForbund(step.context, chosen.id);
     if (text === undefined || text === '') {
