@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
@@ -10,6 +11,8 @@ import { choicePromptOptions, createChoicePrompt } from './choicePrompt.js';
 import { readRouteOptions, type RerouteResult } from './routeOptions.js';
 import { TextMemory } from './textMemory.js';
 import { turnNow } from './turnClock.js';
+import { turnForbund } from './turnForbund.js';
+import { inConversation } from '../src/domain/forbund.js';
 import type { Understanding } from '../src/understanding/understand.js';
 
 const NARROW_PROMPT = 'narrowPrompt';
@@ -55,14 +58,15 @@ export abstract class AgreementAnswerDialog extends CancelAndHelpDialog {
     return completeData(this.deps.data);
   }
 
-  protected parse(text: string): ParsedQuery {
-    return parseQueryCached(this.data, text);
+  /** The question as parsed, in this turn's conversation (its förbund, src/domain/forbund.ts). */
+  protected parse(text: string, context: TurnContext): ParsedQuery {
+    return inConversation(parseQueryCached(this.data, text), turnForbund(context));
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
-    const reply = this.answer(this.parse(text));
+    const reply = this.answer(this.parse(text, step.context));
     if (!reply.choices || reply.choices.length < 2) {
       await sendReply(step.context, reply);
       return step.endDialog();
@@ -80,7 +84,7 @@ export abstract class AgreementAnswerDialog extends CancelAndHelpDialog {
       const reroute: RerouteResult = { reroute: step.context.activity.text ?? '' };
       return step.endDialog(reroute);
     }
-    const { choices: _unused, ...reply } = this.answer(this.parse(`${original} ${found.value}`.trim()));
+    const { choices: _unused, ...reply } = this.answer(this.parse(`${original} ${found.value}`.trim(), step.context));
     await sendReply(step.context, reply);
     return step.endDialog();
   }

@@ -12,7 +12,7 @@ import {
 } from '../src/domain/calendar/answer.js';
 import { calendarFromData, forbundName, groupNames } from '../src/domain/calendar/fromData.js';
 import { parseQueryCached } from '../src/domain/entities.js';
-import { forbundOf } from '../src/domain/forbund.js';
+import { forbundOf, inConversation } from '../src/domain/forbund.js';
 import { findGroups, type GroupName } from '../src/domain/calendar/groups.js';
 import { classifyCalendarQuestion, type CalendarQuestion } from '../src/domain/calendar/intent.js';
 import { findByTopic } from '../src/domain/calendar/queries.js';
@@ -24,6 +24,7 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { readRouteOptions } from './routeOptions.js';
 import { helpExamples } from '../src/domain/examples.js';
 import { turnNow } from './turnClock.js';
+import { turnForbund } from './turnForbund.js';
 
 import type { Understanding } from '../src/understanding/understand.js';
 export const ARSHJUL_DIALOG = 'arshjulDialog';
@@ -58,9 +59,9 @@ function shortName(g: GroupName): string {
 }
 
 /** Reads an årshjul question (pure apart from the data it is handed). */
-export function readArshjulQuestion(deps: Pick<BotDeps, 'data' | 'state'>, text: string, today: string): ArshjulReading {
+export function readArshjulQuestion(deps: Pick<BotDeps, 'data' | 'state'>, text: string, today: string, conversationForbund?: string): ArshjulReading {
   const groups = groupNames(deps.data);
-  const forbund = forbundOf(deps.data, parseQueryCached(deps.data, text));
+  const forbund = forbundOf(deps.data, inConversation(parseQueryCached(deps.data, text), conversationForbund));
   const named = findGroups(text, groups.filter((g) => g.forbund === forbund)).map((m) => m.group);
   const group = named.find((g) => g.kind === 'organ') ?? named[0];
   const cal = calendarFromData(deps.data, deps.state.read().calendarAdditions);
@@ -70,8 +71,8 @@ export function readArshjulQuestion(deps: Pick<BotDeps, 'data' | 'state'>, text:
 }
 
 /** The route's score for an utterance (routes.ts). */
-export function arshjulScore(deps: Pick<BotDeps, 'data' | 'state'>, text: string, now: Date): number {
-  return readArshjulQuestion(deps, text, zonedDay(now)).question?.score ?? 0;
+export function arshjulScore(deps: Pick<BotDeps, 'data' | 'state'>, text: string, now: Date, conversationForbund?: string): number {
+  return readArshjulQuestion(deps, text, zonedDay(now), conversationForbund).question?.score ?? 0;
 }
 
 /** Where a proactive message to this conversation goes: what delivery needs per channel. */
@@ -147,7 +148,7 @@ export class ArshjulDialog extends CancelAndHelpDialog {
    */
   answerFor(u: Understanding): Reply | undefined {
     const today = zonedDay(u.now);
-    const reading = readArshjulQuestion(this.deps, u.text, today);
+    const reading = readArshjulQuestion(this.deps, u.text, today, u.query.conversationForbund);
     const reply = this.queryReply(u.text, today, reading, this.context(reading, today));
     return reply === undefined ? undefined : { ...reply, status: reply.status ?? 'answered' };
   }
@@ -161,7 +162,7 @@ export class ArshjulDialog extends CancelAndHelpDialog {
   }
 
   private async answer(context: TurnContext, text: string, today: string, now: Date): Promise<Reply> {
-    const reading = readArshjulQuestion(this.deps, text, today);
+    const reading = readArshjulQuestion(this.deps, text, today, turnForbund(context));
     const ctx = this.context(reading, today);
     switch (reading.question?.intent) {
       case 'subscribe':

@@ -5,10 +5,11 @@ import { sendReply } from '../src/core/sendReply.js';
 import { answerBudget, figureNote, formatFigure, namedRecordsOf, type BudgetAnswer, type NamedRecord } from '../src/domain/budget.js';
 import type { Source } from '../src/data/schema.js';
 import { parseQueryCached } from '../src/domain/entities.js';
-import { defaultForbund, forbundOf } from '../src/domain/forbund.js';
+import { defaultForbund, forbundOf, inConversation } from '../src/domain/forbund.js';
 import { readRouteOptions } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
 import type { Understanding } from '../src/understanding/understand.js';
+import { turnForbund } from './turnForbund.js';
 
 export const BUDGET_DIALOG = 'budgetDialog';
 const BUDGET_WATERFALL = 'budgetWaterfall';
@@ -76,16 +77,16 @@ export class BudgetDialog extends ComponentDialog {
   }
 
   /** The budget answer as a result (MainDialog's direct path); the dialog sends the same. */
-  answerFor(u: Pick<Understanding, 'text' | 'now'>): Reply {
-    const forbund = forbundOf(this.deps.data, parseQueryCached(this.deps.data, u.text));
-    const answer = answerBudget(u.text, forbund, this.deps.data.budgets, namedRecords(this.deps), u.now);
+  answerFor(u: Pick<Understanding, 'text' | 'now' | 'forbund'>): Reply {
+    const answer = answerBudget(u.text, u.forbund, this.deps.data.budgets, namedRecords(this.deps), u.now);
     return answer ? budgetReply(answer, this.deps) : { text: noBudgetText(this.deps), status: 'not-stated' };
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
     const text = options.text ?? step.context.activity.text ?? '';
-    await sendReply(step.context, this.answerFor({ text, now: new Date(options.now) }));
+    const forbund = forbundOf(this.deps.data, inConversation(parseQueryCached(this.deps.data, text), turnForbund(step.context)));
+    await sendReply(step.context, this.answerFor({ text, now: new Date(options.now), forbund }));
     return step.endDialog();
   }
 }

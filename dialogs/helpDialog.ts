@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type FoundChoice, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Reply } from '../src/core/reply.js';
 import { sendReply } from '../src/core/sendReply.js';
@@ -7,6 +8,7 @@ import type { BotDeps } from '../src/core/deps.js';
 import { helpExamples, type HelpExamples } from '../src/domain/examples.js';
 import { GENERIC_EXAMPLES, HELP_QUESTION, capabilities, capabilityChoices, capabilityReply, helpOverview } from './helpContent.js';
 import type { RerouteResult } from './routeOptions.js';
+import { turnForbund } from './turnForbund.js';
 
 export const HELP_DIALOG = 'helpDialog';
 const TOPIC_PROMPT = 'helpTopicPrompt';
@@ -31,13 +33,13 @@ export class HelpDialog extends CancelAndHelpDialog {
   }
 
   private async overviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await sendReply(step.context, helpOverview(this.examples()));
+    await sendReply(step.context, helpOverview(this.examples(step.context)));
     return step.prompt(TOPIC_PROMPT, choicePromptOptions({ text: HELP_QUESTION }, capabilityChoices()));
   }
 
   private async topicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const found = step.result as FoundChoice | undefined;
-    const capability = found === undefined ? undefined : capabilities(this.examples())[found.index];
+    const capability = found === undefined ? undefined : capabilities(this.examples(step.context))[found.index];
     if (capability === undefined) {
       const reroute: RerouteResult = { reroute: step.context.activity.text ?? '' };
       return step.endDialog(reroute);
@@ -46,7 +48,8 @@ export class HelpDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  private examples(): HelpExamples {
-    return this.deps ? helpExamples(this.deps.data) : GENERIC_EXAMPLES;
+  /** The examples name the conversation's förbund's verksamheter and groups, else the default förbund's. */
+  private examples(context: TurnContext): HelpExamples {
+    return this.deps ? helpExamples(this.deps.data, turnForbund(context)) : GENERIC_EXAMPLES;
   }
 }

@@ -14,6 +14,8 @@ import type { Reply } from '../src/core/reply.js';
 import { heldOnlyPersonnummer } from '../src/core/redactMiddleware.js';
 import { sendReply } from '../src/core/sendReply.js';
 import { completeData } from '../src/domain/answers/common.js';
+import { configuredForbund } from '../src/core/conversationForbund.js';
+import { hasDeploymentDefault, namedForbund, searchScope } from '../src/domain/forbund.js';
 import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst } from '../src/domain/routing/answerFirst.js';
@@ -25,9 +27,12 @@ import { welcomeReply } from './helpContent.js';
 import { capturing, release, startCapture, stash, stashed, stopCapture } from './replyCapture.js';
 import { isRerouteResult, routedText, setRoutedText, type RouteOptions } from './routeOptions.js';
 import { TextMemory } from './textMemory.js';
+import { answerStaleChoice, rememberChoices, watchChoices, type ChoiceMemory } from './staleChoices.js';
 import { fallbackAnswer, type Route } from './routes.js';
 import { understand, type Understanding } from '../src/understanding/understand.js';
 import { turnNow } from './turnClock.js';
+import { chooseTurnForbund, setTurnForbund, turnForbund } from './turnForbund.js';
+import { FORBUND_CHOICE_DIALOG, ForbundChoiceDialog, type ForbundChoiceOptions } from './forbundChoiceDialog.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';
@@ -59,6 +64,8 @@ interface MainValues {
   settled?: boolean;
   /** The activity that began this routing; a reroute on a later turn is a new question, not a loop. */
   activityId?: string;
+  /** True while the conversation is asked which förbund it belongs to (the question waits in TextMemory under `textKey`). */
+  askingForbund?: boolean;
 }
 
 interface Scored {
@@ -83,11 +90,13 @@ export class MainDialog extends ComponentDialog {
     this.fallbackAnswer = fallbackAnswer(fallback);
     this.addDialog(new HelpDialog(deps));
     this.addDialog(new ClarifyDialog());
+    this.addDialog(new ForbundChoiceDialog());
     for (const route of routes) this.addDialog(route.dialog);
     this.addDialog(fallback);
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [
         this.routeStep.bind(this),
+        this.afterForbundChoiceStep.bind(this),
         this.judgeStep.bind(this),
         this.judgeAlternativeStep.bind(this),
         this.offerStep.bind(this),
@@ -98,8 +107,17 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = MAIN_WATERFALL;
   }
 
-  /** Runs one turn: continues the active dialog, or starts routing a new utterance. */
-  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+  /**
+   * Runs one turn: continues the active dialog, or starts routing a new utterance. `forbund` is
+   * the conversation state's property with the förbund chosen when the bot asked.
+   */
+  async run(
+    context: TurnContext,
+    accessor: StatePropertyAccessor<DialogState>,
+    forbund?: StatePropertyAccessor<string>,
+    choices?: StatePropertyAccessor<ChoiceMemory>,
+  ): Promise<void> {
+    await this.resolveForbund(context, forbund);
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
@@ -107,8 +125,44 @@ export class MainDialog extends ComponentDialog {
       if (dc.activeDialog !== undefined) await dc.repromptDialog();
       return;
     }
+    const waitedBefore = dc.activeDialog !== undefined;
+    if (await answerStaleChoice(context, choices, waitedBefore)) return;
+    const sent = watchChoices(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+    await rememberChoices(context, choices, { waitedBefore, waitsAfter: dc.activeDialog !== undefined, sent: sent() });
+  }
+
+  /**
+   * The förbund the conversation belongs to this turn: the one configured for its channel or
+   * passed by its edge (FORBUND_CHANNELS, ?forbund=, --forbund), else the one chosen earlier.
+   * An id data/ no longer has counts as none.
+   */
+  private async resolveForbund(context: TurnContext, accessor: StatePropertyAccessor<string> | undefined): Promise<void> {
+    const known = (id: unknown): string | undefined =>
+      typeof id === 'string' && completeData(this.deps.data).forbund.some((f) => f.id === id) ? id : undefined;
+    const configured = known(configuredForbund(context.activity, this.deps.forbundChannels));
+    const remembered = configured === undefined && accessor !== undefined ? known(await accessor.get(context)) : undefined;
+    setTurnForbund(context, {
+      forbund: configured ?? remembered,
+      ...(accessor === undefined ? {} : { remember: async (id: string) => { await accessor.set(context, id); } }),
+    });
+  }
+
+  /**
+   * Whether to ask which förbund before answering: only where nothing decides it — no förbund
+   * for the conversation, no deployment default, more than one förbund loaded — and the question
+   * names none.
+   */
+  private mustAskForbund(context: TurnContext, u: Understanding): boolean {
+    const data = completeData(this.deps.data);
+    return turnForbund(context) === undefined && data.forbund.length > 1 && !hasDeploymentDefault(data) && namedForbund(data, u.query) === undefined;
+  }
+
+  /** The search's answer for the turn's question, from the förbund it is about when the conversation belongs to one. */
+  private search(u: Pick<Understanding, 'text' | 'query'>): Reply {
+    const data = completeData(this.deps.data);
+    return answerSearch(data, u.text, undefined, searchScope(data, u.query));
   }
 
   /** Options for a route's dialog; the utterance it answers goes along in turn state, not in the (persisted) options. */
@@ -143,7 +197,42 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    const understanding = understand(completeData(this.deps.data), text, turnNow(step.context, this.deps));
+    const understanding = understand(completeData(this.deps.data), text, turnNow(step.context, this.deps), turnForbund(step.context));
+    if (this.mustAskForbund(step.context, understanding)) {
+      values.askingForbund = true;
+      values.textKey = this.texts.keep(text);
+      const ask: ForbundChoiceOptions = { forbund: completeData(this.deps.data).forbund.map((f) => ({ id: f.id, name: f.name })) };
+      return step.beginDialog(FORBUND_CHOICE_DIALOG, ask);
+    }
+    return this.routeUnderstood(step, understanding);
+  }
+
+  /**
+   * After the conversation was asked which förbund: remember the choice and answer the question
+   * that was asked (held in memory; after a restart it is gone, so the bot asks for it again).
+   */
+  private async afterForbundChoiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as MainValues;
+    if (values.askingForbund !== true) return step.next(step.result);
+    values.askingForbund = undefined;
+    const text = this.texts.take(values.textKey);
+    values.textKey = undefined;
+    const chosen = typeof step.result === 'string' ? completeData(this.deps.data).forbund.find((f) => f.id === step.result) : undefined;
+    if (chosen === undefined) return step.endDialog();
+    await chooseTurnForbund(step.context, chosen.id);
+    if (text === undefined || text === '') {
+      await sendReply(step.context, { text: `Då svarar jag om ${chosen.name}. Vad vill du fråga?` });
+      return step.endDialog();
+    }
+    setRoutedText(step.context, text);
+    values.activityId = step.context.activity.id;
+    return this.routeUnderstood(step, understand(completeData(this.deps.data), text, turnNow(step.context, this.deps), chosen.id));
+  }
+
+  /** Routes an understood question: its parts, the best route (direct or as a dialog), or the fallback. */
+  private async routeUnderstood(step: WaterfallStepContext, understanding: Understanding): Promise<DialogTurnResult> {
+    const values = step.values as MainValues;
+    const text = understanding.text;
     if (understanding.parts.length > 1 && (await this.answerParts(step, understanding))) return step.endDialog();
     const [best, second] = this.score(understanding);
     if (best === undefined || best.score < ROUTE_THRESHOLD) {
@@ -194,7 +283,7 @@ export class MainDialog extends ComponentDialog {
         if (second.status === 'answered' && answersQuestion(completeData(this.deps.data), u, second)) chosen = second;
       }
       if (chosen.status === 'not-stated') {
-        const search = answerSearch(completeData(this.deps.data), u.text);
+        const search = this.search(u);
         values.settled = true;
         // A rejected answer is not shown as if it answered: the search says "not stated" with the closest passages.
         if (search.status === 'answered' || rejected) await sendReply(step.context, search);
@@ -219,15 +308,15 @@ export class MainDialog extends ComponentDialog {
     let subject: string[] = [];
     for (const typed of whole.parts) {
       // A later part without a subject of its own ("… och vem är kontaktperson?") is about the one before.
-      const own = understand(data, typed, whole.now);
+      const own = understand(data, typed, whole.now, whole.query.conversationForbund);
       const part = own.query.entities.length === 0 && subject.length > 0 ? `${typed} ${subject.join(' ')}` : typed;
-      const u = part === typed ? own : understand(data, part, whole.now);
+      const u = part === typed ? own : understand(data, part, whole.now, whole.query.conversationForbund);
       if (own.query.entities.length > 0) subject = [...new Set(own.query.entities.map((e) => e.ref.name))];
       const [best] = this.score(u);
       const route = best !== undefined && best.score >= ROUTE_THRESHOLD ? best.route : undefined;
       const reply = route === undefined ? this.fallbackAnswer?.(u) : route.answer?.(u);
       if (reply === undefined || reply.status === 'needs-input') return false;
-      const search = reply.status === 'not-stated' ? answerSearch(data, part) : undefined;
+      const search = reply.status === 'not-stated' ? this.search(u) : undefined;
       answers.push({ routeId: route?.id ?? this.fallback.id, reply: search?.status === 'answered' ? search : answerFirst(data, u.text, u.form, reply) });
     }
     if (new Set(answers.map((a) => a.routeId)).size < 2) return false;
@@ -292,10 +381,12 @@ export class MainDialog extends ComponentDialog {
    */
   private missesSubject(step: WaterfallStepContext, replies: readonly Reply[]): boolean {
     if (replies.some((r) => r.status === 'needs-input' || (r.choices?.length ?? 0) > 0)) return false;
+    // Only answers from the documents (with sources) are judged: a refusal or a receipt answers an action.
+    if (!replies.some((r) => (r.sources?.length ?? 0) > 0)) return false;
     const text = routedText(step.context);
     if (text === undefined || text.includes('\n')) return false;
     const data = completeData(this.deps.data);
-    const u = understand(data, text, turnNow(step.context, this.deps));
+    const u = understand(data, text, turnNow(step.context, this.deps), turnForbund(step.context));
     const all: Reply = {
       text: replies.map((r) => r.text).join('\n'),
       facts: replies.flatMap((r) => [...(r.facts ?? []), ...(r.sources ?? []).map((x) => ({ label: x.section, value: x.title ?? '' }))]),
@@ -323,7 +414,8 @@ export class MainDialog extends ComponentDialog {
   private async declined(step: WaterfallStepContext, held: Partial<Activity>[], replies: Reply[]): Promise<void> {
     const values = step.values as MainValues;
     values.settled = true;
-    const search = answerSearch(completeData(this.deps.data), routedText(step.context) ?? '');
+    const text = routedText(step.context) ?? '';
+    const search = this.search({ text, query: understand(completeData(this.deps.data), text, turnNow(step.context, this.deps), turnForbund(step.context)).query });
     if (search.status === 'answered') {
       await sendReply(step.context, search);
       return;
@@ -364,7 +456,8 @@ export class MainDialog extends ComponentDialog {
     // Only for questions: a pasted import or a command is not looked up in the documents.
     if (replies.length === 0 || text === undefined || text.includes('\n') || text.length > 300) return undefined;
     const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`)]);
-    return complementEvidence(completeData(this.deps.data), text, texts);
+    const data = completeData(this.deps.data);
+    return complementEvidence(data, text, texts, undefined, searchScope(data, understand(data, text, turnNow(step.context, this.deps), turnForbund(step.context)).query));
   }
 
   /** Sends the held answer, then passages for the question's words the answer left out. */

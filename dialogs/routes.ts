@@ -2,8 +2,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotDeps } from '../src/core/deps.js';
 import { budgetEvidenceScore } from '../src/domain/budget.js';
 import { BudgetDialog, namedRecords } from './budgetDialog.js';
-import { completeData, forbundOf } from '../src/domain/answers/common.js';
-import { parseQueryCached } from '../src/domain/entities.js';
+import { completeData } from '../src/domain/answers/common.js';
 import { applicationScore } from '../src/domain/applications/answer.js';
 import { AnsokanDialog } from './ansokanDialog.js';
 import { tertialScore } from '../src/domain/tertial/query.js';
@@ -60,9 +59,9 @@ export interface Route {
 }
 
 /** The budget route's score: the question's förbund decides whose tables are weighed. */
-function budgetScoreFor(deps: BotDeps, text: string, normalized: string): number {
+function budgetScoreFor(deps: BotDeps, { normalized, understanding }: RouteInput): number {
   const data = completeData(deps.data);
-  return budgetEvidenceScore(normalized, forbundOf(data, parseQueryCached(data, text)), data.budgets, namedRecords({ data }));
+  return budgetEvidenceScore(normalized, understanding.forbund, data.budgets, namedRecords({ data }));
 }
 
 /** The feature registry: each feature adds one line here. */
@@ -72,13 +71,13 @@ export function buildRoutes(deps: BotDeps): Route[] {
   const tertial = new TertialDialog(deps);
   const ansokan = new AnsokanDialog(deps);
   return [
-    { id: 'budget', dialog: budget, recognize: ({ text, normalized }) => budgetScoreFor(deps, text, normalized), label: 'Budget', answer: (u) => budget.answerFor(u) },
+    { id: 'budget', dialog: budget, recognize: (input) => budgetScoreFor(deps, input), label: 'Budget', answer: (u) => budget.answerFor(u) },
     { id: 'tertial', dialog: tertial, recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter', answer: (u) => tertial.answerFor(u) },
     { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
     { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true },
-    { id: 'arshjul', dialog: arshjul, recognize: ({ text, now }) => arshjulScore(deps, text, now), label: 'Årshjul och påminnelser', answer: (u) => arshjul.answerFor(u) },
+    { id: 'arshjul', dialog: arshjul, recognize: ({ text, now, understanding }) => arshjulScore(deps, text, now, understanding.query.conversationForbund), label: 'Årshjul och påminnelser', answer: (u) => arshjul.answerFor(u) },
     { id: 'ansokan', dialog: ansokan, recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel', answer: (u) => ansokan.answerFor(u) },
   ];
 }

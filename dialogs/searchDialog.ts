@@ -1,6 +1,7 @@
 import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { answerSearch } from '../src/domain/answers/search.js';
+import { searchScope } from '../src/domain/forbund.js';
 import type { ParsedQuery } from '../src/domain/entities.js';
 import { AgreementAnswerDialog } from './agreementAnswerDialog.js';
 
@@ -8,7 +9,8 @@ export const SEARCH_DIALOG = 'searchDialog';
 
 /**
  * Sök i överenskommelserna: MainDialog's fallback (routes.ts `buildFallback`) for questions no
- * route recognises — the best passages of all curated text with their sources, or "Det står inte
+ * route recognises — the best passages of the curated text (of the conversation's förbund, when it
+ * belongs to one) with their sources, or "Det står inte
  * i överenskommelserna" with the closest passages.
  */
 export class SearchDialog extends AgreementAnswerDialog {
@@ -17,7 +19,7 @@ export class SearchDialog extends AgreementAnswerDialog {
   }
 
   protected answer(q: ParsedQuery): Reply {
-    return answerSearch(this.data, q.raw);
+    return answerSearch(this.data, q.raw, undefined, searchScope(this.data, q));
   }
 
   protected helpReply(): Reply {

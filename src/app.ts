@@ -94,7 +94,7 @@ export function buildApp(options: AppOptions): App {
   // Anonymous traffic is limited per client; authenticated Bot Framework traffic all comes from the Bot Connector.
   const limits = { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST };
   const authenticated = hasBotFrameworkCredentials(config);
-  installChatRoute(server, core, inflight, rateLimit(limits));
+  installChatRoute(server, core, inflight, rateLimit(limits), () => options.data.forbund.map((f) => f.id));
   installMessagesRoute(server, adapter, core.bot, inflight, authenticated ? undefined : { emulatorUrl: config.EMULATOR_URL }, authenticated ? [] : rateLimit(limits));
 
   const context: AppContext = {

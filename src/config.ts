@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from './core/log.js';
+import type { LoadOptions } from './data/load.js';
 
 /** An unset variable and an empty one (`PORT=` in a .env file) mean the same: use the default. */
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
@@ -12,6 +13,52 @@ function isTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+const FORBUND_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FORBUND_ENTRY = /^(?:(slack|teams):([^\s=,]+)|(web))=([^\s=,]*)$/;
+const FORBUND_CHANNELS_HINT = 'varje post ska vara slack:<arbetsyta eller kanal>=<förbund>, teams:<tenant, team eller kanal>=<förbund> eller web=<förbund>, t.ex. slack:T0123ABCD=finnveden,web=umearegionen';
+
+/**
+ * FORBUND_CHANNELS: which förbund a conversation belongs to, by where it happens. Comma-separated
+ * `slack:<id>=<förbund>` (a workspace's team id T… or a channel id C…/G…/D…), `teams:<id>=<förbund>`
+ * (a tenant id, a team id or a channel id) and `web=<förbund>` (the web chat; its page's
+ * `?forbund=` goes first). The most specific place wins: a channel before its team/workspace
+ * before its tenant. Whether each förbund exists is checked against data/ at start-up.
+ */
+const forbundChannelsSchema = z
+  .string()
+  .transform((value, ctx) => {
+    const out: { slack: Record<string, string>; teams: Record<string, string>; web?: string } = { slack: {}, teams: {} };
+    for (const raw of value.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+      const m = FORBUND_ENTRY.exec(raw);
+      const forbund = m?.[4] ?? '';
+      if (!m || !FORBUND_ID.test(forbund)) {
+        ctx.addIssue({ code: 'custom', message: `"${raw}": ${FORBUND_CHANNELS_HINT}` });
+        continue;
+      }
+      const kind = m[1] as 'slack' | 'teams' | undefined;
+      const id = m[2] ?? '';
+      const before = kind === undefined ? out.web : out[kind][id];
+      if (before !== undefined && before !== forbund) {
+        ctx.addIssue({ code: 'custom', message: `"${raw}": ${kind === undefined ? 'web' : `${kind}:${id}`} har redan förbundet ${before}` });
+        continue;
+      }
+      if (kind === undefined) out.web = forbund;
+      else out[kind][id] = forbund;
+    }
+    return out;
+  });
+export type ForbundChannels = z.output<typeof forbundChannelsSchema>;
+
+/** Each place FORBUND_CHANNELS names with its förbund, as written (`slack:T0123=finnveden`), for messages. */
+export function forbundChannelEntries(channels: ForbundChannels | undefined): { setting: string; forbund: string }[] {
+  if (channels === undefined) return [];
+  return [
+    ...Object.entries(channels.slack).map(([id, forbund]) => ({ setting: `slack:${id}=${forbund}`, forbund })),
+    ...Object.entries(channels.teams).map(([id, forbund]) => ({ setting: `teams:${id}=${forbund}`, forbund })),
+    ...(channels.web === undefined ? [] : [{ setting: `web=${channels.web}`, forbund: channels.web }]),
+  ];
 }
 
 const configSchema = z.object({
@@ -36,7 +83,8 @@ const configSchema = z.object({
    * The förbund a question is about when it does not say (a förbund id, a folder under DATA_DIR).
    * Unset: the förbund marked `default: true` in data/. An unknown id stops start-up.
    */
-  DEFAULT_FORBUND: withDefault(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'måste vara ett förbunds id, t.ex. mappnamnet under data/' }).optional()),
+  DEFAULT_FORBUND: withDefault(z.string().regex(FORBUND_ID, { error: 'måste vara ett förbunds id, t.ex. mappnamnet under data/' }).optional()),
+  FORBUND_CHANNELS: withDefault(forbundChannelsSchema.optional()),
   STATE_FILE: withDefault(z.string().default('state/state.json')),
   TZ: withDefault(
     z.string().refine(isTimeZone, { error: 'måste vara en IANA-tidszon, t.ex. Europe/Stockholm' }).default('Europe/Stockholm'),
@@ -194,4 +242,9 @@ export function hasBotFrameworkCredentials(config: Config): boolean {
 /** True when Slack is configured. */
 export function hasSlack(config: Config): boolean {
   return config.SLACK_BOT_TOKEN !== undefined && config.SLACK_SIGNING_SECRET !== undefined;
+}
+
+/** How this configuration reads data/: the default förbund, and the förbund FORBUND_CHANNELS names (each must exist). */
+export function dataLoadOptions(config: Pick<Config, 'DEFAULT_FORBUND' | 'FORBUND_CHANNELS'>): LoadOptions {
+  return { defaultForbund: config.DEFAULT_FORBUND, configuredForbund: forbundChannelEntries(config.FORBUND_CHANNELS) };
 }

@@ -3,7 +3,7 @@ import { buildApp, type RouteInstaller } from './app.js';
 import { installCalendarRoutes } from './channels/web/calendarRoutes.js';
 import { WEB_CHANNEL_ID } from './channels/web/chatRoute.js';
 import { startReminderService } from './reminders/service.js';
-import { ConfigError, hasBotFrameworkCredentials, hasSlack, parseConfig, type Config } from './config.js';
+import { ConfigError, dataLoadOptions, hasBotFrameworkCredentials, hasSlack, parseConfig, type Config } from './config.js';
 import { systemClock } from './core/clock.js';
 import { createConversationCore } from './core/conversationCore.js';
 import type { BotDeps } from './core/deps.js';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   // Local-time formatting anywhere in the process follows the configured zone.
   process.env.TZ = config.TZ;
   const log = createLogger({ level: config.LOG_LEVEL });
-  const loadOptions: LoadOptions = { defaultForbund: config.DEFAULT_FORBUND };
+  const loadOptions: LoadOptions = dataLoadOptions(config);
   const data = await readData(config.DATA_DIR, loadOptions);
   const state = await openState(config.STATE_FILE);
 
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   // buildApp registers the Teams channel here (and the Slack edge its own): reminders and kansli posts use it.
   const deps: BotDeps = {
     data, clock: systemClock, state, log, delivery: createDeliveryRegistry(),
-    kansliUsers: kansliUsersFor(config), subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL,
+    kansliUsers: kansliUsersFor(config), subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL, forbundChannels: config.FORBUND_CHANNELS,
     conversationCap: { channels: [WEB_CHANNEL_ID], max: config.STATE_MAX_ANONYMOUS_CONVERSATIONS },
   };
   const core = createConversationCore(deps);

@@ -103,6 +103,13 @@ describe('npm start (src/main.ts)', () => {
     expect(main.stderr()).toContain('TZ: måste vara en IANA-tidszon');
   });
 
+  it('refuses to start when FORBUND_CHANNELS names a förbund data/ does not have, naming the setting', async () => {
+    const main = startMain({ FORBUND_CHANNELS: 'slack:C0123=finnveden,web=okant', STATE_FILE: path.join(dir, 'never-forbund.json') });
+    expect(await main.exited).toBe(1);
+    expect(main.stderr()).toContain('Kan inte starta');
+    expect(main.stderr()).toContain('FORBUND_CHANNELS (web=okant): förbundet "okant" finns inte i data (kända: finnveden, umearegionen)');
+  });
+
   it('names the broken data file and exits 1', async () => {
     const dataDir = path.join(dir, 'data');
     await mkdir(dataDir, { recursive: true });

@@ -1,6 +1,7 @@
 import { ActivityHandler, ActivityTypes, MiddlewareSet, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../../dialogs/mainDialog.js';
+import type { ChoiceMemory } from '../../dialogs/staleChoices.js';
 import { welcomeReply } from '../../dialogs/helpContent.js';
 import type { Reply } from './reply.js';
 import type { Logger } from './log.js';
@@ -30,9 +31,13 @@ export class SamverkansBot extends ActivityHandler {
     super();
     this.guard = new MiddlewareSet(createRedactMiddleware(log));
     const dialogState = conversationState.createProperty<DialogState>('dialogState');
+    // The förbund chosen when the bot asked which one the conversation is about (an id from data/).
+    const forbund = conversationState.createProperty<string>('forbund');
+    // The choices of the question a dialog last waited on (labels only): a button pressed after it ended is told so.
+    const choices = conversationState.createProperty<ChoiceMemory>('openChoices');
 
     this.onMessage(async (context, next) => {
-      await dialog.run(context, dialogState);
+      await dialog.run(context, dialogState, forbund, choices);
       await next();
     });
 

@@ -4,6 +4,7 @@ import type { AgreementData } from '../data/load.js';
 import type { ConversationCap } from '../state/knownConversations.js';
 import type { StateStore } from '../state/store.js';
 import type { DeliveryRegistry } from '../delivery/types.js';
+import type { ForbundChannels } from '../config.js';
 
 /**
  * What every dialog and edge may depend on, handed in through constructors so tests pass fakes.
@@ -23,6 +24,8 @@ export interface BotDeps {
   subscribeAnyChannel?: boolean;
   /** How many conversations of channels without login (the web chat) are kept; absent = no cap. */
   conversationCap?: ConversationCap;
+  /** Config FORBUND_CHANNELS: which förbund a Slack/Teams place or the web chat belongs to (src/core/conversationForbund.ts). */
+  forbundChannels?: ForbundChannels;
   /** Proactive delivery to subscribed channels (src/delivery/types.ts); absent where nothing can post. */
   delivery?: DeliveryRegistry;
 }

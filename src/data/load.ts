@@ -19,9 +19,13 @@ export type AgreementData = {
   defaultForbund?: string;
 } & { [K in KindName]: Loaded<K>[] };
 
-/** How the deployment reads data/: `defaultForbund` is DEFAULT_FORBUND from the configuration. */
+/**
+ * How the deployment reads data/: `defaultForbund` is DEFAULT_FORBUND from the configuration;
+ * `configuredForbund` the förbund other settings name (FORBUND_CHANNELS), each of which must exist.
+ */
 export interface LoadOptions {
   defaultForbund?: string;
+  configuredForbund?: readonly { setting: string; forbund: string }[];
 }
 
 /** A problem in data/: the file, the JSON path inside it and what is wrong. */
@@ -125,6 +129,11 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
       problems.push(`DEFAULT_FORBUND=${options.defaultForbund}: förbundet finns inte i ${label(dir)} (kända: ${data.forbund.map((f) => f.id).join(', ')})`);
     }
     data.defaultForbund = options.defaultForbund;
+  }
+  for (const { setting, forbund } of options.configuredForbund ?? []) {
+    if (problems.length === 0 && !data.forbund.some((f) => f.id === forbund)) {
+      problems.push(`FORBUND_CHANNELS (${setting}): förbundet "${forbund}" finns inte i ${label(dir)} (kända: ${data.forbund.map((f) => f.id).join(', ')})`);
+    }
   }
   if (problems.length > 0) throw new DataError(problems);
 

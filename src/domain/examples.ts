@@ -21,7 +21,7 @@ export interface HelpExamples {
 
 type ExampleData = Pick<AgreementData, 'forbund' | 'verksamheter' | 'parties' | 'commitments' | 'organs' | 'calendarEvents' | 'budgets' | 'defaultForbund'>;
 
-const cache = new WeakMap<object, HelpExamples>();
+const cache = new WeakMap<object, Map<string, HelpExamples>>();
 
 /** Swedish genitive: "Vuxentorget" → "Vuxentorgets", "Krami" → "Kramis"; a name ending in s, x or z stays. */
 export function genitive(name: string): string {
@@ -35,17 +35,18 @@ function mostCommon(ids: readonly (string | undefined)[]): string | undefined {
 }
 
 /**
- * The example names of `data` (built once per data object: a reload makes a new one). A partial
- * data object (a test's, a förbund without budget) gives generic words where a name is missing.
+ * The example names of `data` for `forbundId` (a conversation's förbund), else for the default
+ * förbund (built once per data object and förbund: a reload makes a new one). A partial data
+ * object (a test's, a förbund without budget) gives generic words where a name is missing.
  */
-export function helpExamples(input: Partial<ExampleData>): HelpExamples {
+export function helpExamples(input: Partial<ExampleData>, forbundId?: string): HelpExamples {
   const data: ExampleData = {
     forbund: input.forbund ?? [], verksamheter: input.verksamheter ?? [], parties: input.parties ?? [], commitments: input.commitments ?? [],
     organs: input.organs ?? [], calendarEvents: input.calendarEvents ?? [], budgets: input.budgets ?? [], defaultForbund: input.defaultForbund,
   };
-  const hit = cache.get(data.forbund);
+  const forbund = forbundId !== undefined && data.forbund.some((f) => f.id === forbundId) ? forbundId : defaultForbund(data);
+  const hit = cache.get(data.forbund)?.get(forbund);
   if (hit) return hit;
-  const forbund = defaultForbund(data);
   const record = data.forbund.find((f) => f.id === forbund);
   const commitments = data.commitments.filter((c) => c.forbund === forbund);
   const verksamhetId = record?.showcase?.verksamhet ?? mostCommon(commitments.map((c) => c.verksamhet));
@@ -61,6 +62,10 @@ export function helpExamples(input: Partial<ExampleData>): HelpExamples {
     .filter((b) => b.forbund === forbund && b.sections.some((s) => s.rows.some((r) => r.verksamhet === verksamhetId)))
     .flatMap((b) => b.columns).find((c) => /^\d{4}$/.test(c));
   const examples = { verksamhet, verksamhetGenitive: genitive(verksamhet), party, group, ...(year ? { year } : {}) };
-  if (input.forbund !== undefined) cache.set(input.forbund, examples);
+  if (input.forbund !== undefined) {
+    const byForbund = cache.get(input.forbund) ?? new Map<string, HelpExamples>();
+    byForbund.set(forbund, examples);
+    cache.set(input.forbund, byForbund);
+  }
   return examples;
 }

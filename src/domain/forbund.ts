@@ -2,12 +2,19 @@
  * Which förbund a question is about — the one place that decides it. Everything it knows comes
  * from data/: the förbund's names and aliases, its municipalities, the records it owns, and the
  * deployment's default förbund (DEFAULT_FORBUND, else the förbund marked `default` in data/).
+ * The conversation's förbund (FORBUND_CHANNELS, the CLI's --forbund, the web chat's ?forbund=, or
+ * the answer when the bot asked) rides on the parsed question as `conversationForbund`.
  */
 import type { AgreementData } from '../data/load.js';
 import type { EntityMatch, ParsedQuery } from './entities.js';
 import { normalize } from './text.js';
 
 type ForbundData = Pick<AgreementData, 'forbund'> & { defaultForbund?: string };
+
+/** True when the deployment has a default förbund: DEFAULT_FORBUND, or one marked `default: true` in data/. */
+export function hasDeploymentDefault(data: ForbundData): boolean {
+  return (data.defaultForbund !== undefined && data.forbund.some((f) => f.id === data.defaultForbund)) || data.forbund.some((f) => f.default);
+}
 
 /**
  * The deployment's default förbund: the one configured (DEFAULT_FORBUND, set on the data by the
@@ -50,16 +57,33 @@ function generic(q: ParsedQuery, e: EntityMatch): boolean {
   return q.tokens.slice(e.start, e.end).every((t) => GENERIC_WORDS.has(t));
 }
 
+/** A question in its conversation: the parsed question with the conversation's förbund, when there is one. */
+export type QueryInConversation = ParsedQuery & { conversationForbund?: string };
+
 /**
- * The förbund a question is about:
+ * The parsed question (shared by every reader of the same text) with the conversation's förbund
+ * attached: a new object, so the memoised parse is never changed.
+ */
+export function inConversation(q: ParsedQuery, conversationForbund: string | undefined): QueryInConversation {
+  return conversationForbund === undefined ? q : { ...q, conversationForbund };
+}
+
+/** The förbund a conversation belongs to when its question names none: the conversation's, else the deployment's default. */
+export function homeForbund(data: ForbundData, q?: { conversationForbund?: string }): string {
+  const own = q?.conversationForbund;
+  if (own !== undefined && data.forbund.some((f) => f.id === own)) return own;
+  return defaultForbund(data);
+}
+
+/**
+ * The förbund a question names, or undefined when it names none:
  * 1. the one it names by name, alias or member municipality ("Finnveden", "i Gnosjö"), when only one is named;
  * 2. else the one whose records it names — verksamheter, groups and agreements weigh twice what a
- *    party or unit does (several förbund have the same kinds of parties);
- * 3. else the deployment's default förbund.
+ *    party or unit does (several förbund have the same kinds of parties); a tie goes to the home förbund.
  */
-export function forbundOf(data: ForbundData, q: ParsedQuery): string {
+export function namedForbund(data: ForbundData, q: QueryInConversation): string | undefined {
   const ids = new Set(data.forbund.map((f) => f.id));
-  const fallback = defaultForbund(data);
+  const home = homeForbund(data, q);
   const named = new Set<string>();
   for (const e of q.entities) {
     if (e.ref.kind === 'forbund' && !generic(q, e) && !shared(q, e)) named.add(e.ref.forbund);
@@ -79,9 +103,25 @@ export function forbundOf(data: ForbundData, q: ParsedQuery): string {
     const weight = e.ref.kind === 'party' || e.ref.kind === 'unit' ? 1 : 2;
     votes.set(e.ref.forbund, (votes.get(e.ref.forbund) ?? 0) + weight);
   }
-  const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === fallback) - Number(a[0] === fallback))[0];
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === home) - Number(a[0] === home))[0];
   if (best && ids.has(best[0])) return best[0];
-  return fallback;
+  return undefined;
+}
+
+/**
+ * The förbund a question is about: the one it names ({@link namedForbund}); else the
+ * conversation's förbund; else the deployment's default förbund.
+ */
+export function forbundOf(data: ForbundData, q: QueryInConversation): string {
+  return namedForbund(data, q) ?? homeForbund(data, q);
+}
+
+/**
+ * Which förbund's passages a search may answer from: in a conversation that belongs to a förbund,
+ * only the one the question is about; otherwise all (the deployment answers from every förbund's documents).
+ */
+export function searchScope(data: ForbundData, q: QueryInConversation): string[] | undefined {
+  return q.conversationForbund === undefined ? undefined : [forbundOf(data, q)];
 }
 
 /** The förbund a municipality belongs to, by its name as data/ spells it (any case, å/ä/ö or not). */

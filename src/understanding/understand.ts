@@ -6,7 +6,8 @@
  * form, negation scope and the parts of a composite question — and holds no förbund knowledge.
  */
 import type { AgreementData } from '../data/load.js';
-import { parseQueryCached, type EntityMatch, type ParsedQuery } from '../domain/entities.js';
+import { parseQueryCached, type EntityMatch } from '../domain/entities.js';
+import { forbundOf, inConversation, type QueryInConversation } from '../domain/forbund.js';
 import { compositeParts } from './parts.js';
 import { negationSpans, type TokenSpan } from './negation.js';
 import { questionForm, type QuestionForm } from './form.js';
@@ -14,8 +15,16 @@ import { questionForm, type QuestionForm } from './form.js';
 export interface Understanding {
   /** The utterance as typed (personnummer already removed by the redaction middleware). */
   text: string;
-  /** Normalised text, tokens, entities with their data aliases, years, tertial, month. */
-  query: ParsedQuery;
+  /**
+   * Normalised text, tokens, entities with their data aliases, years, tertial, month — and the
+   * conversation's förbund (`conversationForbund`) when the conversation belongs to one.
+   */
+  query: QueryInConversation;
+  /**
+   * The förbund the question is about (src/domain/forbund.ts `forbundOf`): one the question names,
+   * else the conversation's, else the deployment's default.
+   */
+  forbund: string;
   /** What kind of answer the question asks for: a yes/no question is answered "Ja"/"Nej" first. */
   form: QuestionForm;
   /** Token spans (in `query.tokens`) that a negation or exclusion covers: "har inte sjukpenning", "varken … eller", "utan …". */
@@ -26,12 +35,16 @@ export interface Understanding {
   now: Date;
 }
 
-/** Builds the turn's understanding of `text` against the current data. */
-export function understand(data: AgreementData, text: string, now: Date): Understanding {
-  const query = parseQueryCached(data, text);
+/**
+ * Builds the turn's understanding of `text` against the current data, in a conversation that
+ * belongs to `conversationForbund` (a förbund id) or to none.
+ */
+export function understand(data: AgreementData, text: string, now: Date, conversationForbund?: string): Understanding {
+  const query = inConversation(parseQueryCached(data, text), conversationForbund);
   return {
     text,
     query,
+    forbund: forbundOf(data, query),
     form: questionForm(query.tokens),
     negated: negationSpans(query.tokens),
     parts: compositeParts(text),

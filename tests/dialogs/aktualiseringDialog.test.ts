@@ -8,6 +8,7 @@ import { aktualiseringScore } from '../../src/domain/aktualisering/recognize.js'
 import { lexiconFor } from '../../src/domain/aktualisering/extract.js';
 import { AktualiseringDialog } from '../../dialogs/aktualiseringDialog.js';
 import { CANCELLED_TEXT, RESTART_TEXT } from '../../dialogs/cancelAndHelpDialog.js';
+import { STALE_CHOICE_TEXT } from '../../dialogs/staleChoices.js';
 import type { Route } from '../../dialogs/routes.js';
 import { makeTestDeps, stateOnDisk, tempDir } from '../helpers/coreTestKit.js';
 
@@ -237,5 +238,31 @@ describe('AktualiseringDialog step shape (issue 14)', () => {
       expect(shown.split('\n').filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(12);
     }
     expect(consentSaid).toBe(1);
+  });
+});
+
+describe('a choice pressed after its dialog ended (issue 14)', () => {
+  test('gets "Den frågan är avslutad – vill du börja om?" with a button, never a search answer; a new question clears it', async () => {
+    const { core } = await makeCore();
+    const say = chat(core, 'stale');
+    const asked = await say(ONE_SHOT);
+    expect(asked.replies[0]?.choices?.map((c) => c.label)).toEqual(['Ja', 'Nej', 'Vet inte']);
+    await say('ja');
+    const late = await say('Nej');
+    expect(late.replies).toHaveLength(1);
+    expect(late.replies[0]?.text).toBe(STALE_CHOICE_TEXT);
+    expect(late.replies[0]?.choices?.map((c) => c.label)).toEqual(['Börja om']);
+  });
+
+  test('a cancelled dialog\'s buttons are stale too, and after a new question the same word is read as usual', async () => {
+    const { core } = await makeCore();
+    const say = chat(core, 'stale2');
+    await say(ONE_SHOT);
+    await say('avbryt');
+    expect((await say('Vet inte')).replies[0]?.text).toBe(STALE_CHOICE_TEXT);
+    await say(ONE_SHOT);
+    await say('ja');
+    await say('Vem ska förankra om personen har aktivitetsersättning och Regionen aktualiserar?');
+    expect((await say('ja')).replies[0]?.text).not.toBe(STALE_CHOICE_TEXT);
   });
 });

@@ -58,6 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // KANSLI_USERS as main.ts applies it (without MicrosoftAppId, not for the local-mode channels).
   const deps = {
     data, clock, state, log, kansliUsers: kansliUsersFor(config), subscribeAnyChannel: config.SUBSCRIBE_ANY_CHANNEL,
+    ...(config.FORBUND_CHANNELS ? { forbundChannels: config.FORBUND_CHANNELS } : {}),
     ...(options.delivery ? { delivery: options.delivery } : {}),
   };
   const core = options.core ? options.core({ data, state }) : createConversationCore(deps);

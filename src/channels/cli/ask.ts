@@ -4,13 +4,13 @@ import { parseAskArgs, type AskCommand } from './args.js';
 import { answerBatch } from './batch.js';
 import { openCliRuntime, reportCliError } from './runtime.js';
 
-/** `npm run -s ask -- [--today YYYY-MM-DD] [--json] "<fråga>"` and `npm run -s ask -- --batch FILE.jsonl`. */
+/** `npm run -s ask -- [--today YYYY-MM-DD] [--forbund <id>] [--json] "<fråga>"` and `npm run -s ask -- [--forbund <id>] --batch FILE.jsonl`. */
 async function main(command: AskCommand): Promise<void> {
   const content = command.mode === 'batch' ? await readFile(command.file, 'utf8') : undefined;
-  const runtime = await openCliRuntime({ today: command.mode === 'question' ? command.today : undefined });
+  const runtime = await openCliRuntime({ today: command.mode === 'question' ? command.today : undefined, forbund: command.forbund });
   try {
     if (command.mode === 'batch') {
-      for await (const result of answerBatch(runtime.core, content ?? '')) {
+      for await (const result of answerBatch(runtime.core, content ?? '', runtime.channelData)) {
         process.stdout.write(`${JSON.stringify(result)}\n`);
       }
       return;
@@ -20,6 +20,7 @@ async function main(command: AskCommand): Promise<void> {
       conversationId: 'ask',
       text: command.question,
       today: command.today,
+      channelData: runtime.channelData,
     });
     if (command.json) {
       process.stdout.write(`${JSON.stringify(replies, null, 2)}\n`);

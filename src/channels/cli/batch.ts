@@ -25,7 +25,7 @@ function idOf(raw: unknown): string | null {
 }
 
 /** Answers one JSONL line in a fresh conversation; a bad line gives an error result, never a throw. */
-export async function answerBatchLine(core: ConversationCore, line: string, lineNumber: number): Promise<BatchResult> {
+export async function answerBatchLine(core: ConversationCore, line: string, lineNumber: number, channelData?: Record<string, string>): Promise<BatchResult> {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -39,7 +39,7 @@ export async function answerBatchLine(core: ConversationCore, line: string, line
   }
   const { id, text, today } = parsed.data;
   try {
-    const replies = await core.ask({ channelId: 'cli', conversationId: `batch-${randomUUID()}`, text, today });
+    const replies = await core.ask({ channelId: 'cli', conversationId: `batch-${randomUUID()}`, text, today, ...(channelData === undefined ? {} : { channelData }) });
     const { shown, more } = renderShapedAll(replies);
     return more === '' ? { id, reply: shown } : { id, reply: shown, more };
   } catch (error) {
@@ -47,12 +47,12 @@ export async function answerBatchLine(core: ConversationCore, line: string, line
   }
 }
 
-/** Answers every non-blank line of a JSONL file's content, in order. */
-export async function* answerBatch(core: ConversationCore, content: string): AsyncGenerator<BatchResult> {
+/** Answers every non-blank line of a JSONL file's content, in order (`channelData`: the förbund of --forbund). */
+export async function* answerBatch(core: ConversationCore, content: string, channelData?: Record<string, string>): AsyncGenerator<BatchResult> {
   const lines = content.split(/\r?\n/);
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
     if (line.trim() === '') continue;
-    yield await answerBatchLine(core, line, i + 1);
+    yield await answerBatchLine(core, line, i + 1, channelData);
   }
 }

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Reply } from '../../core/reply.js';
 import { renderShapedAll } from '../../core/renderText.js';
-import { isIsoDay } from './args.js';
+import { parseChatArgs, type ChatCommand } from './args.js';
 import { resolveChoice } from './choices.js';
 import { openCliRuntime, reportCliError } from './runtime.js';
 
@@ -11,14 +11,12 @@ const MORE_WORDS = /^(?:visa\s+)?mer[.!]?$/i;
 const MORE_HINT = 'Skriv ”mer” för resten av svaret.';
 
 /**
- * `npm run chat [-- --today YYYY-MM-DD]`: a conversation in the terminal. On a TTY it prompts
- * "du> "; with piped stdin it takes one turn per line and prints each answer.
+ * `npm run chat [-- --today YYYY-MM-DD] [--forbund <id>]`: a conversation in the terminal. On a
+ * TTY it prompts "du> "; with piped stdin it takes one turn per line and prints each answer.
  */
-async function main(): Promise<void> {
-  const todayIndex = process.argv.indexOf('--today');
-  const today = todayIndex >= 0 ? process.argv[todayIndex + 1] : undefined;
-  if (today !== undefined && !isIsoDay(today)) throw new Error(`Ogiltigt datum för --today: ${today} (väntade ÅÅÅÅ-MM-DD)`);
-  const runtime = await openCliRuntime({ today });
+async function main({ today, forbund }: ChatCommand): Promise<void> {
+  const runtime = await openCliRuntime({ today, forbund });
+  const { channelData } = runtime;
   const interactive = process.stdin.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
   // Without a listener readline only pauses on Ctrl-C; end the chat instead (state is flushed in finally).
@@ -33,7 +31,7 @@ async function main(): Promise<void> {
   };
   try {
     if (interactive) {
-      say(await runtime.core.ask({ channelId: 'cli', conversationId: 'chat', kind: 'conversationStart', today }));
+      say(await runtime.core.ask({ channelId: 'cli', conversationId: 'chat', kind: 'conversationStart', today, channelData }));
       rl.setPrompt(PROMPT);
       rl.prompt();
     }
@@ -43,7 +41,7 @@ async function main(): Promise<void> {
         process.stdout.write(`${more}\n\n`);
         more = '';
       } else if (text !== '') {
-        last = await runtime.core.ask({ channelId: 'cli', conversationId: 'chat', text: resolveChoice(text, last), today });
+        last = await runtime.core.ask({ channelId: 'cli', conversationId: 'chat', text: resolveChoice(text, last), today, channelData });
         say(last);
       }
       if (interactive) rl.prompt();
@@ -54,4 +52,11 @@ async function main(): Promise<void> {
   }
 }
 
-await main().catch(reportCliError);
+let command: ChatCommand | undefined;
+try {
+  command = parseChatArgs(process.argv.slice(2));
+} catch (error) {
+  reportCliError(error);
+  process.exitCode = 2;
+}
+if (command) await main(command).catch(reportCliError);

@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { parseConfig } from '../../config.js';
+import { dataLoadOptions, parseConfig } from '../../config.js';
 import { loadData } from '../../data/load.js';
 import { openStateStore } from '../../state/store.js';
 import { importTertialFile } from '../../tertial/importFile.js';
@@ -51,7 +51,7 @@ function fileImport(name: string, usage: string, description: string, importer: 
         return 2;
       }
       const config = parseConfig(env);
-      const data = await loadData(config.DATA_DIR, { defaultForbund: config.DEFAULT_FORBUND });
+      const data = await loadData(config.DATA_DIR, dataLoadOptions(config));
       const state = await openStateStore(config.STATE_FILE);
       const outcome = await importer({ data, state }, file, { actor: cliActor(env), at: new Date().toISOString() });
       await state.flush();

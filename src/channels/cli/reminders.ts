@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { parseConfig } from '../../config.js';
+import { dataLoadOptions, parseConfig } from '../../config.js';
 import { createLogger } from '../../core/log.js';
 import { loadData, type AgreementData } from '../../data/load.js';
 import { createConsoleChannel } from '../../delivery/consoleChannel.js';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const { today, dryRun } = parseRemindersArgs(process.argv.slice(2));
   const config = parseConfig(process.env);
   const log = createLogger({ level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }).child({ component: 'reminders' });
-  const data = await loadData(config.DATA_DIR, { defaultForbund: config.DEFAULT_FORBUND });
+  const data = await loadData(config.DATA_DIR, dataLoadOptions(config));
   // A dry run only reads: it takes no writer lock (it works beside a running server) and never
   // creates a state file; without one there are simply no subscriptions yet.
   const store = dryRun ? await readOnlyStore(config.STATE_FILE) : await openStateStore(config.STATE_FILE);

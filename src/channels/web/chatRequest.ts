@@ -16,6 +16,7 @@ const MESSAGES = {
   empty_text: 'Skriv en fråga – "text" får inte vara tom.',
   text_too_long: `Frågan är för lång (högst ${MAX_TEXT_LENGTH.toLocaleString('sv-SE')} tecken).`,
   invalid_conversation_id: 'Ogiltigt conversationId. Starta ett nytt samtal.',
+  invalid_forbund: 'Ogiltigt förbund i "forbund" (adressens ?forbund=): ange ett förbunds id, t.ex. mappnamnet under data/.',
 } as const;
 type ProblemCode = keyof typeof MESSAGES;
 
@@ -32,6 +33,8 @@ export const chatRequestSchema = z.object(
       .string({ error: (issue) => (issue.input === undefined ? 'missing_text' : 'invalid_text') })
       .max(MAX_TEXT_LENGTH, problem('text_too_long'))
       .refine((text) => text.trim().length > 0, problem('empty_text')),
+    /** The förbund the conversation belongs to (the page's ?forbund=); whether it exists is checked by the route. */
+    forbund: z.string(problem('invalid_forbund')).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem('invalid_forbund')).nullish(),
   },
   problem('invalid_body'),
 );

@@ -24,15 +24,26 @@ export interface ChatResponse {
 }
 
 /**
- * POST /chat `{ conversationId?, text }` → `{ conversationId, replies, html, sourceGroups }`: one turn of the web
+ * POST /chat `{ conversationId?, text, forbund? }` → `{ conversationId, replies, html, sourceGroups }`: one turn of the web
  * channel through the conversation core. A new conversation gets a server-generated id; an id the
  * core does not know is refused, so a client cannot pick or guess its way into someone's dialog.
+ * `forbund` (the page's ?forbund=) says which förbund the conversation belongs to; `forbundIds`
+ * gives the förbund the data has, and an unknown one is refused with their list.
  */
-export function installChatRoute(server: restify.Server, core: ConversationCore, inflight: InflightTracker, guards: restify.RequestHandler[] = []): void {
+export function installChatRoute(
+  server: restify.Server,
+  core: ConversationCore,
+  inflight: InflightTracker,
+  guards: restify.RequestHandler[] = [],
+  forbundIds: () => readonly string[] = () => [],
+): void {
   server.post('/chat', ...guards, ...jsonBody(CHAT_BODY_LIMIT), async (req: restify.Request, res: restify.Response) => {
     const parsed = parseChatRequest(req.body);
     if (!parsed.ok) throw parsed.error;
-    const { text } = parsed.request;
+    const { text, forbund } = parsed.request;
+    if (forbund && !forbundIds().includes(forbund)) {
+      throw badRequest(`Förbundet "${forbund}" (adressens ?forbund=) finns inte här. Kända förbund: ${forbundIds().join(', ')}.`, 'unknown_forbund');
+    }
     let conversationId = parsed.request.conversationId;
     if (conversationId) {
       if (!(await core.hasConversation(WEB_CHANNEL_ID, conversationId))) {
@@ -44,7 +55,8 @@ export function installChatRoute(server: restify.Server, core: ConversationCore,
     // The web chat has no login: each conversation is its own anonymous user, so no web visitor
     // shares user state with another or matches a configured role (KANSLI_USERS).
     const userId = `anon-${conversationId}`;
-    const replies = await inflight.track(core.ask({ channelId: WEB_CHANNEL_ID, conversationId, userId, text }));
+    const channelData = forbund ? { forbund } : undefined;
+    const replies = await inflight.track(core.ask({ channelId: WEB_CHANNEL_ID, conversationId, userId, text, ...(channelData ? { channelData } : {}) }));
     const response: ChatResponse = { conversationId, replies, html: replies.map(renderReplyHtml), sourceGroups: replies.map(webSourceGroups) };
     res.header('Cache-Control', 'no-store');
     res.json(200, response);

@@ -65,11 +65,14 @@ function docLabel(data: AgreementData, doc: string): string {
   return `${docShortTitle(data.documents, doc)}${date ? ` (${date})` : ''}`;
 }
 
-/** The search reply for `text` over all curated text of `data`. */
-export function answerSearch(data: AgreementData, text: string, limit = 3): Reply {
+/**
+ * The search reply for `text` over the curated text of `data`: all of it, or only the passages of
+ * the förbund in `forbund` (a conversation's förbund, src/domain/forbund.ts `searchScope`).
+ */
+export function answerSearch(data: AgreementData, text: string, limit = 3, forbund?: readonly string[]): Reply {
   const terms = queryTerms(text);
   if (terms.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
-  const raw = search(searchIndexFor(data), text, { limit: limit + 3 });
+  const raw = search(searchIndexFor(data), text, { limit: limit + 3, forbund });
   const found = currentFirst(data, raw);
   if (found.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
   const distinctive = distinctiveTerms(data, text);

@@ -309,15 +309,15 @@ export function passagesLead(e: ComplementEvidence): boolean {
  * the best passages that match the question well (half its words), name its entities, and
  * either mention a word the answer left out or hold clearly more of the question's words than
  * any one part of the answer. Empty when the answer already covers the question.
- * Returns the passages with the evidence that chose them.
+ * Returns the passages with the evidence that chose them; `forbund` limits them to those förbund.
  */
-export function complementEvidence(data: AgreementData, question: string, replyTexts: readonly string[], limit = 2): ComplementEvidence {
+export function complementEvidence(data: AgreementData, question: string, replyTexts: readonly string[], limit = 2, forbund?: readonly string[]): ComplementEvidence {
   const { distinctive, missing } = missingTerms(data, question, replyTexts);
   if (distinctive.length === 0) return { answerHeld: 0, passagesHeld: 0 };
   const index = searchIndexFor(data);
   const stats = statsFor(index);
   const terms = queryTerms(question);
-  const hits = search(index, question, { limit: 8 });
+  const hits = search(index, question, { limit: 8, forbund });
   // The parties the question names, however common ("AF"): a passage about that party supports it.
   const common = entityTerms(data, question, stats, 1, ['party', 'unit']);
   const top = hits[0]?.score ?? 0;

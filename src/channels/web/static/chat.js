@@ -5,6 +5,8 @@
   'use strict';
 
   var STORAGE_KEY = 'samverkansboten.conversationId';
+  // ?forbund=<id>: the förbund the page's conversation belongs to, sent with each question.
+  var FORBUND = new window.URLSearchParams(window.location.search).get('forbund');
   var log = document.getElementById('log');
   var form = document.getElementById('chat-form');
   var input = document.getElementById('message');
@@ -198,6 +200,7 @@
 
   function postChat(text, conversationId) {
     var body = conversationId ? { conversationId: conversationId, text: text } : { text: text };
+    if (FORBUND) body.forbund = FORBUND;
     return fetch('/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
