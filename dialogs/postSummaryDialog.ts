@@ -85,7 +85,7 @@ export class PostSummaryDialog extends CancelAndHelpDialog {
     const report = reportToPost(reports, req);
     if (!report) {
       const period = [req.tertial, req.year].filter(Boolean).join(' ');
-      await sendReply(step.context, { text: `Inga siffror inlämnade för ${period ? `${period} ` : ''}ännu för ${req.verksamhet.name}, så det finns inget att posta. Importera rapporten först (npm run import -- tertial FIL).` });
+      await sendReply(step.context, { text: `Inga siffror är inlämnade för ${req.verksamhet.name}${period ? ` ${period}` : ''}, så det finns inget att posta. Importera rapporten först (npm run import -- tertial FIL).` });
       return step.endDialog();
     }
     if (!req.organ) {
