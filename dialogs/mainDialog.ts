@@ -13,9 +13,10 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { heldOnlyPersonnummer } from '../src/core/redactMiddleware.js';
 import { sendReply } from '../src/core/sendReply.js';
-import { completeData } from '../src/domain/answers/common.js';
+import { completeData, forbundOf } from '../src/domain/answers/common.js';
 import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
+import { emptyForbundReply } from '../src/domain/forbundStatus.js';
 import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
@@ -144,6 +145,11 @@ export class MainDialog extends ComponentDialog {
     }
 
     const understanding = understand(completeData(this.deps.data), text, turnNow(step.context, this.deps));
+    const empty = emptyForbundReply(this.deps.data, forbundOf(this.deps.data, understanding.query));
+    if (empty !== undefined) {
+      await sendReply(step.context, empty);
+      return step.endDialog();
+    }
     if (understanding.parts.length > 1 && (await this.answerParts(step, understanding))) return step.endDialog();
     const [best, second] = this.score(understanding);
     if (best === undefined || best.score < ROUTE_THRESHOLD) {
