@@ -20,6 +20,7 @@ import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst } from '../src/domain/routing/answerFirst.js';
 import { answersQuestion } from '../src/domain/routing/answersQuestion.js';
+import { emptyForbundReply } from '../src/domain/forbundStatus.js';
 import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
@@ -233,6 +234,11 @@ export class MainDialog extends ComponentDialog {
   private async routeUnderstood(step: WaterfallStepContext, understanding: Understanding): Promise<DialogTurnResult> {
     const values = step.values as MainValues;
     const text = understanding.text;
+    const empty = emptyForbundReply(this.deps.data, understanding.forbund);
+    if (empty !== undefined) {
+      await sendReply(step.context, empty);
+      return step.endDialog();
+    }
     if (understanding.parts.length > 1 && (await this.answerParts(step, understanding))) return step.endDialog();
     const [best, second] = this.score(understanding);
     if (best === undefined || best.score < ROUTE_THRESHOLD) {
