@@ -234,7 +234,7 @@ export class MainDialog extends ComponentDialog {
   private async routeUnderstood(step: WaterfallStepContext, understanding: Understanding): Promise<DialogTurnResult> {
     const values = step.values as MainValues;
     const text = understanding.text;
-    const empty = emptyForbundReply(this.deps.data, understanding.forbund);
+    const empty = emptyForbundReply(completeData(this.deps.data), understanding.forbund);
     if (empty !== undefined) {
       await sendReply(step.context, empty);
       return step.endDialog();

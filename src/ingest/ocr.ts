@@ -28,7 +28,7 @@ const STEMS: [string, string][] = [
   ['formiddag', 'förmiddag'], ['sjukersattning', 'sjukersättning'], ['ersattning', 'ersättning'],
   ['forsorjningsstod', 'försörjningsstöd'], ['lansstyrelse', 'länsstyrelse'],
   ['behorig', 'behörig'], ['ordforande', 'ordförande'], ['foretradare', 'företrädare'], ['lakare', 'läkare'],
-  ['raddningstjanst', 'räddningstjänst'], ['socialtjanst', 'socialtjänst'], ['tjanst', 'tjänst'],
+  ['raddningstjanst', 'räddningstjänst'], ['tjanst', 'tjänst'],
   ['samrad', 'samråd'], ['overgripande', 'övergripande'], ['maluppfyllelse', 'måluppfyllelse'], ['arsredovisning', 'årsredovisning'],
   ['arshjul', 'årshjul'], ['aterrapport', 'återrapport'], ['forandring', 'förändring'], ['lagesrapport', 'lägesrapport'],
 ];
