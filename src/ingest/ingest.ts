@@ -145,10 +145,11 @@ export async function ingestDocument(dataDir: string, options: IngestOptions): P
   const backups = new Map<string, string | undefined>();
   for (const f of [textFile, docsFile, pFile, draftFile]) backups.set(f, existsSync(f) ? await readFile(f, 'utf8') : undefined);
   try {
+    // In this order every step leaves data/ valid, so a server's hot reload never refuses a half-done ingest.
     await writeTextFile(textFile, text);
+    await writeJsonFile(docsFile, nextDocs);
     await writeJsonFile(pFile, passages);
     await writeDraftFile(draftFile, { doc, ingestedAt: (options.now ?? new Date()).toISOString(), candidates });
-    await writeJsonFile(docsFile, nextDocs);
     await loadData(dataDir);
   } catch (error) {
     for (const [f, content] of backups) {

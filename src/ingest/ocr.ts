@@ -78,17 +78,17 @@ export function ocrFindings(sections: readonly Section[]): OcrFinding[] {
           const stem = STEMS.find(([p, correct]) => p !== correct && key.startsWith(p));
           if (stem) suggestion = stem[1] + key.slice(stem[0].length);
         }
-        if (!suggestion && /[éèêë]/.test(lower) && !/^(idé|armé|allé|kafé|café)/.test(lower)) suggestion = lower.replace(/[éèêë]/g, 'ö');
+        if (!suggestion && /[éèêë]/.test(lower) && !/é(n|r|er|erna|t)?$/.test(lower)) suggestion = lower.replace(/[éèêë]/g, 'ö');
         if (suggestion && suggestion !== lower) {
           seen.add(lower);
           findings.push({ kind: 'diakrit', text: w, suggestion, line: at, section: s.heading });
         }
       }
-      const tokens = line.split(/\s+/).filter(Boolean);
+      const tokens = line.split(/\s+/).map((t) => t.replace(/[.,;:)]+$/, '')).filter(Boolean);
       tokens.forEach((t, j) => {
         const prev = tokens[j - 1];
         // "1 BOO": a number followed by capitals that read as digits (a thousands group misread).
-        const group = prev !== undefined && /^\d{1,3}$/.test(prev) && /^[OIlBSZG0-9]{3}$/.test(t) && /[OIlBSZG]/.test(t);
+        const group = prev !== undefined && /^[-–−]?\d{1,3}$/.test(prev) && /^[OIlBSZGe0-9]{3}$/.test(t) && /[OIlBSZG]/.test(t);
         if (!looksLikeMisreadNumber(t) && !group) return;
         const text = group ? `${prev} ${t}` : t;
         if (seen.has(text)) return;

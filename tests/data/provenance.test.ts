@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadData, type AgreementData } from '../../src/data/load.js';
 import { KIND_NAMES } from '../../src/data/schema.js';
+import { documentTextPath } from '../../src/ingest/dataFiles.js';
 
+const DATA_DIR = path.resolve('data');
 const SEEDS_DIR = path.resolve('seeds');
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 /** Keys whose values are not document text: provenance, reasoning, ids and OCR raw text. */
@@ -47,11 +49,12 @@ describe('provenance of curated numbers', () => {
   const digitRuns = new Map<string, Set<string>>();
 
   beforeAll(async () => {
-    data = await loadData('data');
-    // The documents data/documents.json lists are the seeds the curated records may cite.
-    for (const doc of data.documents.map((d) => d.doc)) {
-      const text = await readFile(path.join(SEEDS_DIR, doc), 'utf8');
-      digitRuns.set(doc, new Set(text.match(/\d+/g) ?? []));
+    data = await loadData(DATA_DIR);
+    // The documents data/documents.json lists are the ones the curated records may cite: the seeds,
+    // and documents a kansli read in with data:ingest (their text in data/<förbund>/sources/).
+    for (const info of data.documents) {
+      const text = await readFile(documentTextPath(DATA_DIR, info, SEEDS_DIR), 'utf8');
+      digitRuns.set(info.doc, new Set(text.match(/\d+/g) ?? []));
     }
   });
 

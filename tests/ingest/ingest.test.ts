@@ -6,6 +6,7 @@ import { createConversationCore, type ConversationCore } from '../../src/core/co
 import { createMemoryLogger } from '../../src/core/log.js';
 import type { Reply } from '../../src/core/reply.js';
 import { loadData } from '../../src/data/load.js';
+import { watchData } from '../../src/data/watch.js';
 import { calendarFromData } from '../../src/domain/calendar/fromData.js';
 import type { Candidate } from '../../src/ingest/candidates.js';
 import { documentTextPath } from '../../src/ingest/dataFiles.js';
@@ -202,6 +203,24 @@ describe('review: parties, contacts, tables, rejections', () => {
     const strings = own.flatMap((r) => Object.entries(r).filter(([k]) => !['note', 'source', 'origin', 'id', 'date', 'forbund'].includes(k)).map(([, v]) => JSON.stringify(v)));
     const missing = strings.flatMap((s) => (s.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ').match(/\d{2,}/g) ?? []).filter((n) => !runs.has(n)));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('hot reload', () => {
+  test('a running server picks up an ingested document without a restart', async () => {
+    const dataDir = await freshData();
+    const target = { data: await loadData(dataDir) };
+    const results: { ok: boolean }[] = [];
+    const watcher = watchData(dataDir, target, (r) => results.push(r), 50);
+    try {
+      await ingestDocument(dataDir, { forbund: FORBUND_ID, file: files.txt, ...META });
+      const has = () => target.data.passages.some((p) => p.forbund === FORBUND_ID && p.source.section === TOLK_SECTION);
+      for (let i = 0; i < 200 && !has(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(has()).toBe(true);
+      expect(results.every((r) => r.ok)).toBe(true);
+    } finally {
+      watcher.close();
+    }
   });
 });
 

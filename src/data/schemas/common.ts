@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * A source document's file name (a copy lies in seeds/). Which documents exist is data: every
+ * A source document's file name: the bundled seeds lie in seeds/, documents read in with
+ * `npm run data:ingest` in data/<förbund>/sources/. Which documents exist is data: every
  * `source.doc` must be listed in data/documents.json (checked by the loader's cross-checks).
  */
 export const docIdSchema = z.string().regex(/^[A-Za-z0-9][\w.-]*\.txt$/, 'doc ska vara dokumentets filnamn, t.ex. dokument.txt');
