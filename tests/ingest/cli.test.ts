@@ -71,5 +71,5 @@ describe('forbund:new, data:ingest, data:review, data:check, ask from the comman
     const answer = await run('ask', ['--today', '2026-12-02', 'När är nästa styrelsemöte?'], dataDir, { DEFAULT_FORBUND: FORBUND_ID });
     expect(answer.stdout).toContain('12 februari 2027');
     expect(answer.stdout).toContain('§ 6 Mötesplan 2027');
-  });
+  }, 240_000); // several CLI processes (tsx start-up each): minutes on a busy 2-core machine
 });
