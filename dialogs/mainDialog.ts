@@ -19,7 +19,7 @@ import { hasDeploymentDefault, namedForbund, searchScope } from '../src/domain/f
 import { answerSearch } from '../src/domain/answers/search.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst } from '../src/domain/routing/answerFirst.js';
-import { answersQuestion } from '../src/domain/routing/answersQuestion.js';
+import { answersQuestion, givesFormValue } from '../src/domain/routing/answersQuestion.js';
 import { emptyForbundReply } from '../src/domain/forbundStatus.js';
 import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
@@ -42,6 +42,9 @@ const MAIN_WATERFALL = 'mainWaterfall';
 export const ROUTE_THRESHOLD = 0.5;
 /** Two routes closer than this are both likely: answer with the best, then offer the other reading. */
 export const AMBIGUITY_MARGIN = 0.1;
+
+/** Question forms that ask for a value or a verdict, which a menu of choices does not give. */
+const VALUE_FORMS: ReadonlySet<Understanding['form']> = new Set(['yesno', 'nar', 'hur-mycket', 'hur-ofta', 'hur-lange']);
 
 export const NOTHING_TO_CANCEL_TEXT = 'Det finns inget att avbryta just nu. Ställ en fråga eller skriv ”hjälp”.';
 
@@ -270,7 +273,8 @@ export class MainDialog extends ComponentDialog {
   private async answerDirect(step: WaterfallStepContext, u: Understanding, route: Route, alternative: Route | undefined): Promise<boolean> {
     const values = step.values as MainValues;
     const built = route.answer?.(u);
-    if (built === undefined || built.status === 'needs-input') return false;
+    if (built === undefined) return false;
+    if (built.status === 'needs-input') return this.answerOverMenu(step, u);
     // An answer that misses what the question asks (a date, a number, the verksamhet it names) is no answer to it.
     const first: Reply = answersQuestion(completeData(this.deps.data), u, built) ? built : { ...built, status: 'not-stated' };
     const rejected = first !== built;
@@ -299,6 +303,22 @@ export class MainDialog extends ComponentDialog {
     }
     values.settled = true;
     await this.sendWithEvidence(step, u, chosen);
+    return true;
+  }
+
+  /**
+   * A menu (a route asking which party, which year …) answers a question about its subject in
+   * general ("vad gör parterna i X?"). A question that asks for a value or a verdict — a date, an
+   * amount, a duration, a frequency, a yes or no — is not answered by a menu: when the search
+   * has a passage that fits the question and gives that value, it answers instead. Returns false
+   * when the menu stands (its dialog asks).
+   */
+  private async answerOverMenu(step: WaterfallStepContext, u: Understanding): Promise<boolean> {
+    if (!VALUE_FORMS.has(u.form)) return false;
+    const search = this.search(u);
+    if (search.status !== 'answered' || !givesFormValue(u.form, search)) return false;
+    (step.values as MainValues).settled = true;
+    await sendReply(step.context, search);
     return true;
   }
 

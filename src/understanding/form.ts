@@ -3,18 +3,21 @@
  * A yes/no question ("Kan en 23-åring …", "Får AF …", "Är …", "Måste …") gets "Ja" or "Nej"
  * first (DESIGN.md, The reply shape). Tokens are normalised (lower case, å/ä/ö folded).
  */
-export const QUESTION_FORMS = ['yesno', 'vem', 'nar', 'hur-mycket', 'hur-ofta', 'vad', 'other'] as const;
+export const QUESTION_FORMS = ['yesno', 'vem', 'nar', 'hur-mycket', 'hur-ofta', 'hur-lange', 'vad', 'other'] as const;
 export type QuestionForm = (typeof QUESTION_FORMS)[number];
 
 /** Verbs that open a yes/no question when they come first. */
 const YESNO_OPENERS = new Set([
   'kan', 'far', 'ar', 'maste', 'behover', 'ska', 'skall', 'finns', 'galler', 'har', 'blir', 'racker', 'stammer', 'ingar',
   'omfattas', 'passar', 'kravs', 'brukar', 'sitter', 'deltar', 'ingick', 'fanns', 'var', 'hade', 'fick', 'borde', 'tillhor',
-  'kommer', 'raknas', 'tar', 'gar', 'hor', 'matte', 'skulle', 'kunde', 'betalar', 'ersatter', 'tacker',
+  'kommer', 'raknas', 'tar', 'gar', 'hor', 'matte', 'skulle', 'kunde', 'betalar', 'ersatter', 'tacker', 'funkar', 'fungerar',
 ]);
 
 /** Nouns of an amount ("budgeten", "kostnaden", "arvodet", "beloppet"): "vad är X" then asks for a number. */
 const AMOUNT_NOUN = /^(budget|kostnad|summa|belopp|arvode|avgift|pris|lon|ersattning|bidrag|anslag)/u;
+
+/** Nouns of a point in time ("deadline", "sista dag", "datum"): "vad är X" then asks for a date. */
+const TIME_NOUN = /^(deadline|datum|tidpunkt|sista|slutdatum|startdatum)/u;
 
 /** Question words that open a wh-question. */
 const WH_WORDS = new Set(['vem', 'vems', 'vad', 'nar', 'hur', 'vilket', 'vilken', 'vilka', 'varfor']);
@@ -49,11 +52,14 @@ export function questionForm(tokens: readonly string[]): QuestionForm {
   if (first === 'om') return 'yesno';
   if (first === 'hur' && (second === 'mycket' || second === 'manga' || second === 'stor' || second === 'stort' || second === 'hog' || second === 'hogt')) return 'hur-mycket';
   if (first === 'hur' && second === 'ofta') return 'hur-ofta';
+  // "Hur länge …", "hur långt i förväg …", "hur lång är väntetiden": a duration.
+  if (first === 'hur' && (second === 'lange' || second === 'langt' || second === 'lang')) return 'hur-lange';
   if (first === 'vem' || first === 'vems' || first === 'vilka' && (second === 'personer' || second === 'ar' && tokens[i + 2] === 'kontakt')) return 'vem';
   if (first === 'nar' || (first === 'vilket' || first === 'vilken') && (second === 'datum' || second === 'dag' || second === 'manad' || second === 'vecka')) return 'nar';
   if (first === 'vad' && (second === 'kostar' || second === 'kostade' || second === 'blev')) return 'hur-mycket';
   // "Vad är budgeten/kostnaden/arvodet …" asks for an amount.
   if (first === 'vad' && (second === 'ar' || second === 'var' || second === 'blir') && AMOUNT_NOUN.test(tokens[i + 2] ?? '')) return 'hur-mycket';
+  if (first === 'vad' && (second === 'ar' || second === 'var' || second === 'blir') && TIME_NOUN.test(tokens[i + 2] ?? '')) return 'nar';
   if (first === 'vad' || first === 'vilka' || first === 'vilken' || first === 'vilket' || first === 'hur' || first === 'varfor' || first === 'var') {
     // "Var" is both "where" and "was": "var ligger …" asks, "var det …" is yes/no.
     if (first === 'var' && (second === 'det' || second === 'han' || second === 'hon')) return 'yesno';
@@ -67,4 +73,30 @@ export function questionForm(tokens: readonly string[]): QuestionForm {
   }
   // "Stämmer det att …", "Är det så att …" already covered; "Det är väl …?" and statements are other.
   return 'other';
+}
+
+/**
+ * Where the question is in a message that describes first and asks last ("Vi ska lämna in vår
+ * bilaga för 2027 – vad är deadline?", "17-åring i Värnamo … . Funkar teamet?"): the clause that
+ * ends at the last question mark, after the last dash, colon, semicolon or full stop before it.
+ * Undefined when the message is one clause or has no question mark.
+ */
+export function questionClause(text: string): string | undefined {
+  const end = text.lastIndexOf('?');
+  if (end < 0) return undefined;
+  const head = text.slice(0, end);
+  const boundary = /(?:\s[–—-]\s|[:;]\s|[.!]\s+|\?\s+)/gu;
+  let start = -1;
+  for (const m of head.matchAll(boundary)) start = m.index + m[0].length;
+  return start > 0 ? head.slice(start).trim() : undefined;
+}
+
+/**
+ * The form of a whole message: the form of its question clause when that clause has one,
+ * else of the whole message. `tokensOf` is the caller's tokeniser (normalised tokens).
+ */
+export function messageForm(text: string, tokensOf: (clause: string) => readonly string[]): QuestionForm {
+  const clause = questionClause(text);
+  const own = clause === undefined ? 'other' : questionForm(tokensOf(clause));
+  return own !== 'other' ? own : questionForm(tokensOf(text));
 }

@@ -6,11 +6,12 @@
  * form, negation scope and the parts of a composite question — and holds no förbund knowledge.
  */
 import type { AgreementData } from '../data/load.js';
-import { parseQueryCached, type EntityMatch } from '../domain/entities.js';
+import { entityTokens, parseQueryCached, type EntityMatch } from '../domain/entities.js';
+import { normalize } from '../domain/text.js';
 import { forbundOf, inConversation, type QueryInConversation } from '../domain/forbund.js';
 import { compositeParts } from './parts.js';
 import { negationSpans, type TokenSpan } from './negation.js';
-import { questionForm, type QuestionForm } from './form.js';
+import { messageForm, type QuestionForm } from './form.js';
 
 export interface Understanding {
   /** The utterance as typed (personnummer already removed by the redaction middleware). */
@@ -45,7 +46,7 @@ export function understand(data: AgreementData, text: string, now: Date, convers
     text,
     query,
     forbund: forbundOf(data, query),
-    form: questionForm(query.tokens),
+    form: messageForm(text, (clause) => (clause === text ? query.tokens : entityTokens(normalize(clause)))),
     negated: negationSpans(query.tokens),
     parts: compositeParts(text),
     now,

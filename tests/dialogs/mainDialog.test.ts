@@ -261,6 +261,23 @@ describe('MainDialog with the real routes and data', () => {
     expect((await t.say(question))[0]).toMatch(headline);
   });
 
+  test('a question that asks for a value is not answered with a menu: the passage that gives the value answers', async () => {
+    const t = await dataBot();
+    // The commitments route would ask "which party?"; the question asks for a date and a count.
+    const deadline = await t.say('Vi ska lämna in vår bilaga med åtaganden i Vuxentorget för 2027 – vad är deadline?');
+    expect(deadline[0]).toMatch(/senast den 31 december året före/u);
+    expect(deadline.join('\n')).not.toContain('Vilken part vill du se i detalj');
+    const count = await t.say('Är det 6 eller 5,25 tjänster som finansieras i Samverkansteam Finnveden?');
+    expect(count[0]).toContain('5,25');
+    // A question about the commitments in general still gets the menu.
+    expect((await t.say('Vad åtar sig parterna i Vuxentorget?')).join('\n')).toContain('Vilken part');
+  });
+
+  test('a duration question is answered by the passage with the duration, not by a related passage beside another answer', async () => {
+    const t = await dataBot();
+    expect((await t.say('Hur länge kan arbetsträningen pågå inom Steget vidare?'))[0]).toMatch(/en till sex månader/u);
+  });
+
   test('a budget row question that also reads as a membership question: the budget answers, the other reading is offered and works', async () => {
     const t = await dataBot();
     const first = await t.say('Vad är Vännäs kommuns andel av medlemsavgifterna?');

@@ -3,7 +3,7 @@ import { loadData } from '../../src/data/load.js';
 import { completeData } from '../../src/domain/answers/common.js';
 import { entityTokens } from '../../src/domain/entities.js';
 import { normalize } from '../../src/domain/text.js';
-import { questionForm } from '../../src/understanding/form.js';
+import { messageForm, questionClause, questionForm } from '../../src/understanding/form.js';
 import { negationSpans } from '../../src/understanding/negation.js';
 import { compositeParts } from '../../src/understanding/parts.js';
 import { isNegated, understand } from '../../src/understanding/understand.js';
@@ -39,6 +39,20 @@ describe('question form', () => {
     ['Budget Ungdomstorget 2024', 'other'],
   ])('%s → %s', (text, expected) => {
     expect(form(text)).toBe(expected);
+  });
+});
+
+describe('the question clause of a message that describes first', () => {
+  const whole = (text: string) => messageForm(text, tokens);
+  test('the clause after the last dash, colon or full stop before the question mark decides the form', () => {
+    expect(whole('Vi ska lämna in vår bilaga med åtaganden för 2027 – vad är deadline?')).toBe('nar');
+    expect(whole('17 åring i varnamo, har varken sjukpenning eller forsorjningsstod. funkar teamet?')).toBe('yesno');
+    expect(whole('Jag har en fråga om budgeten: hur mycket får kansliet 2024?')).toBe('hur-mycket');
+  });
+  test('a clause without a form of its own leaves the whole message its form', () => {
+    expect(whole('Kan en 23-åring aktualiseras – till exempel i Umeå?')).toBe('yesno');
+    expect(questionClause('När är nästa styrelsemöte?')).toBeUndefined();
+    expect(questionClause('Budget 2024')).toBeUndefined();
   });
 });
 

@@ -116,6 +116,14 @@ export function passageFacts(hits: readonly SearchHit[], max = 600): Fact[] {
   return hits.map((h) => ({ label: h.doc.title, value: clip(h.doc.text, max) }));
 }
 
+/** Label prefix of a related passage shown beside an answer: it is not the answer. */
+export const SEE_ALSO_LABEL = 'Se även';
+
+/** True for a related passage ("Se även: …"), which points elsewhere rather than answers. */
+export function isSeeAlso(fact: Pick<Fact, 'label'>): boolean {
+  return fact.label.startsWith(`${SEE_ALSO_LABEL}:`) || fact.label === SEE_ALSO_LABEL;
+}
+
 /**
  * Up to `limit` further passages for the question from sections the answer does not cite yet,
  * labelled "Se även", so a structured answer also shows what the documents say nearby.
@@ -127,7 +135,7 @@ export function seeAlso(data: AgreementData, text: string, forbund: string, cite
     .slice(0, limit);
   return {
     // The sentences around the question's words, not the passage's opening (the answering sentence may come last).
-    facts: hits.map((h) => ({ label: `Se även: ${h.doc.title}`, value: excerptAround(h.doc.text, queryTerms(text), 400) })),
+    facts: hits.map((h) => ({ label: `${SEE_ALSO_LABEL}: ${h.doc.title}`, value: excerptAround(h.doc.text, queryTerms(text), 400) })),
     sources: hits.map((h) => h.doc.source),
   };
 }

@@ -10,7 +10,7 @@ import { docDate, docShortTitle, newestFirst, sourceRefs } from '../sources.js';
 import { bestSentence, coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
 import { givesFormValue } from '../routing/answersQuestion.js';
-import { questionForm } from '../../understanding/form.js';
+import { messageForm } from '../../understanding/form.js';
 import { entityTokens } from '../entities.js';
 import { normalize } from '../text.js';
 
@@ -76,7 +76,7 @@ export function answerSearch(data: AgreementData, text: string, limit = 3, forbu
   const found = currentFirst(data, raw);
   if (found.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
   const distinctive = distinctiveTerms(data, text);
-  const form = questionForm(entityTokens(normalize(text)));
+  const form = messageForm(text, (clause) => entityTokens(normalize(clause)));
   // A passage about the question's words that lacks what it asks for (a date for "när", a number
   // for "hur mycket") does not answer it: a close passage that has it answers instead.
   const top = found[0]?.score ?? 0;

@@ -11,16 +11,18 @@ import type { AgreementData } from '../../data/load.js';
 import type { QuestionForm } from '../../understanding/form.js';
 import { queryTerms } from '../search/tokenize.js';
 import { distinctiveTerms, hasTerm, stemsOf } from './evidence.js';
+import { DURATION } from './answersQuestion.js';
+import { isSeeAlso } from '../answers/common.js';
+import { normalize } from '../text.js';
 
 const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/iu;
-/** Labels of facts that point elsewhere rather than answer. */
-const RELATED = /^se även\b/iu;
 const DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\b/u;
 
 /** True when a line gives the kind of value the question's form asks for. */
 function givesForm(form: QuestionForm, line: string): boolean {
   if (form === 'hur-mycket') return /\d/u.test(line);
   if (form === 'nar') return DATE.test(line) || MONTH.test(line);
+  if (form === 'hur-lange') return DURATION.test(normalize(line));
   return false;
 }
 
@@ -57,7 +59,7 @@ export function answerFirst(data: AgreementData, question: string, form: Questio
   let best: { sentence: string; score: number } | undefined;
   for (const f of reply.facts) {
     // Related passages ("Se även: …") are not the answer.
-    if (RELATED.test(f.label)) continue;
+    if (isSeeAlso(f)) continue;
     const s = score(`${f.label} ${f.value}`, terms, distinctive, form);
     if (best === undefined || s > best.score) best = { sentence: asSentence(f.label, f.value), score: s };
   }

@@ -2,7 +2,7 @@
  * Does an answer answer the question as asked? Two checks that hold for every feature, read from
  * the turn's understanding and the answer's own words (never from which feature built it):
  * - the kind of value the question's form asks for is there: a date or time for "när", a number
- *   for "hur mycket/många", a number or frequency for "hur ofta";
+ *   for "hur mycket/många", a number or frequency for "hur ofta", a duration for "hur länge";
  * - the verksamhet the question names is the one the answer is about (a money word must not send
  *   a question about one verksamhet to the förbund's whole budget table).
  * An answer that fails is not shown as the answer: MainDialog treats it as "not stated".
@@ -11,12 +11,16 @@ import type { Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import type { Understanding } from '../../understanding/understand.js';
 import { normalize } from '../text.js';
+import { isSeeAlso } from '../answers/common.js';
 
 const MONTHS = 'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december';
 /** A time: a date, a year, a month, a weekday or a word of time ("varje vecka", "senast", "tertial"). */
 const WHEN = new RegExp(String.raw`\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b|\b(?:${MONTHS}|mandag|tisdag|onsdag|torsdag|fredag|vecka|veckor|varje|arligen|manad|manader|tertial|host|var|sommar|vinter|lopande|innan|fore|efter|senast|arets|nasta)\w*`, 'u');
 /** A day: "2023-11-30", "30 november", "30/11". */
 const DAY = new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s(?:${MONTHS})\b|\b\d{1,2}\/\d{1,2}\b`, 'u');
+/** A duration: a count of days, weeks, months or years ("minst tre månader", "2 år"), or "tillsvidare". */
+const NUMBER_WORDS = 'en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|\\d+(?:[,.]\\d+)?';
+export const DURATION = new RegExp(String.raw`\b(?:${NUMBER_WORDS})\s(?:dag|dagar|vecka|veckor|manad|manader|ar|timme|timmar|kvartal|tertial)\b|\btillsvidare\b`, 'u');
 const HOW_OFTEN = /\d|\b(?:varje|gang|ganger|per|vecka|veckor|manad|manader|ar|arligen|regelbundet|lopande|kvartal|tertial|behov)\b/u;
 
 /** The text without dates, years and section numbers: what is left of its digits are amounts and counts. */
@@ -28,8 +32,13 @@ function withoutDatesAndYears(text: string): string {
     .replace(/\b\d+(?:\.\d+)+\b/gu, ' ');
 }
 
+/** The answer's own words: its text and facts, without the related passages beside it ("Se även"). */
+function ownText(reply: Reply): string {
+  return [reply.text, ...(reply.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label} ${f.value}`)].join(' ');
+}
+
 function replyText(reply: Reply): string {
-  return normalize([reply.text, ...(reply.facts ?? []).map((f) => `${f.label} ${f.value}`)].join(' '));
+  return normalize(ownText(reply));
 }
 
 /**
@@ -39,10 +48,11 @@ function replyText(reply: Reply): string {
 export function givesFormValue(form: Understanding['form'], reply: Reply, day = false): boolean {
   const text = replyText(reply);
   if (form === 'nar' && day) return DAY.test(text);
-  const raw = [reply.text, ...(reply.facts ?? []).map((f) => `${f.label} ${f.value}`)].join(' ');
+  const raw = ownText(reply);
   if (form === 'nar') return WHEN.test(text);
   if (form === 'hur-mycket') return /\d/u.test(withoutDatesAndYears(raw));
   if (form === 'hur-ofta') return HOW_OFTEN.test(text);
+  if (form === 'hur-lange') return DURATION.test(text);
   return true;
 }
 

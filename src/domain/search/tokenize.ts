@@ -69,10 +69,18 @@ export function processTerm(word: string): string | null {
   return stemSwedish(word);
 }
 
+/** Words that, right after "hur", say what kind of value is asked for ("hur lång är väntetiden"). */
+const HUR_FORM_WORDS = new Set(['lang', 'lange', 'langt', 'mycket', 'manga', 'ofta', 'stor', 'stort', 'hog', 'hogt', 'gammal', 'gamla']);
+
 /** The stemmed terms of a query, stop words and duplicates removed, at most {@link MAX_QUERY_TERMS}. */
 export function queryTerms(text: string): string[] {
   const terms: string[] = [];
+  let previous = '';
   for (const w of searchWords(text)) {
+    // "hur lång/länge/mycket/många/ofta …" asks for a kind of value: the word names the form, not the subject.
+    const formWord = previous === 'hur' && HUR_FORM_WORDS.has(w);
+    previous = w;
+    if (formWord) continue;
     const t = processTerm(w);
     if (t !== null && !terms.includes(t)) terms.push(t);
     if (terms.length >= MAX_QUERY_TERMS) break;

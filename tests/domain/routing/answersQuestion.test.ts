@@ -21,6 +21,14 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     expect(givesFormValue('vad', answered('Vad som helst.'))).toBe(true);
   });
 
+  test('"hur länge" needs a duration; a related passage beside the answer ("Se även") does not count', () => {
+    expect(givesFormValue('hur-lange', answered('Ändringar aviseras minst tre månader i förväg.'))).toBe(true);
+    expect(givesFormValue('hur-lange', answered('Avtalet gäller tillsvidare.'))).toBe(true);
+    expect(givesFormValue('hur-lange', answered('Giltighet: 2014-2016'))).toBe(false);
+    expect(givesFormValue('hur-lange', answered('Giltighet: 2014-2016', [{ label: 'Se även: Arbetsträning', value: 'kan pågå en till sex månader' }]))).toBe(false);
+    expect(givesFormValue('hur-lange', answered('Giltighet: 2014-2016', [{ label: 'Arbetsträning', value: 'kan pågå en till sex månader' }]))).toBe(true);
+  });
+
   test('an answer that never names the verksamhet the question names is not an answer to it', () => {
     const u = understand(data, 'Vad är budgeten för Vuxentorget 2023?', now);
     expect(missedVerksamheter(data, u, answered('Summa intäkter 2023: 11 485 tkr.'))).toEqual(['Vuxentorget']);

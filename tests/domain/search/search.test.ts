@@ -22,6 +22,10 @@ describe('Swedish tokenisation', () => {
     expect(queryTerms('Vad är målgruppen?')).toEqual([stemSwedish('malgruppen')]);
     expect(queryTerms('ÖVK')).toEqual([stemSwedish('overenskommelse')]);
   });
+  test('the word after "hur" that names the kind of value asked for is not a search term', () => {
+    expect(queryTerms('Hur lång är väntetiden?')).toEqual([stemSwedish('vantetiden')]);
+    expect(queryTerms('hur många långa sjukfall')).toContain(stemSwedish('langa'));
+  });
   test('caps overlong words and query length', () => {
     expect(queryTerms('a'.repeat(500))).toEqual([]);
     expect(queryTerms(Array.from({ length: 100 }, (_, i) => `ord${i}`).join(' ')).length).toBeLessThanOrEqual(24);
