@@ -16,7 +16,8 @@ import { sendReply } from '../src/core/sendReply.js';
 import { completeData } from '../src/domain/answers/common.js';
 import { configuredForbund } from '../src/core/conversationForbund.js';
 import { hasDeploymentDefault, namedForbund, searchScope } from '../src/domain/forbund.js';
-import { answerSearch } from '../src/domain/answers/search.js';
+import { answerSearch, WEAK_HITS_TEXT } from '../src/domain/answers/search.js';
+import { nearestInstead } from '../src/domain/routing/nearest.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst } from '../src/domain/routing/answerFirst.js';
 import { answersQuestion, givesFormValue } from '../src/domain/routing/answersQuestion.js';
@@ -169,6 +170,13 @@ export class MainDialog extends ComponentDialog {
     return answerSearch(data, u.text, undefined, searchScope(data, u.query));
   }
 
+  /** The search's answer, judged like every answer: one that misses what the question asks is "not stated". */
+  private judgedSearch(u: Understanding): Reply {
+    const found = this.search(u);
+    if (found.status !== 'answered' || answersQuestion(completeData(this.deps.data), u, found)) return found;
+    return { ...found, text: WEAK_HITS_TEXT, status: 'not-stated' };
+  }
+
   /** Options for a route's dialog; the utterance it answers goes along in turn state, not in the (persisted) options. */
   private routeOptions(step: WaterfallStepContext, text: string | undefined): RouteOptions {
     setRoutedText(step.context, text);
@@ -293,10 +301,11 @@ export class MainDialog extends ComponentDialog {
         if (second.status === 'answered' && answersQuestion(completeData(this.deps.data), u, second)) chosen = second;
       }
       if (chosen.status === 'not-stated') {
-        const search = this.search(u);
+        const search = this.judgedSearch(u);
         values.settled = true;
-        // A rejected answer is not shown as if it answered: the search says "not stated" with the closest passages.
-        if (search.status === 'answered' || rejected) await sendReply(step.context, search);
+        if (search.status === 'answered') await sendReply(step.context, search);
+        // A rejected answer is not shown as if it answered: "not stated", with it among the closest passages.
+        else if (rejected) await sendReply(step.context, nearestInstead(completeData(this.deps.data), u, built, search));
         else await this.sendWithEvidence(step, u, first);
         return true;
       }

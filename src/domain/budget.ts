@@ -1,5 +1,6 @@
 import type { Budget, Figure, Party, Source, Verksamhet } from '../data/schema.js';
 import { fuzzyWordMatch } from './fuzzy.js';
+import { stemSwedish } from './search/tokenize.js';
 import { normalize } from './text.js';
 
 /**
@@ -78,7 +79,11 @@ function phraseIn(phrase: string, questionWords: readonly string[]): boolean {
   if (ws.length === 0) return false;
   // A hyphenated word holds its parts ("ESF-förstudien" names the row "ESF förstudie").
   const qs = questionWords.flatMap((q) => (q.includes('-') ? [q, ...q.split('-').filter((p) => p !== '')] : [q]));
-  return ws.every((w) => qs.some((q) => q === w || fuzzyWordMatch(q, w) || (w.length >= 5 && q.startsWith(w))));
+  // A compound or an inflection holds the word's stem ("styrelseledamot" names "styrelsen", "arvode" "arvoden").
+  return ws.every((w) => {
+    const stem = stemSwedish(w);
+    return qs.some((q) => q === w || fuzzyWordMatch(q, w) || (w.length >= 5 && q.startsWith(w)) || (stem.length >= 5 && q.startsWith(stem)));
+  });
 }
 
 function hasWord(questionWords: readonly string[], ...candidates: string[]): boolean {

@@ -14,7 +14,10 @@ const YESNO_OPENERS = new Set([
 ]);
 
 /** Nouns of an amount ("budgeten", "kostnaden", "arvodet", "beloppet"): "vad är X" then asks for a number. */
-const AMOUNT_NOUN = /^(budget|kostnad|summa|belopp|arvode|avgift|pris|lon|ersattning|bidrag|anslag)/u;
+const AMOUNT_NOUN = /^(budget|kostnad|summa|belopp|arvode|avgift|pris|lon$|loner|lonen|ersattning|bidrag|anslag)/u;
+
+/** Verbs of receiving or paying: with an amount noun after them, "vad" asks how much. */
+const AMOUNT_VERBS = new Set(['far', 'fick', 'ger', 'gav', 'betalar', 'betalas', 'tjanar', 'utgar']);
 
 /** Nouns of a point in time ("deadline", "sista dag", "datum"): "vad är X" then asks for a date. */
 const TIME_NOUN = /^(deadline|datum|tidpunkt|sista|slutdatum|startdatum)/u;
@@ -57,6 +60,10 @@ export function questionForm(tokens: readonly string[]): QuestionForm {
   if (first === 'vem' || first === 'vems' || first === 'vilka' && (second === 'personer' || second === 'ar' && tokens[i + 2] === 'kontakt')) return 'vem';
   if (first === 'nar' || (first === 'vilket' || first === 'vilken') && (second === 'datum' || second === 'dag' || second === 'manad' || second === 'vecka')) return 'nar';
   if (first === 'vad' && (second === 'kostar' || second === 'kostade' || second === 'blev')) return 'hur-mycket';
+  // "Vilken lön …", "vilket arvode …": the question word asks for an amount.
+  if ((first === 'vilken' || first === 'vilket' || first === 'vilka') && AMOUNT_NOUN.test(second)) return 'hur-mycket';
+  // "Vad får ledamöterna i arvode?", "vad ger det i ersättning": getting an amount.
+  if (first === 'vad' && AMOUNT_VERBS.has(second) && tokens.slice(i + 2).some((t) => AMOUNT_NOUN.test(t))) return 'hur-mycket';
   // "Vad är budgeten/kostnaden/arvodet …" asks for an amount.
   if (first === 'vad' && (second === 'ar' || second === 'var' || second === 'blir') && AMOUNT_NOUN.test(tokens[i + 2] ?? '')) return 'hur-mycket';
   if (first === 'vad' && (second === 'ar' || second === 'var' || second === 'blir') && TIME_NOUN.test(tokens[i + 2] ?? '')) return 'nar';
@@ -99,4 +106,20 @@ export function messageForm(text: string, tokensOf: (clause: string) => readonly
   const clause = questionClause(text);
   const own = clause === undefined ? 'other' : questionForm(tokensOf(clause));
   return own !== 'other' ? own : questionForm(tokensOf(text));
+}
+
+/** Units that need no word of their own in an answer: amounts per year are the tables' columns. */
+const IMPLIED_UNITS = new Set(['ar', 'aret', 'arligen', 'styck', 'st']);
+
+/**
+ * The units a question asks an amount or a count per ("arvode per möte", "kostnad per
+ * deltagare"): an answer that never names the unit gives a total, not what was asked.
+ */
+export function perUnits(tokens: readonly string[]): string[] {
+  const units: string[] = [];
+  for (let k = 0; k < tokens.length - 1; k += 1) {
+    const unit = tokens[k + 1] ?? '';
+    if (tokens[k] === 'per' && unit.length >= 3 && !IMPLIED_UNITS.has(unit) && !/\d/u.test(unit)) units.push(unit);
+  }
+  return units;
 }

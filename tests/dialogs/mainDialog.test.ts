@@ -278,6 +278,14 @@ describe('MainDialog with the real routes and data', () => {
     expect((await t.say('Hur länge kan arbetsträningen pågå inom Steget vidare?'))[0]).toMatch(/en till sex månader/u);
   });
 
+  test('an answer that misses what was asked is not the answer: "not stated", with it as the closest passage', async () => {
+    const t = await dataBot();
+    const [first] = await t.say('Hur mycket får en styrelseledamot i arvode per möte?');
+    expect(first).toMatch(/^Det står inte i överenskommelserna/u);
+    // The budget row in total is the closest thing the documents say: listed, not presented as the answer.
+    expect(first).toMatch(/Arvoden till styrelsen: 2023: 300 tkr/u);
+  });
+
   test('a budget row question that also reads as a membership question: the budget answers, the other reading is offered and works', async () => {
     const t = await dataBot();
     const first = await t.say('Vad är Vännäs kommuns andel av medlemsavgifterna?');
@@ -364,8 +372,10 @@ describe('MainDialog: composite questions', () => {
   test('an answer without what the question asks for (a date for "när") is not shown as the answer', async () => {
     const t = await botWith([wordRoute('mote', 'mote', 'Mötessvar.')]);
     const replies = await t.say('När är nästa möte?');
-    expect(replies.join('\n')).not.toContain('Mötessvar.');
+    // Said plainly as "not stated"; the built answer is only listed among the closest passages.
     expect(replies[0]).toMatch(/^Det står inte/u);
+    expect(replies.join('\n')).not.toMatch(/^Mötessvar/mu);
+    expect(replies.join('\n')).toMatch(/^• Närmast: Mötessvar\.$/mu);
   });
 
   test('parts of one feature are routed as one question', async () => {

@@ -9,7 +9,7 @@ import { queryTerms } from '../search/tokenize.js';
 import { docDate, docShortTitle, newestFirst, sourceRefs } from '../sources.js';
 import { bestSentence, coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
-import { givesFormValue } from '../routing/answersQuestion.js';
+import { givesFormValue, missedUnits } from '../routing/answersQuestion.js';
 import { messageForm } from '../../understanding/form.js';
 import { entityTokens } from '../entities.js';
 import { normalize } from '../text.js';
@@ -77,13 +77,16 @@ export function answerSearch(data: AgreementData, text: string, limit = 3, forbu
   if (found.length === 0) return { text: NO_HITS_TEXT, status: 'not-stated' };
   const distinctive = distinctiveTerms(data, text);
   const form = messageForm(text, (clause) => entityTokens(normalize(clause)));
+  const tokens = entityTokens(normalize(text));
+  // A passage answers only with the value the question asks for, per the unit it asks for.
+  const gives = (h: SearchHit) => givesFormValue(form, { text: h.doc.text }) && missedUnits(tokens, { text: h.doc.text }).length === 0;
   // A passage about the question's words that lacks what it asks for (a date for "när", a number
   // for "hur mycket") does not answer it: a close passage that has it answers instead.
   const top = found[0]?.score ?? 0;
   const first = found[0];
-  const answering = first !== undefined && fits(data, text, terms, first) && givesFormValue(form, { text: first.doc.text })
+  const answering = first !== undefined && fits(data, text, terms, first) && gives(first)
     ? first
-    : found.find((h) => h.score >= top * CLOSE_SCORE && fits(data, text, terms, h) && !givesFormValue(form, { text: '' }) && givesFormValue(form, { text: h.doc.text }));
+    : found.find((h) => h.score >= top * CLOSE_SCORE && fits(data, text, terms, h) && !givesFormValue(form, { text: '' }) && gives(h));
   const hits = (answering === undefined ? found : [answering, ...found.filter((h) => h !== answering)]).slice(0, limit);
   const best = answering;
   const good = best !== undefined;

@@ -3,6 +3,7 @@
  * the turn's understanding and the answer's own words (never from which feature built it):
  * - the kind of value the question's form asks for is there: a date or time for "när", a number
  *   for "hur mycket/många", a number or frequency for "hur ofta", a duration for "hur länge";
+ * - the unit an amount is asked per ("per möte") is named, else the answer gives a total;
  * - the verksamhet the question names is the one the answer is about (a money word must not send
  *   a question about one verksamhet to the förbund's whole budget table).
  * An answer that fails is not shown as the answer: MainDialog treats it as "not stated".
@@ -12,6 +13,9 @@ import type { AgreementData } from '../../data/load.js';
 import type { Understanding } from '../../understanding/understand.js';
 import { normalize } from '../text.js';
 import { isSeeAlso } from '../answers/common.js';
+import { perUnits } from '../../understanding/form.js';
+import { stemSwedish } from '../search/tokenize.js';
+import { ancestorsOf } from '../verksamhetTree.js';
 
 const MONTHS = 'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december';
 /** A time: a date, a year, a month, a weekday or a word of time ("varje vecka", "senast", "tertial"). */
@@ -64,15 +68,30 @@ export function missedVerksamheter(data: AgreementData, u: Understanding, reply:
   const missed: string[] = [];
   for (const [key, name] of named) {
     const v = data.verksamheter.find((x) => `${x.forbund}/${x.id}` === key);
-    const names = [name, ...(v?.aliases ?? [])].map(normalize).filter((n) => n.length >= 3);
+    // What holds for the whole (the teams of all kranskommuner) holds for its part (one kommun's team).
+    const whole = v === undefined ? [] : ancestorsOf(data.verksamheter, v.forbund, v.id)
+      .map((id) => data.verksamheter.find((x) => x.forbund === v.forbund && x.id === id))
+      .flatMap((a) => (a === undefined ? [] : [a.name, ...(a.aliases ?? [])]));
+    const names = [name, ...(v?.aliases ?? []), ...whole].map(normalize).filter((n) => n.length >= 3);
     if (!names.some((n) => text.includes(` ${n}`))) missed.push(name);
   }
   return missed;
+}
+
+/**
+ * The units the question asks per ("arvode per möte") that the answer never names: an answer
+ * with the total ("Arvoden till styrelsen: 300 tkr") does not say what one meeting gives.
+ */
+export function missedUnits(tokens: readonly string[], reply: Reply): string[] {
+  const units = perUnits(tokens);
+  if (units.length === 0) return [];
+  const text = ` ${replyText(reply)}`;
+  return units.filter((unit) => !new RegExp(String.raw`[\s/]${stemSwedish(unit)}`, 'u').test(text));
 }
 
 /** True when the answer answers the question as asked (see the module comment). */
 export function answersQuestion(data: AgreementData, u: Understanding, reply: Reply): boolean {
   if (reply.status !== 'answered') return true;
   const day = u.query.tokens.some((t) => t === 'datum' || t === 'dag' || t === 'datumet');
-  return givesFormValue(u.form, reply, day) && missedVerksamheter(data, u, reply).length === 0;
+  return givesFormValue(u.form, reply, day) && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Reply } from '../../../src/core/reply.js';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
 import { completeData } from '../../../src/domain/answers/common.js';
-import { answersQuestion, givesFormValue, missedVerksamheter } from '../../../src/domain/routing/answersQuestion.js';
+import { answersQuestion, givesFormValue, missedUnits, missedVerksamheter } from '../../../src/domain/routing/answersQuestion.js';
 import { understand } from '../../../src/understanding/understand.js';
 
 let data: AgreementData;
@@ -27,6 +27,31 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     expect(givesFormValue('hur-lange', answered('Giltighet: 2014-2016'))).toBe(false);
     expect(givesFormValue('hur-lange', answered('Giltighet: 2014-2016', [{ label: 'Se även: Arbetsträning', value: 'kan pågå en till sex månader' }]))).toBe(false);
     expect(givesFormValue('hur-lange', answered('Giltighet: 2014-2016', [{ label: 'Arbetsträning', value: 'kan pågå en till sex månader' }]))).toBe(true);
+  });
+
+  test('an amount asked per a unit ("per möte") is not answered by a total; "per år" is the tables\' own columns', () => {
+    const u = understand(data, 'Hur mycket får en styrelseledamot i arvode per möte?', now);
+    expect(u.form).toBe('hur-mycket');
+    expect(missedUnits(u.query.tokens, answered('Arvoden till styrelsen: 2023: 300 tkr'))).toEqual(['mote']);
+    expect(answersQuestion(data, u, answered('Arvoden till styrelsen: 2023: 300 tkr'))).toBe(false);
+    expect(answersQuestion(data, u, answered('Arvodet är 1 000 kr per möte.'))).toBe(true);
+    const yearly = understand(data, 'Hur mycket får Vuxentorget per år?', now);
+    expect(missedUnits(yearly.query.tokens, answered('Vuxentorget 2023: 2 190 tkr'))).toEqual([]);
+  });
+
+  test('"vilken lön", "vad får … i arvode" ask for an amount', () => {
+    expect(understand(data, 'Vilken lön har utvecklingsledaren?', now).form).toBe('hur-mycket');
+    expect(understand(data, 'vad far ledamoterna i arvode?', now).form).toBe('hur-mycket');
+    expect(understand(data, 'vad får man göra på torget?', now).form).toBe('vad');
+  });
+
+  test('a verksamhet is named when the answer names the whole it is part of', () => {
+    const child = data.verksamheter.find((v) => v.partOf !== undefined);
+    const parent = data.verksamheter.find((v) => v.forbund === child?.forbund && v.id === child?.partOf);
+    expect(child && parent).toBeTruthy();
+    const u = understand(data, `Vem kontaktar jag om en patient i ${child?.name ?? ''}?`, now);
+    expect(missedVerksamheter(data, u, answered(`Kontakta koordinatorn (${parent?.name ?? ''}).`))).toEqual([]);
+    expect(missedVerksamheter(data, u, answered('Kontakta koordinatorn.'))).not.toEqual([]);
   });
 
   test('an answer that never names the verksamhet the question names is not an answer to it', () => {
