@@ -474,14 +474,26 @@ export function answerBudget(
   }
   const firstFig = figures[0];
   const single = figures.length === 1 && firstFig;
+  // "Vad blev det faktiska resultatet?" of a budget: the documents hold the plan, not the outcome.
+  const planOnly = asksOutcome(words(normalized)) && used.length > 0 && used.every((t) => (t.basis ?? 'plan') === 'plan');
+  const outcomeNote = planOnly ? `Utfallet${years.length > 0 ? ` för ${years.join(', ')}` : ''} står inte i dokumenten – bara budgeten: ` : '';
   if (target.kind === 'several' && figures.length <= 6) {
     const parts = figures.map((f) => `${f.label} ${f.column}: ${formatFigure(f)}${f.uncertain ? ' (osäker)' : ''}`);
-    return { headline: `${parts.join('. ')}.`, figures, tables: used, sources, uncertain };
+    return { headline: `${outcomeNote}${parts.join('. ')}.`, figures, tables: used, sources, uncertain };
   }
-  const headline = single
+  const headline = outcomeNote + (single
     ? `${firstFig.label} ${firstFig.column}: ${formatFigure(firstFig)}${firstFig.isCost ? ' (budgeterad kostnad)' : ''}${firstFig.uncertain ? ' – osäker siffra' : ''}.`
-    : `${first?.title ?? 'Budget'}${years.length > 0 ? `, ${years.join(', ')}` : ''}${first && !first.title.includes(first.unit) ? ` (${first.unit})` : ''}:`;
+    : `${first?.title ?? 'Budget'}${years.length > 0 ? `, ${years.join(', ')}` : ''}${first && !first.title.includes(first.unit) ? ` (${first.unit})` : ''}:`);
   return { headline, figures, tables: used, sources, uncertain };
+}
+
+/** Words asking what a year turned out, not what was planned: "faktiska", "utfallet", "bokslut", "blev". */
+const OUTCOME_WORDS = ['faktisk', 'faktiska', 'faktiskt', 'utfall', 'utfallet', 'bokslut', 'bokslutet', 'verkligt', 'verkliga', 'arsredovisning', 'arsredovisningen'];
+
+/** True when the question asks for the outcome; "blev" does only when the budget itself is not what is asked about. */
+function asksOutcome(questionWords: readonly string[]): boolean {
+  return questionWords.some((w) => OUTCOME_WORDS.includes(w))
+    || (questionWords.includes('blev') && !questionWords.some((w) => w.startsWith('budget')));
 }
 
 /** The note shown for a figure that was reconciled from OCR or is uncertain. */

@@ -19,6 +19,16 @@ const ask = (q: string, now?: Date) => {
 const shown = (q: string) => ask(q).figures.map((f) => `${f.label} ${f.column}: ${formatFigure(f)}`);
 
 describe('answerBudget', () => {
+  it('a question about the outcome gets the budget said as the budget: the documents hold the plan', () => {
+    expect(ask('vad blev forbundets faktiska resultat for 2023?').headline).toBe('Utfallet för 2023 står inte i dokumenten – bara budgeten: Resultat 2023: -1 150 tkr.');
+    expect(ask('Vad blev budgeten för Vuxentorget 2023?').headline).toBe('Vuxentorget 2023: 2 190 tkr (budgeterad kostnad).');
+    expect(ask('Vad är resultatet 2023?').headline).not.toContain('Utfallet');
+  });
+
+  it('a row is found from a compound or an inflection of its words ("styrelseledamot", "arvode")', () => {
+    expect(ask('Hur mycket får en styrelseledamot i arvode 2023?').figures.map((f) => f.label)).toContain('Arvoden till styrelsen');
+  });
+
   it('Vuxentorget 2023 = 2 190 tkr, a cost from 001 Bilaga 6', () => {
     const a = ask('Vad är Vuxentorgets budget 2023?');
     expect(a.headline).toBe('Vuxentorget 2023: 2 190 tkr (budgeterad kostnad).');

@@ -34,6 +34,12 @@ export const budgetSchema = z.object({
    * medel), `unitCost` the cost of one position (kostnad per tjänst). Absent: a budget of income and costs.
    */
   role: z.enum(['applied', 'unitCost']).optional(),
+  /**
+   * What the figures are: `plan` a budget decided in advance (the default), `outcome` what the
+   * year turned out (utfall, bokslut). A question about the outcome gets a plan's figures only as
+   * the budget, said so.
+   */
+  basis: z.enum(['plan', 'outcome']).optional(),
   sections: z.array(z.object({
     id: idSchema,
     label: z.string(),
