@@ -195,7 +195,7 @@ export function extractAge(normalized: string, bare = false): number | undefined
   const patterns = [
     /\b(\d{1,2}) ?-? ?(?:arig|aring|aringar|arsaring)\b/,
     /\b(\d{1,2}) ?(?:ar|ars|år)\b(?! sedan| sen)/,
-    /\b(?:ar|fyller|fyllt|fyllde|alder|aldern|age)(?: pa| ar)? (\d{1,2})\b(?! ?(?:%|procent|timmar|manader|kr\b))/,
+    /\b(?:ar|fyller|fyllt|fyllde|alder|aldern|age)(?: pa| ar)? (\d{1,2})\b(?! ?(?:%|procent|timmar|timme|dagar|veckor|manader|kr\b|tkr\b))/,
   ];
   for (const p of patterns) {
     const m = normalized.match(p);

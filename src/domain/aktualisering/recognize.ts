@@ -1,4 +1,4 @@
-import { extractReferringParty, extractVerksamhet, type Lexicon } from './extract.js';
+import { extractAge, extractReferringParty, extractVerksamhet, type Lexicon } from './extract.js';
 
 /**
  * How well an utterance (normalised, see src/domain/text.ts) fits the aktualiseringscheck, 0..1.
@@ -12,7 +12,9 @@ export function aktualiseringScore(normalized: string, lexicon: Lexicon): number
   const party = extractReferringParty(n, lexicon) !== undefined;
   // A target group, a verksamhet or a förbund of data/ named.
   const verksamhet = /malgrupp/.test(n) || extractVerksamhet(n, lexicon) !== undefined || namesForbund(n, lexicon);
-  const person = /\b\d{1,2} ?-? ?(aring|arig)\b|\b(ar|fyller) \d{1,2}\b|\b\d{1,2} ar\b/.test(n)
+  // One reader of a person's age (the dialog's own): "är 6 timmar i veckan" is no age.
+  const age = extractAge(n) !== undefined;
+  const person = age
     || /\b(hon|han|hen|personen|individen|en person|(klient|patient|ungdom|deltagare|brukare)\w*)\b/.test(n);
   const fitWords = /\b(kan|far|ryms|passar|ingar|tillhor|hor (?:\w+ )?till|omfattas|kvalificera\w*|aktuell)\b|\bfor (gammal|ung)\b|(gammal|ung) nog/.test(n);
 
@@ -22,7 +24,7 @@ export function aktualiseringScore(normalized: string, lexicon: Lexicon): number
   // "… i målgruppen för Vuxentorget" is the agreement answers' (they score it 0.99); a person-fit question without that word is ours.
   // A described person (an age, a benefit) is checked against the target group: "ingår hon, 23, i
   // Vuxentorgets målgrupp?" asks for a verdict on her, not for the målgrupp text.
-  const described = /\b\d{1,2} ?-? ?(aring|arig|ar)\b|\b(ar|fyller) \d{1,2}\b/.test(n) || benefit;
+  const described = age || benefit;
   if ((person || benefit) && fitWords && verksamhet) return described ? 1 : /malgrupp/.test(n) ? 0.85 : 0.97;
   if (/\b(fatt ja|ja i beredningen|ja till samverkan)\b/.test(n)) return 0.97;
   if (/\butbyt\w* uppgifter|\buppgifter\b.*\butbyt/.test(n)) return 0.95;

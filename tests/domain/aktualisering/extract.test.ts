@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { loadData } from '../../../src/data/load.js';
-import { buildLexicon, extractFacts, type Lexicon } from '../../../src/domain/aktualisering/extract.js';
+import { buildLexicon, extractAge, extractFacts, type Lexicon } from '../../../src/domain/aktualisering/extract.js';
 import { detectIntent } from '../../../src/domain/aktualisering/answer.js';
 import { aktualiseringScore } from '../../../src/domain/aktualisering/recognize.js';
 import { normalize } from '../../../src/domain/text.js';
@@ -177,6 +177,14 @@ describe('intent and route score', () => {
   ];
   test.each(scores)('%s scores at least %f', (text, min) => {
     expect(aktualiseringScore(normalize(text), lexicon)).toBeGreaterThanOrEqual(min);
+  });
+
+  test('a number with a unit is no age: a commitment question about working hours is not a person-fit question', () => {
+    const text = 'Får Arbetsförmedlingen på Vuxentorget planera insatser för en kund vars fastställda arbetsförmåga är 6 timmar i veckan?';
+    expect(extractAge(normalize(text))).toBeUndefined();
+    expect(aktualiseringScore(normalize(text), lexicon)).toBeLessThan(0.9);
+    expect(extractAge(normalize('hon är 6 veckor in i sjukskrivningen'))).toBeUndefined();
+    expect(extractAge(normalize('personen är 34 och bor i Umeå'))).toBe(34);
   });
 
   test.each(['Vad åtar sig Arbetsförmedlingen i Vuxentorget?', 'När är nästa styrelsemöte?', 'Vad är Vuxentorgets budget 2023?', 'Vad är Vuxentorgets målgrupp?'])('%s is not ours', (text) => {
