@@ -19,7 +19,7 @@ import { hasDeploymentDefault, namedForbund, searchScope } from '../src/domain/f
 import { answerSearch, WEAK_HITS_TEXT } from '../src/domain/answers/search.js';
 import { nearestInstead } from '../src/domain/routing/nearest.js';
 import { matchCommand } from '../src/domain/commands.js';
-import { answerFirst } from '../src/domain/routing/answerFirst.js';
+import { answerFirst, verdictFirst } from '../src/domain/routing/answerFirst.js';
 import { answersQuestion, givesFormValue } from '../src/domain/routing/answersQuestion.js';
 import { emptyForbundReply } from '../src/domain/forbundStatus.js';
 import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
@@ -170,6 +170,11 @@ export class MainDialog extends ComponentDialog {
     return answerSearch(data, u.text, undefined, searchScope(data, u.query));
   }
 
+  /** The search's answer (its headline already the answering sentence) with "Ja"/"Nej" first where that sentence decides a yes/no question. */
+  private shaped(u: Understanding, reply: Reply): Reply {
+    return verdictFirst(u.text, u.form, reply);
+  }
+
   /** The search's answer, judged like every answer: one that misses what the question asks is "not stated". */
   private judgedSearch(u: Understanding): Reply {
     const found = this.search(u);
@@ -255,7 +260,7 @@ export class MainDialog extends ComponentDialog {
     if (best === undefined || best.score < ROUTE_THRESHOLD) {
       const found = this.fallbackAnswer?.(understanding);
       if (found === undefined || found.status === 'needs-input') return step.beginDialog(this.fallback.id, this.routeOptions(step, text));
-      await sendReply(step.context, found);
+      await sendReply(step.context, this.shaped(understanding, found));
       return step.endDialog();
     }
     // Two close readings: answer with the best one (the first reply must hold an answer) and keep
@@ -303,7 +308,7 @@ export class MainDialog extends ComponentDialog {
       if (chosen.status === 'not-stated') {
         const search = this.judgedSearch(u);
         values.settled = true;
-        if (search.status === 'answered') await sendReply(step.context, search);
+        if (search.status === 'answered') await sendReply(step.context, this.shaped(u, search));
         // A rejected answer is not shown as if it answered: "not stated", with it among the closest passages.
         else if (rejected) await sendReply(step.context, nearestInstead(completeData(this.deps.data), u, built, search));
         else await this.sendWithEvidence(step, u, first);
@@ -327,7 +332,7 @@ export class MainDialog extends ComponentDialog {
     const search = this.search(u);
     if (search.status !== 'answered' || !givesFormValue(u.form, search)) return false;
     (step.values as MainValues).settled = true;
-    await sendReply(step.context, search);
+    await sendReply(step.context, this.shaped(u, search));
     return true;
   }
 

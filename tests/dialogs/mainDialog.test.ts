@@ -256,6 +256,9 @@ describe('MainDialog with the real routes and data', () => {
     ['Är Gnosjö med i Finnvedens samordningsförbund?', /^Ja, Gnosjö kommun är medlem/u],
     ['Får AF delta i SSG?', /^Ja, Arbetsförmedlingen finns representerad i Strategiska samverkansgruppen/u],
     ['Ingår Region Västerbotten i styrelsen?', /^Ja, Region Västerbotten finns representerad/u],
+    // From the sentence that answers: a limit, or the question's word said negated.
+    ['Får Arbetsförmedlingen på Vuxentorget planera insatser för en kund vars fastställda arbetsförmåga är 6 timmar i veckan?', /^Nej – .*minst 10 timmar/u],
+    ['Är Försäkringskassans personal samlokaliserad på Vuxentorget?', /^Nej – .*ej samlokaliserade/u],
   ])('a yes/no question answers Ja/Nej first: %s', async (question, headline) => {
     const t = await dataBot();
     expect((await t.say(question))[0]).toMatch(headline);

@@ -13,6 +13,7 @@ import { queryTerms } from '../search/tokenize.js';
 import { distinctiveTerms, hasTerm, stemsOf } from './evidence.js';
 import { DURATION } from './answersQuestion.js';
 import { isSeeAlso } from '../answers/common.js';
+import { verdictOf } from './verdict.js';
 import { normalize } from '../text.js';
 
 const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/iu;
@@ -49,6 +50,19 @@ function asSentence(label: string, value: string): string {
 
 /** The reply with its answering line first, when a fact answers the question clearly better than the opening line. */
 export function answerFirst(data: AgreementData, question: string, form: QuestionForm, reply: Reply): Reply {
+  return verdictFirst(question, form, answeringLineFirst(data, question, form, reply));
+}
+
+/** A yes/no answer opens with "Ja"/"Nej" when its first line decides it (src/domain/routing/verdict.ts). */
+export function verdictFirst(question: string, form: QuestionForm, reply: Reply): Reply {
+  if (form !== 'yesno' || reply.status !== 'answered') return reply;
+  const [first = '', ...rest] = reply.text.split('\n');
+  if (/^(ja|nej)\b/iu.test(first.trim())) return reply;
+  const verdict = verdictOf(question, first);
+  return verdict === undefined ? reply : { ...reply, text: [`${verdict} – ${first}`, ...rest].join('\n') };
+}
+
+function answeringLineFirst(data: AgreementData, question: string, form: QuestionForm, reply: Reply): Reply {
   if (reply.status !== 'answered' || reply.facts === undefined || reply.facts.length === 0) return reply;
   const terms = queryTerms(question);
   if (terms.length === 0) return reply;

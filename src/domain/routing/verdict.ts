@@ -1,0 +1,67 @@
+/**
+ * "Ja" or "Nej" first for a yes/no question (DESIGN.md, The reply shape), read from the sentence
+ * that answers it — only where that sentence decides it:
+ * - a limit: the question's amount against the sentence's "minst/högst/max N" of the same unit
+ *   ("6 timmar i veckan" against "minst 10 timmar/vecka" → Nej);
+ * - a negated predicate: the question's own word said with "ej/inte/icke" in the answer
+ *   ("samlokaliserad?" against "(ej samlokaliserade)" → Nej).
+ * Anything else gives no verdict: the answer's sentence stands on its own, never a guessed "Ja".
+ */
+import { normalize } from '../text.js';
+import { stemSwedish } from '../search/tokenize.js';
+
+export type Verdict = 'Ja' | 'Nej';
+
+const UNITS: Record<string, string> = {
+  timme: 'timme', timmar: 'timme', tim: 'timme', h: 'timme',
+  dag: 'dag', dagar: 'dag', vecka: 'vecka', veckor: 'vecka', manad: 'manad', manader: 'manad',
+  ar: 'ar', procent: 'procent', '%': 'procent', tkr: 'tkr', kr: 'kr', personer: 'person', deltagare: 'person',
+};
+const NUMBER = String.raw`(\d+(?:[,.]\d+)?)`;
+const UNIT = String.raw`(timmar|timme|tim|dagar|dag|veckor|vecka|manader|manad|ar|procent|%|tkr|kr|personer|deltagare)\b`;
+const AMOUNT = new RegExp(String.raw`${NUMBER}\s?${UNIT}`, 'gu');
+const LIMIT = new RegExp(String.raw`\b(minst|lagst|hogst|max|maximalt|som mest|upp till|over|under)\s${NUMBER}\s?${UNIT}`, 'gu');
+const NEGATIONS = new Set(['ej', 'inte', 'icke', 'aldrig', 'ingen', 'inga', 'inget']);
+
+const num = (s: string) => Number(s.replace(',', '.'));
+
+/** The verdict a limit in the sentence gives the question's amount of the same unit. */
+function limitVerdict(question: string, sentence: string): Verdict | undefined {
+  const asked = [...question.matchAll(AMOUNT)].map((m) => ({ value: num(m[1] ?? ''), unit: UNITS[m[2] ?? ''] }));
+  if (asked.length !== 1) return undefined;
+  const [a] = asked;
+  for (const m of sentence.matchAll(LIMIT)) {
+    const [, word = '', value = '', unit = ''] = m;
+    if (UNITS[unit] !== a?.unit || a === undefined) continue;
+    const limit = num(value);
+    const atLeast = word === 'minst' || word === 'lagst' || word === 'over';
+    const strict = word === 'over' || word === 'under';
+    if (atLeast) return (strict ? a.value > limit : a.value >= limit) ? 'Ja' : 'Nej';
+    return (strict ? a.value < limit : a.value <= limit) ? 'Ja' : 'Nej';
+  }
+  return undefined;
+}
+
+/** "Nej" when a content word of the question is said negated in the sentence. */
+function negatedVerdict(questionWords: readonly string[], sentence: string): Verdict | undefined {
+  const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const asked = new Set(questionWords.filter((w) => w.length >= 6 && !NEGATIONS.has(w)).map(stemSwedish));
+  for (let i = 0; i < words.length; i += 1) {
+    if (!NEGATIONS.has(words[i] ?? '')) continue;
+    for (const w of words.slice(i + 1, i + 3)) if (w.length >= 6 && asked.has(stemSwedish(w))) return 'Nej';
+  }
+  return undefined;
+}
+
+/**
+ * The verdict the answering sentence gives a yes/no question, or undefined when it does not
+ * decide it. A question that is itself negated ("har inte …", "utan …") is left alone: its "Ja"
+ * and "Nej" read the other way round.
+ */
+export function verdictOf(question: string, sentence: string): Verdict | undefined {
+  const q = normalize(question);
+  const s = normalize(sentence);
+  const qWords = q.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return undefined;
+  return limitVerdict(q, s) ?? negatedVerdict(qWords, s);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, test } from '@jest/globals';
+import { verdictOf } from '../../../src/domain/routing/verdict.js';
+import { verdictFirst } from '../../../src/domain/routing/answerFirst.js';
+
+describe('verdictOf: Ja/Nej only where the answering sentence decides it', () => {
+  test('the question\'s amount against a limit of the same unit', () => {
+    const rule = 'Bedömer och planerar insatser för kunder vars arbetsförmåga uppgår till minst 10 timmar/vecka.';
+    expect(verdictOf('Får AF planera insatser för en kund med arbetsförmåga 6 timmar i veckan?', rule)).toBe('Nej');
+    expect(verdictOf('Får AF planera insatser för en kund med arbetsförmåga 12 timmar i veckan?', rule)).toBe('Ja');
+    expect(verdictOf('Får man vara borta 3 månader?', 'Frånvaro högst 2 månader.')).toBe('Nej');
+    // Another unit decides nothing.
+    expect(verdictOf('Räcker 6 dagar?', 'minst 10 timmar/vecka')).toBeUndefined();
+  });
+
+  test('the question\'s own word said negated in the answer', () => {
+    expect(verdictOf('Är Försäkringskassans personal samlokaliserad på Vuxentorget?', 'Försäkringsutredare (ej samlokaliserade).')).toBe('Nej');
+    expect(verdictOf('Är personalen samlokaliserad?', 'Medarbetare (samlokaliserade), ett 40-tal.')).toBeUndefined();
+  });
+
+  test('no guessed verdict, and none for a negated question', () => {
+    expect(verdictOf('Räcker det att rehabkoordinatorn är med digitalt?', 'Rehabkoordinatorn medverkar fysiskt minst 2 timmar/månad.')).toBeUndefined();
+    expect(verdictOf('Får man delta utan samtycke?', 'Samverkan kräver samtycke; ej utan samtycke.')).toBeUndefined();
+  });
+
+  test('verdictFirst puts it before the first line of an answered yes/no reply only', () => {
+    const reply = { text: 'Försäkringsutredare (ej samlokaliserade).\nMer.', status: 'answered' as const };
+    expect(verdictFirst('Är personalen samlokaliserad?', 'yesno', reply).text).toBe('Nej – Försäkringsutredare (ej samlokaliserade).\nMer.');
+    expect(verdictFirst('Vilken personal är samlokaliserad?', 'vad', reply)).toBe(reply);
+    expect(verdictFirst('Är personalen samlokaliserad?', 'yesno', { ...reply, text: 'Ja – redan sagt' }).text).toBe('Ja – redan sagt');
+  });
+});
