@@ -260,7 +260,10 @@ export class MainDialog extends ComponentDialog {
     if (best === undefined || best.score < ROUTE_THRESHOLD) {
       const found = this.fallbackAnswer?.(understanding);
       if (found === undefined || found.status === 'needs-input') return step.beginDialog(this.fallback.id, this.routeOptions(step, text));
-      await sendReply(step.context, this.shaped(understanding, found));
+      // The search's answer is judged like every answer: one that misses what the question asks is "not stated", with it as the closest passage.
+      const data = completeData(this.deps.data);
+      const judged = answersQuestion(data, understanding, found) ? this.shaped(understanding, found) : nearestInstead(data, understanding, found, { text: '' });
+      await sendReply(step.context, judged);
       return step.endDialog();
     }
     // Two close readings: answer with the best one (the first reply must hold an answer) and keep

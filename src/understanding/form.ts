@@ -3,7 +3,7 @@
  * A yes/no question ("Kan en 23-åring …", "Får AF …", "Är …", "Måste …") gets "Ja" or "Nej"
  * first (DESIGN.md, The reply shape). Tokens are normalised (lower case, å/ä/ö folded).
  */
-export const QUESTION_FORMS = ['yesno', 'vem', 'nar', 'hur-mycket', 'hur-ofta', 'hur-lange', 'vad', 'other'] as const;
+export const QUESTION_FORMS = ['yesno', 'vem', 'namn', 'nar', 'hur-mycket', 'hur-ofta', 'hur-lange', 'vad', 'other'] as const;
 export type QuestionForm = (typeof QUESTION_FORMS)[number];
 
 /** Verbs that open a yes/no question when they come first. */
@@ -21,6 +21,13 @@ const AMOUNT_VERBS = new Set(['far', 'fick', 'ger', 'gav', 'betalar', 'betalas',
 
 /** Nouns of a point in time ("deadline", "sista dag", "datum"): "vad är X" then asks for a date. */
 const TIME_NOUN = /^(deadline|datum|tidpunkt|sista|slutdatum|startdatum)/u;
+
+/** Titles held by one person: "vem är ordförande" asks for a name. */
+const TITLES = new Set(['ordforande', 'ordf', 'ordforanden', 'vice', 'forbundschef', 'forbundschefen', 'utvecklingsledare', 'utvecklingsledaren',
+  'processledare', 'processledaren', 'verksamhetsutvecklare', 'verksamhetsutvecklaren', 'sekreterare', 'sekreteraren', 'administrator', 'administratoren']);
+
+/** Words between "vem är" and a title: "vem är den nuvarande ordföranden". */
+const TITLE_MODIFIERS = new Set(['den', 'var', 'nuvarande', 'er', 'ny', 'nya']);
 
 /** Question words that open a wh-question. */
 const WH_WORDS = new Set(['vem', 'vems', 'vad', 'nar', 'hur', 'vilket', 'vilken', 'vilka', 'varfor']);
@@ -57,6 +64,9 @@ export function questionForm(tokens: readonly string[]): QuestionForm {
   if (first === 'hur' && second === 'ofta') return 'hur-ofta';
   // "Hur länge …", "hur långt i förväg …", "hur lång är väntetiden": a duration.
   if (first === 'hur' && (second === 'lange' || second === 'langt' || second === 'lang')) return 'hur-lange';
+  // "Vad heter utvecklingsledaren?", "Vem är ordförande?": a person's name, not the role described.
+  if (first === 'vad' && second === 'heter') return 'namn';
+  if (first === 'vem' && (second === 'ar' || second === 'var' || second === 'e') && TITLES.has(tokens.slice(i + 2).find((t) => !TITLE_MODIFIERS.has(t)) ?? '')) return 'namn';
   if (first === 'vem' || first === 'vems' || first === 'vilka' && (second === 'personer' || second === 'ar' && tokens[i + 2] === 'kontakt')) return 'vem';
   if (first === 'nar' || (first === 'vilket' || first === 'vilken') && (second === 'datum' || second === 'dag' || second === 'manad' || second === 'vecka')) return 'nar';
   if (first === 'vad' && (second === 'kostar' || second === 'kostade' || second === 'blev')) return 'hur-mycket';

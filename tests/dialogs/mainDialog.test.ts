@@ -289,6 +289,14 @@ describe('MainDialog with the real routes and data', () => {
     expect(first).toMatch(/Arvoden till styrelsen: 2023: 300 tkr/u);
   });
 
+  test('a question for a name is not answered by the role described: the search\'s answer is judged too', async () => {
+    const t = await dataBot();
+    // The documents describe Vuxentorget's utvecklingsledare but never name one.
+    const [first] = await t.say('Vad heter utvecklingsledaren på Vuxentorget?');
+    expect(first).toMatch(/^Det står inte i överenskommelserna/u);
+    expect(first).toMatch(/Närmast: .*[Uu]tvecklingsledare/u);
+  });
+
   test('a budget row question that also reads as a membership question: the budget answers, the other reading is offered and works', async () => {
     const t = await dataBot();
     const first = await t.say('Vad är Vännäs kommuns andel av medlemsavgifterna?');

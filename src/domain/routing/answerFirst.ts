@@ -3,7 +3,7 @@
  * asked. A builder's opening line is often a header ("Samordningsförbundets budget 2023–2025
  * (tkr):", "Redovisade resultat för …:") while the line that answers is one of its facts. Here,
  * for any answer, the line that holds most of the question's words — the distinctive ones
- * weighing three times, and a number for "hur mycket", a date for "när" — is put first when it
+ * weighing three times, and a number for "hur mycket", a date for "när", a person's name for "vem är ordförande" — is put first when it
  * answers clearly better than the opening line. Nothing is removed; no feature knowledge here.
  */
 import type { Reply } from '../../core/reply.js';
@@ -11,7 +11,7 @@ import type { AgreementData } from '../../data/load.js';
 import type { QuestionForm } from '../../understanding/form.js';
 import { queryTerms } from '../search/tokenize.js';
 import { distinctiveTerms, hasTerm, stemsOf } from './evidence.js';
-import { DURATION } from './answersQuestion.js';
+import { DURATION, namesPerson } from './answersQuestion.js';
 import { isSeeAlso } from '../answers/common.js';
 import { verdictOf } from './verdict.js';
 import { normalize } from '../text.js';
@@ -20,17 +20,18 @@ const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|september|ok
 const DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\b/u;
 
 /** True when a line gives the kind of value the question's form asks for. */
-function givesForm(form: QuestionForm, line: string): boolean {
+function givesForm(data: AgreementData, form: QuestionForm, line: string): boolean {
+  if (form === 'namn') return namesPerson(data, { text: line });
   if (form === 'hur-mycket') return /\d/u.test(line);
   if (form === 'nar') return DATE.test(line) || MONTH.test(line);
   if (form === 'hur-lange') return DURATION.test(normalize(line));
   return false;
 }
 
-function score(line: string, terms: readonly string[], distinctive: readonly string[], form: QuestionForm): number {
+function score(data: AgreementData, line: string, terms: readonly string[], distinctive: readonly string[], form: QuestionForm): number {
   const stems = stemsOf(line);
   const held = terms.reduce((sum, t) => sum + (hasTerm(stems, t) ? (distinctive.includes(t) ? 3 : 1) : 0), 0);
-  return held + (givesForm(form, line) ? 2 : 0);
+  return held + (givesForm(data, form, line) ? 2 : 0);
 }
 
 /** A header line announces what follows instead of saying it. */
@@ -69,12 +70,12 @@ function answeringLineFirst(data: AgreementData, question: string, form: Questio
   const distinctive = distinctiveTerms(data, question);
   const lines = reply.text.split('\n');
   const head = lines.find((l) => l.trim() !== '') ?? '';
-  const headScore = isHeader(head) ? -1 : score(head, terms, distinctive, form);
+  const headScore = isHeader(head) ? -1 : score(data, head, terms, distinctive, form);
   let best: { sentence: string; score: number } | undefined;
   for (const f of reply.facts) {
     // Related passages ("Se även: …") are not the answer.
     if (isSeeAlso(f)) continue;
-    const s = score(`${f.label} ${f.value}`, terms, distinctive, form);
+    const s = score(data, `${f.label} ${f.value}`, terms, distinctive, form);
     if (best === undefined || s > best.score) best = { sentence: asSentence(f.label, f.value), score: s };
   }
   // Clearly better: two points more than the opening line (a header counts as none), and about the question at all.

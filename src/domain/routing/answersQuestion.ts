@@ -3,6 +3,7 @@
  * the turn's understanding and the answer's own words (never from which feature built it):
  * - the kind of value the question's form asks for is there: a date or time for "när", a number
  *   for "hur mycket/många", a number or frequency for "hur ofta", a duration for "hur länge";
+ * - a person's name for "vad heter …", "vem är ordförande";
  * - the unit an amount is asked per ("per möte") is named, else the answer gives a total;
  * - the verksamhet the question names is the one the answer is about (a money word must not send
  *   a question about one verksamhet to the förbund's whole budget table).
@@ -89,9 +90,63 @@ export function missedUnits(tokens: readonly string[], reply: Reply): string[] {
   return units.filter((unit) => !new RegExp(String.raw`[\s/]${stemSwedish(unit)}`, 'u').test(text));
 }
 
+/** Two capitalised words in a row ("Peter Vigren"): a person's name when neither is a common word. */
+const NAME_PAIR = /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s(\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
+
+const lowerWords = new WeakMap<AgreementData, ReadonlySet<string>>();
+
+/**
+ * Every word data/ writes in lower case somewhere in running text ("leder", "samverkansplattform"):
+ * a common word, never a name — a name is written capitalised wherever it stands. Built once per
+ * data version.
+ */
+function commonWords(data: AgreementData): ReadonlySet<string> {
+  let words = lowerWords.get(data);
+  if (words === undefined) {
+    const found = new Set<string>();
+    for (const p of data.passages) for (const m of p.text.matchAll(/(?<![\p{L}])\p{Ll}+/gu)) found.add(m[0]);
+    words = found;
+    lowerWords.set(data, words);
+  }
+  return words;
+}
+
+const recordNames = new WeakMap<AgreementData, readonly string[]>();
+
+/** Normalised names of every organisation, unit, verksamhet, organ and förbund data/ knows (" region vasterbotten "). */
+function organisationNames(data: AgreementData): readonly string[] {
+  let names = recordNames.get(data);
+  if (names === undefined) {
+    const named: { name: string; aliases?: readonly string[] }[] = [
+      ...data.parties, ...data.parties.flatMap((p) => [...p.units, ...p.otherNames]), ...data.verksamheter, ...data.organs, ...data.forbund,
+    ];
+    names = named.flatMap((r) => [r.name, ...(r.aliases ?? [])]).map((n) => ` ${normalize(n)} `);
+    recordNames.set(data, names);
+  }
+  return names;
+}
+
+/**
+ * True when the answer's own text names a person: two capitalised words in a row, neither a
+ * common word, that are not (the genitive of) an organisation's name.
+ */
+export function namesPerson(data: AgreementData, reply: Reply): boolean {
+  const common = commonWords(data);
+  const organisations = organisationNames(data);
+  for (const m of ownText(reply).matchAll(NAME_PAIR)) {
+    const [first, last] = [(m[1] ?? '').toLowerCase(), (m[2] ?? '').toLowerCase()];
+    if (common.has(first) || common.has(last)) continue;
+    const pair = normalize(`${first} ${last}`);
+    const forms = [` ${pair} `, ` ${pair.replace(/s$/u, '')} `];
+    if (!organisations.some((n) => forms.some((f) => n.includes(f)))) return true;
+  }
+  return false;
+}
+
 /** True when the answer answers the question as asked (see the module comment). */
 export function answersQuestion(data: AgreementData, u: Understanding, reply: Reply): boolean {
   if (reply.status !== 'answered') return true;
   const day = u.query.tokens.some((t) => t === 'datum' || t === 'dag' || t === 'datumet');
+  if (u.form === 'namn' && !namesPerson(data, reply)) return false;
   return givesFormValue(u.form, reply, day) && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Reply } from '../../../src/core/reply.js';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
 import { completeData } from '../../../src/domain/answers/common.js';
-import { answersQuestion, givesFormValue, missedUnits, missedVerksamheter } from '../../../src/domain/routing/answersQuestion.js';
+import { answersQuestion, givesFormValue, missedUnits, missedVerksamheter, namesPerson } from '../../../src/domain/routing/answersQuestion.js';
 import { understand } from '../../../src/understanding/understand.js';
 
 let data: AgreementData;
@@ -59,6 +59,26 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     expect(missedVerksamheter(data, u, answered('Summa intäkter 2023: 11 485 tkr.'))).toEqual(['Vuxentorget']);
     expect(answersQuestion(data, u, answered('Vuxentorget 2023: 2 190 tkr.'))).toBe(true);
     expect(answersQuestion(data, u, answered('Summa intäkter 2023: 11 485 tkr.'))).toBe(false);
+  });
+
+  test('"vad heter …", "vem är förbundschef" ask for a name: a role described is no answer, a person named is', () => {
+    expect(understand(data, 'Vad heter utvecklingsledaren?', now).form).toBe('namn');
+    expect(understand(data, 'vem e den nuvarande ordförande', now).form).toBe('namn');
+    expect(understand(data, 'Vem är kontaktperson på FK?', now).form).toBe('vem');
+    const person = data.forbund.flatMap((f) => f.kansli).find((k) => k.name !== undefined)?.name ?? '';
+    expect(person).toMatch(/\s/u);
+    const u = understand(data, 'Vem är förbundschef?', now);
+    expect(answersQuestion(data, u, answered(`Förbundschef: ${person}.`))).toBe(true);
+    expect(answersQuestion(data, u, answered('Förbundschef: Leder och koordinerar förbundets arbete.'))).toBe(false);
+  });
+
+  test('a person is two capitalised words that are neither common words nor an organisation\'s name', () => {
+    const party = data.parties.find((p) => p.name.split(' ').length === 2 && /^\p{Lu}\S+ \p{Lu}/u.test(p.name));
+    const forbund = data.forbund[0]?.name ?? '';
+    expect(namesPerson(data, answered('Utvecklingsledare Leder arbetet på uppdrag av styrgruppen.'))).toBe(false);
+    expect(namesPerson(data, answered(`${forbund}s kansli: förbundschef och administratör.`))).toBe(false);
+    if (party !== undefined) expect(namesPerson(data, answered(`Kontakta ${party.name}.`))).toBe(false);
+    expect(namesPerson(data, answered('Utvecklingsledare: Xyzla Qwertsson.'))).toBe(true);
   });
 
   test('replies that are not answers are not judged here', () => {
