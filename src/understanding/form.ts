@@ -133,3 +133,32 @@ export function perUnits(tokens: readonly string[]): string[] {
   }
   return units;
 }
+
+/**
+ * A detail the question asks for that has a recognisable shape in an answer: a telephone
+ * number, an e-mail address, a street address, opening hours, an organisation number, an
+ * amount of money. "Vad har X för telefonnummer?" is not answered by "Kontakta X".
+ */
+export const DETAILS = ['telefon', 'epost', 'adress', 'oppettider', 'orgnr', 'belopp'] as const;
+export type Detail = (typeof DETAILS)[number];
+
+const DETAIL_WORDS: readonly (readonly [Detail, RegExp])[] = [
+  ['telefon', /^(telefon|tfn|tel$|mobilnummer|ringa$|ringer$)/u],
+  ['epost', /^(mejl|mail|epost|e-post|e-mail|email)/u],
+  ['adress', /^(adress|postadress|besoksadress|gatuadress|postnummer)/u],
+  ['oppettider', /^(oppettid|oppet$|oppna$)/u],
+  ['orgnr', /^(organisationsnummer|orgnr|org\.?nr|organisationsnumret)/u],
+];
+
+/** Words of money: with "hur mycket" the amount asked for is one of money. */
+const MONEY_WORDS = /^(budget|kostar|kostade|kostnad|kosta|arvode|ersattning|belopp|pengar|kronor|kr$|tkr$|lon$|lonen$|pris|finansier|medel$|bidrag)/u;
+
+/** The details a question asks for (see DETAILS); a yes/no question asks for none, and an amount is money when a money word comes with "hur mycket". */
+export function askedDetails(tokens: readonly string[], form: QuestionForm): Detail[] {
+  // "Betalar förbundet telefon för teamen?" asks a yes or no about the telephone, not for its number.
+  if (form === 'yesno') return [];
+  const asked = new Set<Detail>();
+  for (const t of tokens) for (const [detail, word] of DETAIL_WORDS) if (word.test(t)) asked.add(detail);
+  if (form === 'hur-mycket' && tokens.some((t) => MONEY_WORDS.test(t))) asked.add('belopp');
+  return [...asked];
+}

@@ -297,6 +297,13 @@ describe('MainDialog with the real routes and data', () => {
     expect(first).toMatch(/Närmast: .*[Uu]tvecklingsledare/u);
   });
 
+  test('a detail the documents do not give (an e-mail address) is "not stated", with who to contact as the closest passage', async () => {
+    const t = await dataBot();
+    const [first] = await t.say('Vilken mejladress har Arbetsförmedlingens myndighetsbrevlåda?');
+    expect(first).toMatch(/^Det står inte i överenskommelserna/u);
+    expect(first).toMatch(/Närmast: .*[Mm]yndighetsbrevlåda/u);
+  });
+
   test('a budget row question that also reads as a membership question: the budget answers, the other reading is offered and works', async () => {
     const t = await dataBot();
     const first = await t.say('Vad är Vännäs kommuns andel av medlemsavgifterna?');

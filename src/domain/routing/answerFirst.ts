@@ -63,22 +63,39 @@ export function verdictFirst(question: string, form: QuestionForm, reply: Reply)
   return verdict === undefined ? reply : { ...reply, text: [`${verdict} – ${first}`, ...rest].join('\n') };
 }
 
+/** A listed item of the reply's own text ("• fredag 13 oktober 2023 – SSG: Delrapport T2") said as a sentence. */
+function itemSentence(line: string): string {
+  const item = line.replace(/^\s*[•·-]\s*/u, '').trim();
+  return /[.!?…]$/u.test(item) ? item : `${item}.`;
+}
+
 function answeringLineFirst(data: AgreementData, question: string, form: QuestionForm, reply: Reply): Reply {
-  if (reply.status !== 'answered' || reply.facts === undefined || reply.facts.length === 0) return reply;
+  const items = reply.text.split('\n').slice(1).filter((l) => /^\s*•\s/u.test(l));
+  if (reply.status !== 'answered' || ((reply.facts ?? []).length === 0 && items.length === 0)) return reply;
   const terms = queryTerms(question);
   if (terms.length === 0) return reply;
   const distinctive = distinctiveTerms(data, question);
   const lines = reply.text.split('\n');
   const head = lines.find((l) => l.trim() !== '') ?? '';
   const headScore = isHeader(head) ? -1 : score(data, head, terms, distinctive, form);
-  let best: { sentence: string; score: number } | undefined;
-  for (const f of reply.facts) {
+  let best: { sentence: string; score: number; item?: string } | undefined;
+  // The candidates: the facts, and the items the reply lists in its own text (a header, then "• …" lines).
+  for (const f of reply.facts ?? []) {
     // Related passages ("Se även: …") are not the answer.
     if (isSeeAlso(f)) continue;
     const s = score(data, `${f.label} ${f.value}`, terms, distinctive, form);
     if (best === undefined || s > best.score) best = { sentence: asSentence(f.label, f.value), score: s };
   }
+  for (const line of items) {
+    const s = score(data, line, terms, distinctive, form);
+    if (best === undefined || s > best.score) best = { sentence: itemSentence(line), score: s, item: line };
+  }
   // Clearly better: two points more than the opening line (a header counts as none), and about the question at all.
   if (best === undefined || best.score < 2 || best.score < headScore + 2) return reply;
+  // A header over this one item only says it again: the item, said as a sentence, replaces both.
+  if (best.item !== undefined && items.length === 1 && isHeader(head)) {
+    const rest = lines.filter((l) => l !== head && l !== best.item);
+    return { ...reply, text: [best.sentence, ...rest].join('\n') };
+  }
   return { ...reply, text: `${best.sentence}\n${reply.text}` };
 }

@@ -5,6 +5,8 @@
  *   for "hur mycket/många", a number or frequency for "hur ofta", a duration for "hur länge";
  * - a person's name for "vad heter …", "vem är ordförande";
  * - the unit an amount is asked per ("per möte") is named, else the answer gives a total;
+ * - a detail asked for (a telephone number, an e-mail or street address, opening hours, an
+ *   organisation number, an amount of money) is there in its shape, not just who to contact;
  * - the verksamhet the question names is the one the answer is about (a money word must not send
  *   a question about one verksamhet to the förbund's whole budget table).
  * An answer that fails is not shown as the answer: MainDialog treats it as "not stated".
@@ -14,7 +16,7 @@ import type { AgreementData } from '../../data/load.js';
 import type { Understanding } from '../../understanding/understand.js';
 import { normalize } from '../text.js';
 import { isSeeAlso } from '../answers/common.js';
-import { perUnits } from '../../understanding/form.js';
+import { askedDetails, perUnits, type Detail } from '../../understanding/form.js';
 import { stemSwedish } from '../search/tokenize.js';
 import { ancestorsOf } from '../verksamhetTree.js';
 
@@ -143,10 +145,27 @@ export function namesPerson(data: AgreementData, reply: Reply): boolean {
   return false;
 }
 
+/** The shape of each detail in an answer's own words (src/understanding/form.ts, DETAILS). */
+const DETAIL_SHAPES: Record<Detail, RegExp> = {
+  telefon: /(?<!\d)(?:\+46|0)\d{1,3}[-– ]?\d{2,3}[ ]?\d{2}[ ]?\d{2}(?!\d)/u,
+  epost: /[\p{L}\d._-]+@[\p{L}\d-]+\.[\p{L}]{2,}/u,
+  adress: /\p{L}+(?:gatan|vägen|väg|plan|gränd|allé|torg|backe|stig|leden)\s\d+|(?<!\d)\d{3} ?\d{2}\s\p{Lu}\p{Ll}+/u,
+  oppettider: /(?<!\d)\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}|öppet\s(?:mellan|vardagar|måndag)/iu,
+  orgnr: /(?<!\d)\d{6}\s?[-–]\s?\d{4}(?!\d)/u,
+  belopp: /\d\s*(?:tkr|kr\b|kronor|mkr|miljoner|kr\/|:-)/iu,
+};
+
+/** The details the question asks for (a telephone number, an address …) that the answer never gives. */
+export function missedDetails(u: Pick<Understanding, 'form' | 'query'>, reply: Reply): Detail[] {
+  const text = ownText(reply);
+  return askedDetails(u.query.tokens, u.form).filter((d) => !DETAIL_SHAPES[d].test(text));
+}
+
 /** True when the answer answers the question as asked (see the module comment). */
 export function answersQuestion(data: AgreementData, u: Understanding, reply: Reply): boolean {
   if (reply.status !== 'answered') return true;
   const day = u.query.tokens.some((t) => t === 'datum' || t === 'dag' || t === 'datumet');
   if (u.form === 'namn' && !namesPerson(data, reply)) return false;
-  return givesFormValue(u.form, reply, day) && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0;
+  return givesFormValue(u.form, reply, day) && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0
+    && missedDetails(u, reply).length === 0;
 }

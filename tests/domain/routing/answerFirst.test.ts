@@ -24,6 +24,16 @@ describe('answerFirst: the line that answers goes first', () => {
     status: 'answered',
   };
 
+  test('an item the reply lists in its own text answers first; a header over that one item alone gives way to it', () => {
+    const q = 'När har SSG delrapport T2?';
+    const one: Reply = { text: 'Senast i dokumenten:\n• fredag 13 oktober 2023 (2023-10-13) – SSG: Delrapport T2', status: 'answered' };
+    expect(answerFirst(data, q, form(q), one).text).toBe('fredag 13 oktober 2023 (2023-10-13) – SSG: Delrapport T2.');
+    const two: Reply = { text: 'Möten i oktober:\n• 2023-10-06 – Planeringsdag\n• 2023-10-13 – SSG: Delrapport T2', status: 'answered' };
+    const out = answerFirst(data, q, form(q), two);
+    expect(first(out)).toBe('2023-10-13 – SSG: Delrapport T2.');
+    expect(out.text).toContain('• 2023-10-06 – Planeringsdag');
+  });
+
   test('a header opening gives way to the fact the question asks for, nothing removed', () => {
     const q = 'Vad kostar kansli och styrelse 2023?';
     const out = answerFirst(data, q, form(q), table);

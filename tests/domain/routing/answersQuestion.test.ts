@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Reply } from '../../../src/core/reply.js';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
 import { completeData } from '../../../src/domain/answers/common.js';
-import { answersQuestion, givesFormValue, missedUnits, missedVerksamheter, namesPerson } from '../../../src/domain/routing/answersQuestion.js';
+import { answersQuestion, givesFormValue, missedDetails, missedUnits, missedVerksamheter, namesPerson } from '../../../src/domain/routing/answersQuestion.js';
 import { understand } from '../../../src/understanding/understand.js';
 
 let data: AgreementData;
@@ -79,6 +79,26 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     expect(namesPerson(data, answered(`${forbund}s kansli: förbundschef och administratör.`))).toBe(false);
     if (party !== undefined) expect(namesPerson(data, answered(`Kontakta ${party.name}.`))).toBe(false);
     expect(namesPerson(data, answered('Utvecklingsledare: Xyzla Qwertsson.'))).toBe(true);
+  });
+
+  test('a detail asked for must be there in its shape: who to contact is no telephone number, an address no e-mail', () => {
+    const phone = understand(data, 'Vad har utvecklingsledaren för telefonnummer?', now);
+    expect(missedDetails(phone, answered('Kontakta utvecklingsledaren på förbundet.'))).toEqual(['telefon']);
+    expect(missedDetails(phone, answered('Utvecklingsledaren nås på 090-785 63 10.'))).toEqual([]);
+    const mail = understand(data, 'vilken mejladress har myndighetsbrevlådan', now);
+    expect(missedDetails(mail, answered('Socialtjänsterna stämmer av via myndighetsbrevlådan.'))).toEqual(['epost']);
+    expect(missedDetails(mail, answered('Skriv till brevlada@exempel.se.'))).toEqual([]);
+    const orgnr = understand(data, 'Vilket orgnr har förbundet?', now);
+    expect(missedDetails(orgnr, answered('Förbundet: 222000-1234.'))).toEqual([]);
+    expect(missedDetails(orgnr, answered('Förbundet har sex medlemmar.'))).toEqual(['orgnr']);
+    const hours = understand(data, 'Vilka öppettider har torget?', now);
+    expect(missedDetails(hours, answered('Torget har intag fyra gånger per år.'))).toEqual(['oppettider']);
+    // Money asked "hur mycket": a number that is not money (an address, a count) is not the amount.
+    const money = understand(data, 'Hur stor budget hade verksamheten?', now);
+    expect(missedDetails(money, answered('Lokaler: Hagaplan 1, våning 2.'))).toEqual(['belopp']);
+    expect(missedDetails(money, answered('Budget 2023: 2 190 tkr.'))).toEqual([]);
+    // A yes/no question about the telephone asks for no number.
+    expect(missedDetails(understand(data, 'Betalar förbundet telefon för teamen?', now), answered('Respektive part står för data/telefon.'))).toEqual([]);
   });
 
   test('replies that are not answers are not judged here', () => {
