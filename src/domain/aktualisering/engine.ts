@@ -207,12 +207,16 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     for (const rule of process.forankring) {
       const applies = ruleApplies(rule, benefits);
       if (applies === false) continue;
+      // A condition the user stated decides the rule: it holds (no "beror på") or it does not (the rule is left out).
+      const stated = rule.condition === undefined ? undefined : facts.conditions?.[rule.condition];
+      if (stated === false) continue;
+      const open = rule.condition !== undefined && stated !== true;
       if (applies === undefined) benefitDependent = true;
-      if (applies === undefined || rule.condition !== undefined) conditional = true;
+      if (applies === undefined || open) conditional = true;
       else definite.push(`${rule.kind === 'forankring' ? 'förankra med' : 'stämma av med'} ${joinSv(rule.consult.map((c) => consultText(c, facts, data, forbund).text))}`);
       result.forankring.push(...ruleLine(rule, process, facts, data, forbund, benefitPrefix(rule, applies, benefits)));
       rule.paths.forEach((p) => pathIds.add(p));
-      if (rule.condition !== undefined) result.dependsOn.push({ text: rule.condition.replace(/^om /, 'om '), sources: [rule.source] });
+      if (open && rule.condition !== undefined) result.dependsOn.push({ text: rule.condition, sources: [rule.source] });
     }
     // Etableringsersättning: the person is in the etableringsprogram, whose own samverkan applies too.
     if (process.referringParty !== 'etableringsprogrammet' && benefits?.includes('etableringsersattning')) {
@@ -231,7 +235,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     // Only an unconditional rule narrows the paths; otherwise every path of the process stays open.
     if (pathIds.size === 0 || conditional) process.paths.forEach((p) => pathIds.add(p));
     const who = referrerShort(data, process.referringParty);
-    const ways = joinSv([...pathIds].slice(0, 2).map((id) => pathName(data, forbund, id).replace(/^Aktualisering direkt/, 'direkt')), 'eller');
+    const ways = joinSv([...pathIds].slice(0, 3).map((id) => pathName(data, forbund, id).replace(/^Aktualisering direkt/, 'direkt')), 'eller');
     if (definite.length > 0) result.summary = `Kort svar: ${who} ska ${joinSv(definite)} innan aktualisering; därefter ${ways}.`;
     else if (benefitDependent) result.summary = `Kort svar: för ${who} beror förankringen på vilken ersättning personen har (se nedan).`;
     else if (conditional) result.summary = `Kort svar: för ${who} beror det på ${result.dependsOn[0]?.text ?? 'omständigheterna'} (se nedan).`;

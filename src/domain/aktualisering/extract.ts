@@ -18,13 +18,26 @@ export interface Lexicon {
   referrers: { party: ReferringParty; cues: string[] }[];
   /** Normalised names and aliases of the förbund that no other förbund shares ("finnveden"). */
   forbundNames: string[];
+  /**
+   * The conditions of the förankring rules ("om individen bedöms stå nära arbetsmarknaden"),
+   * each with the stems of its content words: a question holding them all states the condition.
+   */
+  conditions: { text: string; stems: string[] }[];
+}
+
+/** Words of a rule's condition that say nothing of its content ("om individen bedöms …"). */
+const CONDITION_FILLER = new Set(['om', 'individen', 'personen', 'bedoms', 'bedomts', 'anses', 'att', 'sta', 'star', 'ar', 'har', 'en', 'ett', 'den', 'det', 'i', 'pa', 'av', 'till', 'for', 'med', 'som', 'sig', 'vara']);
+
+/** The stems of a condition's content words: "arbetsmarknaden" → "arbetsmarkn", "nära" → "nara". */
+function conditionStems(condition: string): string[] {
+  return normalize(condition).split(/\s+/u).filter((w) => w.length >= 3 && !CONDITION_FILLER.has(w)).map((w) => (w.length > 6 ? w.slice(0, w.length - 3) : w));
 }
 
 /** Builds the Lexicon from loaded data (verksamheter names/aliases, förbund municipalities, referrer cues). */
 export function buildLexicon(data: {
   verksamheter: readonly (Pick<Verksamhet, 'id' | 'name' | 'aliases'> & { forbund: string })[];
   forbund: readonly (Pick<Forbund, 'id' | 'municipalities'> & Partial<Pick<Forbund, 'name' | 'aliases'>> & { forbund: string })[];
-  individprocesser?: readonly Pick<Individprocess, 'referringParty' | 'referrer'>[];
+  individprocesser?: readonly (Pick<Individprocess, 'referringParty' | 'referrer'> & Partial<Pick<Individprocess, 'forankring'>>)[];
 }): Lexicon {
   const verksamheter = data.verksamheter.map((v) => ({
     id: v.id,
@@ -43,7 +56,9 @@ export function buildLexicon(data: {
   const referrers = [...cues].map(([party, set]) => ({ party, cues: [...set] }));
   const names = data.forbund.map((f) => [f.name ?? '', ...(f.aliases ?? [])].map(normalize).filter((n) => n.length >= 5));
   const forbundNames = names.flatMap((own, i) => own.filter((n) => !names.some((other, j) => j !== i && other.includes(n))));
-  return { verksamheter, municipalities, referrers, forbundNames: [...new Set(forbundNames)] };
+  const texts = new Set((data.individprocesser ?? []).flatMap((p) => (p.forankring ?? []).flatMap((r) => (r.condition === undefined ? [] : [r.condition]))));
+  const conditions = [...texts].map((text) => ({ text, stems: conditionStems(text) })).filter((c) => c.stems.length > 0);
+  return { verksamheter, municipalities, referrers, forbundNames: [...new Set(forbundNames)], conditions };
 }
 
 const LEXICONS = new WeakMap<object, Lexicon>();
@@ -298,11 +313,30 @@ export function extractFacts(text: string, lexicon: Lexicon, expecting?: FactKey
   if (abuse !== undefined) facts.substanceAbuse = abuse;
   const obstacles = extractObstacles(n) ?? (expecting === 'obstacles' ? yesNo(n) : undefined);
   if (obstacles !== undefined) facts.obstacles = obstacles;
+  const conditions = extractConditions(n, lexicon);
+  if (conditions !== undefined) facts.conditions = conditions;
   // A bare "FK" answers "who refers?"; a bare "nej" answers a yes/no question only.
   if (expecting === 'referringParty' && facts.referringParty === undefined && facts.benefits?.includes('etableringsersattning')) {
     facts.referringParty = 'etableringsprogrammet';
   }
   return facts;
+}
+
+/**
+ * The rule conditions the text states ("min klient bedöms stå nära arbetsmarknaden" → true,
+ * "står inte nära arbetsmarknaden" → false): every content stem of the condition is there,
+ * and a negation covering one of them makes it false.
+ */
+export function extractConditions(normalized: string, lexicon: Pick<Lexicon, 'conditions'>): Record<string, boolean> | undefined {
+  const tokens = normalized.split(/\s+/u);
+  const negated = negationSpans(tokens);
+  const found: Record<string, boolean> = {};
+  for (const c of lexicon.conditions) {
+    const at = c.stems.map((stem) => tokens.findIndex((t) => t.startsWith(stem)));
+    if (at.some((i) => i < 0)) continue;
+    found[c.text] = !at.some((i) => negated.some((span) => i >= span.start && i < span.end));
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
 }
 
 /** "ja"/"nej" answers. */

@@ -26,6 +26,8 @@ export const caseFactsSchema = z.object({
   substanceAbuse: z.boolean().optional(),
   /** Medical or social obstacles to starting arbetsförberedande insatser. */
   obstacles: z.boolean().optional(),
+  /** The förankring rules' conditions the user stated, true or false ("om individen bedöms stå nära arbetsmarknaden"). */
+  conditions: z.record(z.string(), z.boolean()).optional(),
   unknown: z.array(factKeySchema).default([]),
 });
 export type CaseFacts = z.infer<typeof caseFactsSchema>;
@@ -44,6 +46,10 @@ export function mergeFacts(known: CaseFacts, update: Partial<CaseFacts>): CaseFa
       if (merged.benefits.some((b) => b === 'sjukersattning-hel' || b === 'sjukersattning-partiell')) {
         merged.benefits = merged.benefits.filter((b) => b !== 'sjukersattning');
       }
+      continue;
+    }
+    if (key === 'conditions') {
+      merged.conditions = { ...known.conditions, ...(value as Record<string, boolean>) };
       continue;
     }
     if (key === 'unknown') {

@@ -5,6 +5,7 @@ import type { Benefit, ReferringParty } from '../../../src/data/schema.js';
 import { caseReply } from '../../../src/domain/aktualisering/answer.js';
 import { evaluate } from '../../../src/domain/aktualisering/engine.js';
 import { mergeFacts, type CaseFacts } from '../../../src/domain/aktualisering/facts.js';
+import { extractFacts, lexiconFor } from '../../../src/domain/aktualisering/extract.js';
 
 let data: AgreementData;
 beforeAll(async () => {
@@ -206,5 +207,26 @@ describe('målgrupp limits read from verksamheter.json', () => {
     const notes = evaluate(facts({ referringParty: 'kaa', age: 21 }), data).process.map((n) => n.text).join(' ');
     expect(notes).toContain('16–19 år');
     expect(notes).toContain('ryms inte');
+  });
+});
+
+describe('a rule condition the question states decides the rule', () => {
+  test('"bedöms stå nära arbetsmarknaden" makes the avstämning definite; "står inte nära" leaves it out', () => {
+    const lexicon = lexiconFor(data);
+    const condition = lexicon.conditions.find((c) => c.stems.some((s) => s.startsWith('arbetsmark')));
+    expect(condition).toBeDefined();
+    const close = extractFacts('socialsekreterare, min klient bedöms stå nära arbetsmarknaden', lexicon);
+    expect(close.conditions?.[condition?.text ?? '']).toBe(true);
+    expect(close.referringParty).toBeDefined();
+    const far = extractFacts('socialsekreterare, klienten står inte nära arbetsmarknaden', lexicon);
+    expect(far.conditions?.[condition?.text ?? '']).toBe(false);
+
+    const stated = evaluate(facts(close), data);
+    expect(stated.summary).toMatch(/^Kort svar: Socialtjänsten ska stämma av med Arbetsförmedlingen innan aktualisering/u);
+    expect(stated.dependsOn.map((d) => d.text)).not.toContain(condition?.text);
+    const open = evaluate(facts({ referringParty: close.referringParty }), data);
+    expect(open.summary).toMatch(/beror det på om individen bedöms stå nära arbetsmarknaden/u);
+    const notClose = evaluate(facts(far), data);
+    expect(notClose.forankring.map((l) => l.text).join('\n')).not.toContain(AF_CLOSE);
   });
 });
