@@ -1,6 +1,6 @@
 import type { Choice, Fact, Reply, SourceRef } from '../../core/reply.js';
 import { entityTokens } from '../entities.js';
-import { questionForm } from '../../understanding/form.js';
+import { questionClause, questionForm } from '../../understanding/form.js';
 import type { DocumentInfo, Source } from '../../data/schema.js';
 import { normalize } from '../text.js';
 import { evaluate, caseForbund, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
@@ -27,6 +27,11 @@ export function detectIntent(text: string, facts: Partial<CaseFacts>, data: Pick
   if (/samtyck|medgivande|\butbyt\w* uppgifter|\buppgifter\b.*\butbyt/.test(n) && !caseFacts && facts.age === undefined && facts.verksamhet === undefined) return { intent: 'samtycke' };
   // A yes/no question about a person with an age or a home and a verksamhet ("kan någon som bor i X
   // aktualiseras till Y?") asks whether the person fits that verksamhet's målgrupp.
+  // The question's own clause says what is asked; the sentences before it give the case ("Jag är
+  // socialsekreterare … Passar hen in i Vuxentorgets målgrupp?" asks about the målgrupp, not förankring).
+  const asked = normalize(questionClause(text) ?? text);
+  if (/\b(passar|ryms|ingar|tillhor|omfattas)\b|malgrupp/.test(asked) && !/forankr|\bvem (ska|maste|behover)\b|\bvag(en)?\b|aktualiser/.test(asked)
+    && (facts.verksamhet !== undefined || facts.age !== undefined)) return { intent: 'fit' };
   const yesNoAboutPerson = questionForm(entityTokens(n)) === 'yesno' && facts.verksamhet !== undefined && (facts.age !== undefined || facts.municipality !== undefined);
   if ((yesNoAboutPerson || /\b(kan|far|ryms|passar|ingar|tillhor|omfattas)\b.*\b(\d{1,2} ?-? ?(aring|arig|ar)|(hon|han|hen|personen|individen))\b|malgrupp|aldersgrans|hur gammal|for (ung|gammal)|hel sjukersattning|missbruk/.test(n))
     && facts.referringParty === undefined && (facts.verksamhet !== undefined || facts.age !== undefined || /malgrupp/.test(n))) {

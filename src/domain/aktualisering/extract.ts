@@ -19,8 +19,9 @@ export interface Lexicon {
   /** Normalised names and aliases of the förbund that no other förbund shares ("finnveden"). */
   forbundNames: string[];
   /**
-   * The conditions of the förankring rules ("om individen bedöms stå nära arbetsmarknaden"),
-   * each with the stems of its content words: a question holding them all states the condition.
+   * The conditions of the förankring rules ("om individen bedöms stå nära arbetsmarknaden") and
+   * of the målgrupper ("Arbetslös"), each with the stems of its content words: a question holding
+   * them all states the condition.
    */
   conditions: { text: string; stems: string[] }[];
 }
@@ -30,12 +31,15 @@ const CONDITION_FILLER = new Set(['om', 'individen', 'personen', 'bedoms', 'bedo
 
 /** The stems of a condition's content words: "arbetsmarknaden" → "arbetsmarkn", "nära" → "nara". */
 function conditionStems(condition: string): string[] {
-  return normalize(condition).split(/\s+/u).filter((w) => w.length >= 3 && !CONDITION_FILLER.has(w)).map((w) => (w.length > 6 ? w.slice(0, w.length - 3) : w));
+  return normalize(condition).split(/[\s/]+/u).filter((w) => w.length >= 3 && !CONDITION_FILLER.has(w)).map((w) => {
+    const stem = w.replace(/(arna|erna|orna|en|et|na|ar|er|or|an|a|s)$/u, '');
+    return stem.length >= 5 ? stem : w;
+  });
 }
 
 /** Builds the Lexicon from loaded data (verksamheter names/aliases, förbund municipalities, referrer cues). */
 export function buildLexicon(data: {
-  verksamheter: readonly (Pick<Verksamhet, 'id' | 'name' | 'aliases'> & { forbund: string })[];
+  verksamheter: readonly (Pick<Verksamhet, 'id' | 'name' | 'aliases'> & Partial<Pick<Verksamhet, 'malgrupp'>> & { forbund: string })[];
   forbund: readonly (Pick<Forbund, 'id' | 'municipalities'> & Partial<Pick<Forbund, 'name' | 'aliases'>> & { forbund: string })[];
   individprocesser?: readonly (Pick<Individprocess, 'referringParty' | 'referrer'> & Partial<Pick<Individprocess, 'forankring'>>)[];
 }): Lexicon {
@@ -56,7 +60,10 @@ export function buildLexicon(data: {
   const referrers = [...cues].map(([party, set]) => ({ party, cues: [...set] }));
   const names = data.forbund.map((f) => [f.name ?? '', ...(f.aliases ?? [])].map(normalize).filter((n) => n.length >= 5));
   const forbundNames = names.flatMap((own, i) => own.filter((n) => !names.some((other, j) => j !== i && other.includes(n))));
-  const texts = new Set((data.individprocesser ?? []).flatMap((p) => (p.forankring ?? []).flatMap((r) => (r.condition === undefined ? [] : [r.condition]))));
+  const texts = new Set([
+    ...(data.individprocesser ?? []).flatMap((p) => (p.forankring ?? []).flatMap((r) => (r.condition === undefined ? [] : [r.condition]))),
+    ...data.verksamheter.flatMap((v) => (v.malgrupp ?? []).flatMap((g) => g.conditions)),
+  ]);
   const conditions = [...texts].map((text) => ({ text, stems: conditionStems(text) })).filter((c) => c.stems.length > 0);
   return { verksamheter, municipalities, referrers, forbundNames: [...new Set(forbundNames)], conditions };
 }

@@ -129,7 +129,12 @@ export function checkFit(facts: CaseFacts, data: FitData, verksamhetId: string, 
       const state = ok === undefined ? `beror på om personen har ${ex.label}` : ok ? `personen har inte ${ex.label}` : `personen har ${ex.label} – omfattas inte`;
       checks.push({ ok, text: `Undantag: ”${text}” – ${state}.`, sources: [g.source], depends: `om personen har ${ex.label}`, condition: `personen inte har ${ex.label}` });
     }
-    for (const text of g.conditions) toAssess.push({ text, sources: [g.source] });
+    for (const text of g.conditions) {
+      // A condition the question states ("inte arbetslös") is checked; the others are for the handläggare to judge.
+      const stated = facts.conditions?.[text];
+      if (stated === undefined) toAssess.push({ text, sources: [g.source] });
+      else checks.push({ ok: stated, text: `Villkor: ”${text}” – ${stated ? 'gäller personen enligt frågan' : 'gäller inte personen enligt frågan'}.`, sources: [g.source] });
+    }
   }
 
   const verdict = checks.some((c) => c.ok === false) ? 'nej' : checks.some((c) => c.ok === undefined) ? 'beror-pa' : 'ja';

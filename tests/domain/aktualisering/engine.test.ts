@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
 import type { Benefit, ReferringParty } from '../../../src/data/schema.js';
-import { caseReply } from '../../../src/domain/aktualisering/answer.js';
+import { caseReply, detectIntent } from '../../../src/domain/aktualisering/answer.js';
 import { evaluate } from '../../../src/domain/aktualisering/engine.js';
 import { mergeFacts, type CaseFacts } from '../../../src/domain/aktualisering/facts.js';
 import { extractFacts, lexiconFor } from '../../../src/domain/aktualisering/extract.js';
@@ -152,6 +152,19 @@ describe('målgrupp limits read from verksamheter.json', () => {
     expect(result?.checks[0]?.sources.map((s) => s.section)).toEqual(expect.arrayContaining(['6. Vuxentorget\'s målgrupper', '4. Beskrivning av Vuxentorget']));
   });
 
+  test('a målgrupp condition the question states is checked: "inte arbetslös" does not fit, "arbetslös" does', () => {
+    const lexicon = lexiconFor(data);
+    const employed = extractFacts('45 år, bor i Umeå, har anställning och är alltså inte arbetslös', lexicon);
+    const notFit = fit({ ...employed, verksamhet: 'vuxentorget' });
+    expect(notFit?.verdict).toBe('nej');
+    expect(notFit?.checks.some((c) => c.ok === false && /Arbetslös/u.test(c.text))).toBe(true);
+    const unemployed = fit({ ...extractFacts('45 år, arbetslös, bor i Umeå', lexicon), verksamhet: 'vuxentorget' });
+    expect(unemployed?.verdict).toBe('ja');
+    expect(unemployed?.toAssess.map((l) => l.text)).not.toContain('Arbetslös');
+    // Unstated, it stays for the handläggare to judge.
+    expect(fit({ verksamhet: 'vuxentorget', age: 45, municipality: 'Umeå' })?.toAssess.map((l) => l.text)).toContain('Arbetslös');
+  });
+
   test('Vuxentorget at 25 notes the wording "äldre än 25 år"', () => {
     expect(fit({ verksamhet: 'vuxentorget', age: 25 })?.checks[0]?.text).toContain('äldre än 25 år');
   });
@@ -228,5 +241,17 @@ describe('a rule condition the question states decides the rule', () => {
     expect(open.summary).toMatch(/beror det på om individen bedöms stå nära arbetsmarknaden/u);
     const notClose = evaluate(facts(far), data);
     expect(notClose.forankring.map((l) => l.text).join('\n')).not.toContain(AF_CLOSE);
+  });
+});
+
+describe('the question clause says what is asked', () => {
+  test('a case told first, then "passar hen i målgruppen?": a fit question even though the referrer is named', () => {
+    const lexicon = lexiconFor(data);
+    const text = 'Jag är socialsekreterare i Umeå. Klienten är 45 år och arbetslös. Passar hen in i Vuxentorgets målgrupp?';
+    const f = extractFacts(text, lexicon);
+    expect(f.referringParty).toBeDefined();
+    expect(detectIntent(text, f, data).intent).toBe('fit');
+    const forankring = 'Jag är socialsekreterare. Klienten är 45 år. Vem ska jag förankra med innan aktualisering till Vuxentorget?';
+    expect(detectIntent(forankring, extractFacts(forankring, lexicon), data).intent).toBe('forankring');
   });
 });
