@@ -288,8 +288,10 @@ export class MainDialog extends ComponentDialog {
    */
   private async answerDirect(step: WaterfallStepContext, u: Understanding, route: Route, alternative: Route | undefined): Promise<boolean> {
     const values = step.values as MainValues;
-    const built = route.answer?.(u);
-    if (built === undefined) return false;
+    const raw = route.answer?.(u);
+    if (raw === undefined) return false;
+    // An answer from the documents that did not say its status is an answer.
+    const built: Reply = raw.status === undefined && (raw.sources?.length ?? 0) > 0 ? { ...raw, status: 'answered' } : raw;
     if (built.status === 'needs-input') return this.answerOverMenu(step, u);
     // An answer that misses what the question asks (a date, a number, the verksamhet it names) is no answer to it.
     const first: Reply = answersQuestion(completeData(this.deps.data), u, built) ? built : { ...built, status: 'not-stated' };
@@ -507,6 +509,9 @@ export class MainDialog extends ComponentDialog {
   private async settle(step: WaterfallStepContext, held: Partial<Activity>[], replies: Reply[]): Promise<void> {
     const values = step.values as MainValues;
     values.settled = true;
+    // A dialog's answer to a yes/no question whose first line decides it: "Ja"/"Nej" is said first.
+    const verdict = this.verdictFor(step, replies);
+    if (verdict !== undefined) await sendReply(step.context, { text: `${verdict}.` });
     const evidence = this.complement(step, replies);
     // An answer about none of the question's distinctive words follows the passages that are about them.
     if (evidence !== undefined && passagesLead(evidence) && evidence.reply !== undefined) {
@@ -516,6 +521,19 @@ export class MainDialog extends ComponentDialog {
     }
     await release(step.context, held);
     if (evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
+  }
+
+  /** The verdict a dialog's first answer gives the turn's yes/no question (src/domain/routing/verdict.ts), when its first line decides it. */
+  private verdictFor(step: WaterfallStepContext, replies: readonly Reply[]): string | undefined {
+    const [first] = replies;
+    if (first === undefined || (first.choices?.length ?? 0) > 0 || (first.sources?.length ?? 0) === 0) return undefined;
+    if (first.status !== undefined && first.status !== 'answered') return undefined;
+    const text = routedText(step.context);
+    if (text === undefined || text === '') return undefined;
+    const u = understand(completeData(this.deps.data), text, turnNow(step.context, this.deps), turnForbund(step.context));
+    const judged: Reply = { ...first, status: 'answered' };
+    const shaped = verdictFirst(u.text, u.form, judged);
+    return shaped === judged ? undefined : /^(Ja|Nej)\b/u.exec(shaped.text)?.[1];
   }
 
   /** "Menade du i stället …?" after the answer, when another reading was almost as likely. */

@@ -35,6 +35,23 @@ const WH_WORDS = new Set(['vem', 'vems', 'vad', 'nar', 'hur', 'vilket', 'vilken'
 /** Subject pronouns: a question verb right before one is a question's inverted word order. */
 const SUBJECTS = new Set(['hon', 'han', 'hen', 'personen', 'individen', 'klienten', 'deltagaren', 'jag', 'vi', 'ni', 'du', 'de', 'man']);
 
+/** Strong past forms that end in neither -de nor -te. */
+const STRONG_PAST = new Set(['foreslog', 'beslot', 'tog', 'gav', 'gick', 'blev', 'kom', 'satt', 'lag', 'skrev', 'sade', 'sa', 'drog', 'fanns', 'holl', 'stod', 'bar', 'drev']);
+/** A definite noun ("beredningsgruppen", "förbundet", "parterna") or an abbreviation-sized name ("af", "fk"). */
+const DEFINITE = /^(?:\p{L}{3,}(?:en|et|na|an)|\p{L}{2,3})$/u;
+/** Short words that are no name: "Insatser för unga", "Kommuner som …" do not open with a verb. */
+const FUNCTION_WORDS = new Set(['for', 'som', 'och', 'pa', 'av', 'med', 'till', 'att', 'nar', 'vid', 'mot', 'per', 'om', 'ut', 'in', 'upp', 'i', 'en', 'ett', 'har', 'kan', 'ar', 'var', 'fran', 'inom', 'utan', 'alla', 'nya', 'hos']);
+
+/**
+ * A past verb form (-ade, -dde, -tte, or a strong past), or with a question mark also a present
+ * one (-ar, -er, -ir, -or): without one, "Målgrupper vuxentorget" is a plural noun and a name.
+ */
+function isFiniteVerb(word: string, marked: boolean): boolean {
+  if (STRONG_PAST.has(word)) return true;
+  if (word.length >= 6 && /(?:ade|dde|tte)$/u.test(word)) return true;
+  return marked && word.length >= 5 && /(?:ar|er|ir|or)$/u.test(word);
+}
+
 /** Words that open a message without being its question ("hej", "jag undrar", "kan du säga"). */
 const FILLER = new Set(['hej', 'hejsan', 'tja', 'hallo', 'halla', 'snalla', 'tack', 'fraga', 'jag', 'vi', 'undrar', 'vill', 'veta', 'skulle', 'vilja', 'bara', 'ok', 'okej']);
 /** "Kan du säga/berätta …" is a request to answer the question that follows, not a yes/no question. */
@@ -52,8 +69,8 @@ function startAfterFiller(tokens: readonly string[]): number {
   return i;
 }
 
-/** The form of the question whose normalised tokens are `tokens`. */
-export function questionForm(tokens: readonly string[]): QuestionForm {
+/** The form of the question whose normalised tokens are `tokens`; `marked` when it ends with a question mark. */
+export function questionForm(tokens: readonly string[], marked = false): QuestionForm {
   let i = startAfterFiller(tokens);
   // "Senast vilket datum …", "Till vem …", "Sedan när …": one word before the question word.
   if (!WH_WORDS.has(tokens[i] ?? '') && WH_WORDS.has(tokens[i + 1] ?? '')) i += 1;
@@ -83,6 +100,9 @@ export function questionForm(tokens: readonly string[]): QuestionForm {
     return 'vad';
   }
   if (YESNO_OPENERS.has(first)) return 'yesno';
+  // Swedish puts the finite verb first only in a question (or a command, whose verb ends in -a):
+  // "Föreslog beredningsgruppen bifall …?", "Betalade FK …?", "Planerar AF …?".
+  if (isFiniteVerb(first, marked) && (SUBJECTS.has(second) || (DEFINITE.test(second) && !FUNCTION_WORDS.has(second)) || second === 'det' || second === 'den')) return 'yesno';
   // The question after a description ("Arbetslös 45-åring i Umeå … – hör hen till Vuxentorget?"):
   // a question verb directly before its subject pronoun is the inverted order of a yes/no question.
   for (let k = i + 1; k < tokens.length - 1; k += 1) {
@@ -114,8 +134,8 @@ export function questionClause(text: string): string | undefined {
  */
 export function messageForm(text: string, tokensOf: (clause: string) => readonly string[]): QuestionForm {
   const clause = questionClause(text);
-  const own = clause === undefined ? 'other' : questionForm(tokensOf(clause));
-  return own !== 'other' ? own : questionForm(tokensOf(text));
+  const own = clause === undefined ? 'other' : questionForm(tokensOf(clause), true);
+  return own !== 'other' ? own : questionForm(tokensOf(text), text.includes('?'));
 }
 
 /** Units that need no word of their own in an answer: amounts per year are the tables' columns. */

@@ -259,6 +259,10 @@ describe('MainDialog with the real routes and data', () => {
     // From the sentence that answers: a limit, or the question's word said negated.
     ['Får Arbetsförmedlingen på Vuxentorget planera insatser för en kund vars fastställda arbetsförmåga är 6 timmar i veckan?', /^Nej – .*minst 10 timmar/u],
     ['Är Försäkringskassans personal samlokaliserad på Vuxentorget?', /^Nej – .*ej samlokaliserade/u],
+    // A decision asked with a past verb first; the application's answer says "Avslag".
+    ['Föreslog beredningsgruppen bifall till Försäkringskassans ansökan Fokus långa sjukfall?', /^Nej – .*Avslag/u],
+    // A dialog's answer (the aktualisering feature): the requirement the question does without decides it.
+    ['Kan jag aktualisera någon till samverkan utan att personen har gett sitt samtycke?', /^Nej\.$/u],
   ])('a yes/no question answers Ja/Nej first: %s', async (question, headline) => {
     const t = await dataBot();
     expect((await t.say(question))[0]).toMatch(headline);

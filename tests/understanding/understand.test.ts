@@ -40,6 +40,17 @@ describe('question form', () => {
   ])('%s → %s', (text, expected) => {
     expect(form(text)).toBe(expected);
   });
+
+  test('a finite verb first is a yes/no question: a past form always, a present form with a question mark', () => {
+    const whole = (text: string) => messageForm(text, tokens);
+    expect(whole('Föreslog beredningsgruppen bifall till ansökan?')).toBe('yesno');
+    expect(whole('betalade försäkringskassan själv sin handläggare')).toBe('yesno');
+    expect(whole('Deltar primärvården på torget?')).toBe('yesno');
+    // Keywords typed without a question mark: a plural noun, not a verb.
+    expect(whole('Målgrupper vuxentorget')).toBe('other');
+    expect(whole('Insatser för unga?')).toBe('other');
+    expect(whole('Beskriv målgruppen')).toBe('other');
+  });
 });
 
 describe('the question clause of a message that describes first', () => {

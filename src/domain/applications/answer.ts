@@ -73,5 +73,5 @@ export function answerApplications(data: AgreementData, question: string): Reply
     // The part of the application's own text that the question's words point at (a figure, the target group …).
     if (a.summary) facts.push({ label: `${a.title}: ur ansökan`, value: excerptAround(a.summary, terms, 450) });
   }
-  return { text: lines.join('\n'), facts, sources: sourceRefs(data.documents, apps.map((a) => a.source)) };
+  return { text: lines.join('\n'), facts, sources: sourceRefs(data.documents, apps.map((a) => a.source)), status: 'answered' };
 }

@@ -4,7 +4,10 @@
  * - a limit: the question's amount against the sentence's "minst/högst/max N" of the same unit
  *   ("6 timmar i veckan" against "minst 10 timmar/vecka" → Nej);
  * - a negated predicate: the question's own word said with "ej/inte/icke" in the answer
- *   ("samlokaliserad?" against "(ej samlokaliserade)" → Nej).
+ *   ("samlokaliserad?" against "(ej samlokaliserade)" → Nej);
+ * - a requirement the question does without ("utan samtycke?" against "bygger på … samtycke",
+ *   "inte 10 tim/v" against "minst 10 timmar/vecka" → Nej);
+ * - a decision: "bifall?" against "Avslag" → Nej, against "bifall" → Ja.
  * Anything else gives no verdict: the answer's sentence stands on its own, never a guessed "Ja".
  */
 import { normalize } from '../text.js';
@@ -53,15 +56,58 @@ function negatedVerdict(questionWords: readonly string[], sentence: string): Ver
   return undefined;
 }
 
+/** Words that make what follows a requirement ("bygger på att …", "kräver", "minst 10 timmar"). */
+const REQUIRES = /\b(bygger pa|kraver|forutsatter|maste|endast|bara|minst|villkor)\b/gu;
+/** Words that open what a negated question lacks ("utan att …", "inte har …", "saknar …"). */
+const LACKS = new Set(['utan', 'inte', 'ej', 'saknar', 'ingen', 'inga', 'inget']);
+/** How far a requirement and a lack reach, in words. */
+const REACH = 10;
+const LACK_REACH = 6;
+
+/**
+ * "Nej" for a question about doing something without what the sentence requires: "kan jag
+ * aktualisera utan att personen har gett sitt samtycke?" against "all samverkan bygger på att
+ * individen har lämnat sitt medgivande (samtycke)"; "om kunden inte har 10 tim/v" against
+ * "minst 10 timmar/vecka".
+ */
+function lackVerdict(qWords: readonly string[], sentence: string): Verdict | undefined {
+  const lacked = new Set<string>();
+  for (let i = 0; i < qWords.length; i += 1) {
+    if (!LACKS.has(qWords[i] ?? '')) continue;
+    for (const w of qWords.slice(i + 1, i + 1 + LACK_REACH)) if (w.length >= 5 || /^\d/u.test(w)) lacked.add(/^\d/u.test(w) ? w : stemSwedish(w));
+  }
+  if (lacked.size === 0) return undefined;
+  for (const m of sentence.matchAll(REQUIRES)) {
+    const after = sentence.slice(m.index + m[0].length).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').slice(0, REACH);
+    if (after.some((w) => (/^\d/u.test(w) ? lacked.has(w) : w.length >= 5 && lacked.has(stemSwedish(w))))) return 'Nej';
+  }
+  return undefined;
+}
+
+/** Decision words: a question about one outcome answered by the other. */
+const GRANTED = /\b(bifall|bifalla|bifalls|beviljad|beviljade|beviljas|bevilja|godkand|godkande|godkanna|godkandes|tillstyrk\w*)\b/u;
+const REFUSED = /\b(avslag|avsla|avslas|avslogs|avslagen|avslaget|avstyrk\w*)\b/u;
+
+/** "Föreslog beredningen bifall …?" against "förslag: Avslag" → Nej; against "bifall" → Ja. */
+function decisionVerdict(q: string, sentence: string): Verdict | undefined {
+  const askedGranted = GRANTED.test(q);
+  const askedRefused = REFUSED.test(q);
+  if (askedGranted === askedRefused) return undefined;
+  const saysGranted = GRANTED.test(sentence);
+  const saysRefused = REFUSED.test(sentence);
+  if (saysGranted === saysRefused) return undefined;
+  return askedGranted === saysGranted ? 'Ja' : 'Nej';
+}
+
 /**
  * The verdict the answering sentence gives a yes/no question, or undefined when it does not
- * decide it. A question that is itself negated ("har inte …", "utan …") is left alone: its "Ja"
- * and "Nej" read the other way round.
+ * decide it. A question that is itself negated ("har inte …", "utan …") reads "Ja" and "Nej"
+ * the other way round: only a requirement the question lacks decides it ("Nej").
  */
 export function verdictOf(question: string, sentence: string): Verdict | undefined {
   const q = normalize(question);
   const s = normalize(sentence);
   const qWords = q.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-  if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return undefined;
-  return limitVerdict(q, s) ?? negatedVerdict(qWords, s);
+  if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return lackVerdict(qWords, s);
+  return limitVerdict(q, s) ?? negatedVerdict(qWords, s) ?? decisionVerdict(q, s);
 }

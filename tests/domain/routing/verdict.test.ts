@@ -17,9 +17,18 @@ describe('verdictOf: Ja/Nej only where the answering sentence decides it', () =>
     expect(verdictOf('Är personalen samlokaliserad?', 'Medarbetare (samlokaliserade), ett 40-tal.')).toBeUndefined();
   });
 
+  test('a requirement the question does without is a Nej; a decision word against its opposite is a Nej', () => {
+    expect(verdictOf('Får man delta utan samtycke?', 'Samverkan kräver samtycke; ej utan samtycke.')).toBe('Nej');
+    expect(verdictOf('Kan jag aktualisera någon utan att personen har gett sitt samtycke?', 'All samverkan bygger på att individen har lämnat sitt medgivande (samtycke).')).toBe('Nej');
+    expect(verdictOf('kan af planera insatser om kunden inte har 10 tim/v', 'Planerar insatser för kunder vars arbetsförmåga uppgår till minst 10 timmar/vecka.')).toBe('Nej');
+    expect(verdictOf('Föreslog beredningsgruppen bifall till ansökan?', 'Beredningsgruppens förslag: Prio 5: Avslag.')).toBe('Nej');
+    expect(verdictOf('Föreslog beredningsgruppen bifall till ansökan?', 'Beredningsgruppens förslag: Prio 1: Bifall.')).toBe('Ja');
+    expect(verdictOf('Fick ansökan avslag?', 'Styrelsen beslutade om bifall och avslag.')).toBeUndefined();
+  });
+
   test('no guessed verdict, and none for a negated question', () => {
     expect(verdictOf('Räcker det att rehabkoordinatorn är med digitalt?', 'Rehabkoordinatorn medverkar fysiskt minst 2 timmar/månad.')).toBeUndefined();
-    expect(verdictOf('Får man delta utan samtycke?', 'Samverkan kräver samtycke; ej utan samtycke.')).toBeUndefined();
+    expect(verdictOf('Har personen inte fått något beslut?', 'Beslut fattas i styrelsen i november.')).toBeUndefined();
   });
 
   test('verdictFirst puts it before the first line of an answered yes/no reply only', () => {
