@@ -50,6 +50,15 @@ export const candidateSchema = z.discriminatedUnion('kind', [
     columns: z.array(z.string()),
     rows: z.array(z.object({ label: z.string(), values: z.array(z.number()) })),
     sum: z.array(z.number()).optional(),
+    /**
+     * A table with a sum row per part ("Summa intäkter", "Summa kostnader"): its parts in order, each
+     * its rows and stated sum (rows after the last sum row are a part without one). Absent: one part.
+     */
+    groups: z.array(z.object({
+      label: z.string(),
+      rows: z.array(z.object({ label: z.string(), values: z.array(z.number()) })),
+      sum: z.array(z.number()).optional(),
+    })).optional(),
   }),
 ]);
 export type Candidate = z.infer<typeof candidateSchema>;
@@ -107,6 +116,12 @@ const PHONE = /(?<![\d-])(?:\+46[ ]?\d{1,3}|0\d{1,3})(?:[-–][ ]?|[ ])\d{2,3}(?
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const CONTACT_LABEL = /\b(?:tel(?:efon)?|mobil|e-?post|mejl|mail|e-mail)\b\.?[:]?/giu;
 
+/** A contact line without its numbers, addresses and their labels: "Förbundschef Maria Lindqvist, telefon 0612-…" → "Förbundschef Maria Lindqvist". */
+function roleText(line: string): string {
+  const bare = line.replace(PHONE, '').replace(EMAIL, '').replace(CONTACT_LABEL, '');
+  return bare.split(/[,;]/).map((part) => part.replace(/^[\s:.–-]+|[\s:.–-]+$/g, '')).filter(Boolean).join(', ');
+}
+
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const DATE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const DATE_WORDS = new RegExp(`\\b(\\d{1,2})\\s+(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'giu');
@@ -121,7 +136,18 @@ const ORGAN_WORDS: [RegExp, z.infer<typeof organKindSchema>][] = [
   [/\barbetsgrupp/, 'arbetsgrupp'],
 ];
 
-const MEETING_WORDS = /\b(mote|moten|motet|sammantrade|sammantraden|sammantrader|traffas|planeringsdag|workshop|arsmote)/;
+const MEETING_WORDS = /\b(mote|moten|motet|sammantrade|sammantraden|sammantrader|traffas|halls|planeringsdag|workshop|arsmote)/;
+const WEEKDAYS = /\b(mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(en)?\b/g;
+
+/**
+ * A line of a date list ("- fredag 12 februari 2027, kl. 9–12", "Möte 2027-02-12"): nothing before
+ * its first date but a bullet, a weekday or a word for a meeting. Only such a line takes the organ
+ * named above it; "Förbundsstämman hålls 2027-04-23" speaks of its own subject.
+ */
+function isDateItem(text: string, firstDate: number): boolean {
+  const before = normalize(text.slice(0, firstDate)).replace(WEEKDAYS, ' ').replace(new RegExp(MEETING_WORDS.source, 'g'), ' ');
+  return !/\p{L}/u.test(before.replace(/\b(den|datum|kl)\b/g, ' '));
+}
 const DEADLINE_WORDS = /\b(senast|deadline|sista dag|ska vara .* tillhanda|lamnas in|inlamning)/;
 
 function sentencesOf(section: Section): { text: string; line: string }[] {
@@ -189,6 +215,12 @@ function cellsOf(line: string): string[] | undefined {
   return cells.length >= 2 ? cells : undefined;
 }
 
+/** A part's name from its sum row: "Summa intäkter" → "Intäkter"; a bare "Summa" names no part. */
+function groupLabel(sumLabel: string, fallback: string): string {
+  const rest = sumLabel.replace(/^(summa|totalt|total|s:a)\b[\s:]*/i, '').trim();
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : fallback;
+}
+
 /** Tables in a section: runs of lines with the same number of cells; the first row is the header when it holds no amounts. */
 function tablesOf(section: Section, doc: string): NewCandidate[] {
   const out: NewCandidate[] = [];
@@ -211,7 +243,18 @@ function tablesOf(section: Section, doc: string): NewCandidate[] {
     const data = body.map((r) => ({ label: r[0] ?? '', values: r.slice(1).map(amount) }))
       .filter((r) => r.values.every((v) => v !== undefined)) as { label: string; values: number[] }[];
     if (data.length === 0) continue;
-    const sumRow = data.find((r) => /^(summa|totalt|total|s:a)\b/i.test(r.label));
+    const isSum = (r: { label: string }) => /^(summa|totalt|total|s:a)\b/i.test(r.label);
+    const sumRow = data.find(isSum);
+    const groups: { label: string; rows: { label: string; values: number[] }[]; sum?: number[] }[] = [];
+    let part: { label: string; values: number[] }[] = [];
+    for (const r of data) {
+      if (!isSum(r)) part.push(r);
+      else {
+        groups.push({ label: groupLabel(r.label, section.title), rows: part, sum: r.values });
+        part = [];
+      }
+    }
+    if (part.length > 0) groups.push({ label: section.title, rows: part });
     const columns = header.slice(1);
     out.push({
       kind: 'table',
@@ -221,8 +264,9 @@ function tablesOf(section: Section, doc: string): NewCandidate[] {
       title: section.title,
       unit: /\btkr\b/.test(text) || header.some((c) => /tkr/i.test(c)) ? 'tkr' : 'kr',
       columns,
-      rows: data.filter((r) => r !== sumRow),
+      rows: data.filter((r) => !isSum(r)),
       ...(sumRow ? { sum: sumRow.values } : {}),
+      ...(groups.length > 1 ? { groups } : {}),
     });
   }
   return out;
@@ -276,8 +320,9 @@ export function findCandidates(doc: string, sections: readonly Section[], contex
       // The role stands on a line of its own: in the paragraph, or just above it (a .docx paragraph each).
       const plainLine = (l: string) => !new RegExp(PHONE.source).test(l) && !new RegExp(EMAIL.source).test(l);
       const above = before.length === 1 && (before[0] ?? '').length <= 100 && plainLine(before[0] ?? '') ? before[0] : undefined;
-      const roleLine = para.find(plainLine) ?? above ?? '';
-      const role = roleLine.replace(PHONE, '').replace(EMAIL, '').replace(CONTACT_LABEL, '').replace(/[\s,;:]+$/, '').trim() || section.title;
+      // Else it opens the line with the number: "Förbundschef Maria Lindqvist, telefon 0612-34 56 78, e-post …".
+      const roleLine = para.find(plainLine) ?? above ?? para[0] ?? '';
+      const role = roleText(roleLine) || section.title;
       out.push({
         kind: 'contact',
         key: `contact:${phones[0] ?? ''}:${emails[0]?.toLowerCase() ?? ''}`,
@@ -293,17 +338,22 @@ export function findCandidates(doc: string, sections: readonly Section[], contex
     let lastOrgan: ReturnType<typeof organOf>;
     for (const s of sentencesOf(section)) {
       const dates: string[] = [];
-      for (const m of s.text.matchAll(DATE_ISO)) dates.push(`${m[1]}-${m[2]}-${m[3]}`);
+      let firstDate = s.text.length;
+      for (const m of s.text.matchAll(DATE_ISO)) {
+        dates.push(`${m[1]}-${m[2]}-${m[3]}`);
+        firstDate = Math.min(firstDate, m.index ?? firstDate);
+      }
       for (const m of s.text.matchAll(DATE_WORDS)) {
         const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
         dates.push(`${m[3]}-${String(month).padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`);
+        firstDate = Math.min(firstDate, m.index ?? firstDate);
       }
       const n = normalize(s.text);
       const deadline = DEADLINE_WORDS.test(n);
       const named = organOf(n, section.heading, context.organs);
       if (named) lastOrgan = named;
       if (dates.length === 0) continue;
-      const organ = named ?? (inPlan ? lastOrgan : undefined);
+      const organ = named ?? (inPlan && isDateItem(s.text, firstDate) ? lastOrgan : undefined);
       if (!deadline && !MEETING_WORDS.test(n) && !inPlan) continue;
       if (!deadline && !organ && !MEETING_WORDS.test(n)) continue;
       for (const date of new Set(dates)) {
@@ -316,7 +366,8 @@ export function findCandidates(doc: string, sections: readonly Section[], contex
           context: s.text,
           eventKind,
           date,
-          title: eventKind === 'deadline' ? s.text.replace(/\s+/g, ' ').slice(0, 120) : organ ? `Möte i ${organ.name.toLowerCase()}` : 'Möte',
+          // Without a known organ the sentence says what meets ("Förbundsstämman hålls …"), as a deadline's does.
+          title: eventKind === 'deadline' || !organ ? s.text.replace(/\s+/g, ' ').slice(0, 120) : `Möte i ${organ.name.toLowerCase()}`,
           ...(organ ? { organ } : {}),
           ...(partOfDayOf(n) ? { partOfDay: partOfDayOf(n) } : {}),
           ...timesOf(s.text),

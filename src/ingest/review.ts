@@ -175,26 +175,36 @@ async function addTable(edits: Edits, forbund: string, c: Candidate & { kind: 't
   const rows = await edits.get(file);
   const all = (await edits.all('budgets')).flatMap((x) => x.rows);
   const id = uniqueId(rows, slugId(c.title, 40), (x) => all.some((r) => r.id === x));
-  const n = normalize(`${c.title} ${c.context}`);
-  const sectionKind = /intakt/.test(n) && !/kostnad/.test(n) ? 'income' : /kostnad/.test(n) ? 'cost' : 'other';
+  const kindOf = (text: string) => {
+    const n = normalize(text);
+    return /intakt/.test(n) && !/kostnad/.test(n) ? 'income' as const : /kostnad/.test(n) ? 'cost' as const : 'other' as const;
+  };
   const used = new Set<string>();
+  const rowsOf = (list: readonly { label: string; values: number[] }[]) => list.map((r) => {
+    const rowId = uniqueId([], slugId(r.label, 40), (x) => used.has(x));
+    used.add(rowId);
+    return { id: rowId, label: r.label, values: r.values };
+  });
+  // One section per part the document sums ("Summa intäkter", "Summa kostnader"), else the whole table.
+  const parts = c.groups ?? [{ label: c.title, rows: c.rows, ...(c.sum ? { sum: c.sum } : {}) }];
+  const sectionIds = new Set<string>();
   rows.push({
     id,
     forbund,
     title: c.title,
     unit: c.unit,
     columns: c.columns,
-    sections: [{
-      id: 'poster',
-      label: c.title,
-      kind: sectionKind,
-      rows: c.rows.map((r) => {
-        const rowId = uniqueId([], slugId(r.label, 40), (x) => used.has(x));
-        used.add(rowId);
-        return { id: rowId, label: r.label, values: r.values };
-      }),
-      ...(c.sum ? { sum: c.sum } : {}),
-    }],
+    sections: parts.map((p) => {
+      const sectionId = c.groups ? uniqueId([], slugId(p.label, 40), (x) => sectionIds.has(x)) : 'poster';
+      sectionIds.add(sectionId);
+      return {
+        id: sectionId,
+        label: p.label,
+        kind: kindOf(c.groups ? p.label : `${c.title} ${c.context}`),
+        rows: rowsOf(p.rows),
+        ...(p.sum ? { sum: p.sum } : {}),
+      };
+    }),
     source: c.source,
     note: fromIngest(c),
   });
