@@ -13,9 +13,9 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { heldOnlyPersonnummer } from '../src/core/redactMiddleware.js';
 import { sendReply } from '../src/core/sendReply.js';
-import { completeData } from '../src/domain/answers/common.js';
+import { completeData, inForbundScope } from '../src/domain/answers/common.js';
 import { configuredForbund } from '../src/core/conversationForbund.js';
-import { hasDeploymentDefault, namedForbund, searchScope } from '../src/domain/forbund.js';
+import { hasDeploymentDefault, namedForbund, namesOtherForbund, searchScope } from '../src/domain/forbund.js';
 import { answerSearch, WEAK_HITS_TEXT } from '../src/domain/answers/search.js';
 import { nearestInstead } from '../src/domain/routing/nearest.js';
 import { matchCommand } from '../src/domain/commands.js';
@@ -246,8 +246,19 @@ export class MainDialog extends ComponentDialog {
     return this.routeUnderstood(step, understand(completeData(this.deps.data), text, turnNow(step.context, this.deps), chosen.id));
   }
 
-  /** Routes an understood question: its parts, the best route (direct or as a dialog), or the fallback. */
+  /**
+   * Routes an understood question from the conversation's förbund only (src/domain/answers/common.ts,
+   * inForbundScope) unless the question names another förbund; without a förbund for the
+   * conversation (the deployment's default answers), from all.
+   */
   private async routeUnderstood(step: WaterfallStepContext, understanding: Understanding): Promise<DialogTurnResult> {
+    const home = turnForbund(step.context);
+    const scope = home !== undefined && !namesOtherForbund(completeData(this.deps.data), understanding.query, home) ? home : undefined;
+    return inForbundScope(scope, () => this.routeIn(step, understanding));
+  }
+
+  /** Routes an understood question: its parts, the best route (direct or as a dialog), or the fallback. */
+  private async routeIn(step: WaterfallStepContext, understanding: Understanding): Promise<DialogTurnResult> {
     const values = step.values as MainValues;
     const text = understanding.text;
     const empty = emptyForbundReply(completeData(this.deps.data), understanding.forbund);

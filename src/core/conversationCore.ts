@@ -13,6 +13,7 @@ import type { BotDeps } from './deps.js';
 import { LocalAdapter } from './localAdapter.js';
 import type { Reply } from './reply.js';
 import { repliesFromActivities } from './sendReply.js';
+import { completeData, scopedData } from '../domain/answers/common.js';
 
 /** One user turn as an edge hands it to the core. */
 export interface TurnInput {
@@ -84,7 +85,28 @@ export interface CoreOverrides {
  * Builds the one conversation core every channel uses: the bot (MainDialog with the routes
  * of dialogs/routes.ts) with conversation and dialog state in the lowdb state file.
  */
+/**
+ * Makes `deps.data` the turn's förbund's data inside `inForbundScope` (src/domain/answers/common.ts),
+ * so every feature answers from the conversation's förbund; a reload still replaces the data.
+ */
+function scopeDataByForbund(deps: BotDeps): void {
+  const own = Object.getOwnPropertyDescriptor(deps, 'data');
+  if (own?.get !== undefined) return;
+  let current = deps.data;
+  Object.defineProperty(deps, 'data', {
+    get: () => {
+      const full = completeData(current);
+      const view = scopedData(full);
+      return view === full ? current : view;
+    },
+    set: (next: BotDeps['data']) => { current = next; },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 export function createConversationCore(deps: BotDeps, overrides: CoreOverrides = {}): ConversationCore {
+  scopeDataByForbund(deps);
   const storage = new LowdbStorage(deps.state, deps.clock);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);

@@ -128,3 +128,19 @@ export function searchScope(data: ForbundData, q: QueryInConversation): string[]
 export function forbundOfMunicipality(data: ForbundData, municipality: string): string | undefined {
   return municipalities(data).get(normalize(municipality));
 }
+
+/**
+ * True when the question names a förbund other than `home` by what only that förbund has: its
+ * name or alias, one of its verksamheter, or a member municipality no other förbund has. A group
+ * or a role ("förbundschefen", "styrelsen") or a party every förbund has names none.
+ */
+export function namesOtherForbund(data: ForbundData, q: ParsedQuery, home: string): boolean {
+  for (const e of q.entities) {
+    if ((e.ref.kind === 'forbund' || e.ref.kind === 'verksamhet') && e.ref.forbund !== home && !generic(q, e) && !shared(q, e)) return true;
+  }
+  const places = municipalities(data);
+  return q.tokens.some((t) => {
+    const f = places.get(t) ?? (t.endsWith('s') ? places.get(t.slice(0, -1)) : undefined);
+    return f !== undefined && f !== home;
+  });
+}

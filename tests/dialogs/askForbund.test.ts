@@ -108,3 +108,22 @@ describe('which förbund: asked once when nothing decides', () => {
     expect(plain).toMatch(/Region Västerbotten/);
   });
 });
+
+describe('a conversation that belongs to a förbund is answered from that förbund', () => {
+  it('answers from the conversation\'s förbund only, and from another when the question names it', async () => {
+    const deps = await makeTestDeps({ data: await loadData('data'), stateFile: path.join(tempDir(), 'state.json') });
+    const core = createConversationCore(deps);
+    const data = deps.data;
+    const other = data.forbund.find((f) => !f.default);
+    const home = data.forbund.find((f) => f.default);
+    expect(other && home).toBeTruthy();
+    const said = async (text: string) => renderTexts(await core.ask({ channelId: 'cli', conversationId: `scope-${text}`, text, channelData: { forbund: other?.id ?? '' } }));
+    // A question naming no förbund: the other förbund's målgrupp, none of the default's verksamheter.
+    const homeVerksamheter = data.verksamheter.filter((v) => v.forbund === home?.id).map((v) => v.name);
+    const answer = await said('Vem är målgruppen?');
+    for (const name of homeVerksamheter) expect(answer).not.toContain(name);
+    // Naming the default förbund's verksamhet answers from it.
+    const named = data.verksamheter.find((v) => v.forbund === home?.id && v.malgrupp.length > 0);
+    expect(await said(`Vilken målgrupp har ${named?.name ?? ''}?`)).toContain(named?.name ?? '');
+  });
+});

@@ -3,6 +3,7 @@
  * it names, and the "det står inte i överenskommelserna" reply with the closest passages
  * (DESIGN.md: "It never guesses: 'Det står inte i överenskommelserna' plus the closest passages").
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Fact, Reply } from '../../core/reply.js';
 import type { Source } from '../../data/schema.js';
 import type { AgreementData } from '../../data/load.js';
@@ -28,6 +29,43 @@ export function completeData(data: AgreementData): AgreementData {
   for (const k of KIND_NAMES) if (!Array.isArray(full[k])) (full[k] as unknown[]) = [];
   completed.set(data, full);
   return full;
+}
+
+/**
+ * The förbund a question is answered from (issue: "answers come from that förbund; another
+ * förbund only when the question names it"): inside `inForbundScope(id, …)` the conversation
+ * core's `deps.data` is that förbund's records only (`scopedData`), for every feature alike.
+ * Scoped to the call and what it awaits (AsyncLocalStorage), so concurrent turns of other
+ * conversations are not affected.
+ */
+const forbundScope = new AsyncLocalStorage<string>();
+const views = new WeakMap<AgreementData, Map<string, AgreementData>>();
+const isView = new WeakSet<AgreementData>();
+
+/** Runs `fn` with the data of one förbund (undefined: all förbund). */
+export function inForbundScope<T>(forbund: string | undefined, fn: () => T): T {
+  return forbund === undefined ? forbundScope.exit(fn) : forbundScope.run(forbund, fn);
+}
+
+/** `full` narrowed to the scope's förbund (the documents stay whole: sources name them), built once per data object and förbund. */
+export function scopedData(full: AgreementData): AgreementData {
+  const id = forbundScope.getStore();
+  if (id === undefined || isView.has(full) || !full.forbund.some((f) => f.id === id)) return full;
+  let perForbund = views.get(full);
+  if (perForbund === undefined) {
+    perForbund = new Map();
+    views.set(full, perForbund);
+  }
+  let view = perForbund.get(id);
+  if (view === undefined) {
+    // Caches keyed by the data version (parsed questions, route intents) must not mix the view with the whole.
+    const narrowed = { ...full, version: `${full.version}#${id}` } as AgreementData;
+    for (const k of KIND_NAMES) (narrowed[k] as unknown[]) = (full[k] as readonly { forbund: string }[]).filter((r) => r.forbund === id);
+    view = narrowed;
+    isView.add(view);
+    perForbund.set(id, view);
+  }
+  return view;
 }
 
 export const NOT_IN_DOCUMENTS = 'Det står inte i överenskommelserna.';
