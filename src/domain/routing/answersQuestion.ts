@@ -69,7 +69,11 @@ export function missedVerksamheter(data: AgreementData, u: Understanding, reply:
   const named = new Map<string, string>();
   for (const e of u.query.entities) if (e.ref.kind === 'verksamhet') named.set(`${e.ref.forbund}/${e.ref.id}`, e.ref.name);
   const missed: string[] = [];
+  // An answer from a document about that verksamhet alone (its uppdragsavtal) is about it, named or not.
+  const docs = new Set((reply.sources ?? []).map((s) => s.doc));
+  const aboutOne = data.agreements.filter((a) => docs.has(a.source.doc) && a.verksamheter.length === 1).map((a) => `${a.forbund}/${a.verksamheter[0] ?? ''}`);
   for (const [key, name] of named) {
+    if (aboutOne.includes(key)) continue;
     const v = data.verksamheter.find((x) => `${x.forbund}/${x.id}` === key);
     // What holds for the whole (the teams of all kranskommuner) holds for its part (one kommun's team).
     const whole = v === undefined ? [] : ancestorsOf(data.verksamheter, v.forbund, v.id)

@@ -101,6 +101,16 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     expect(missedDetails(understand(data, 'Betalar förbundet telefon för teamen?', now), answered('Respektive part står för data/telefon.'))).toEqual([]);
   });
 
+  test('an answer from a document about that verksamhet alone is about it, though its text does not name it', () => {
+    const agreement = data.agreements.find((a) => a.verksamheter.length === 1);
+    const v = data.verksamheter.find((x) => x.forbund === agreement?.forbund && x.id === agreement?.verksamheter[0]);
+    expect(v).toBeDefined();
+    const u = understand(data, `Hur mycket ersättning får arbetsgivarna för ${v?.name ?? ''}?`, now);
+    const bare: Reply = { text: 'Ersättning utgår med totalt maximalt 812 000 kr.', status: 'answered' };
+    expect(missedVerksamheter(data, u, bare)).toEqual([v?.name]);
+    expect(missedVerksamheter(data, u, { ...bare, sources: [{ doc: agreement?.source.doc ?? '', section: '§ 10' }] })).toEqual([]);
+  });
+
   test('replies that are not answers are not judged here', () => {
     const u = understand(data, 'När är nästa möte?', now);
     expect(answersQuestion(data, u, { text: 'Det står inte.', status: 'not-stated' })).toBe(true);
