@@ -229,7 +229,8 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
       }
     }
     if (result.forankring.length === 0) {
-      const what = benefits !== undefined ? ` när personen har ${benefitList(benefits, 'och')}` : '';
+      const none = benefits !== undefined && benefits.every((b) => b === 'ingen');
+      const what = none ? ' när personen inte har någon ersättning' : benefits !== undefined ? ` när personen har ${benefitList(benefits, 'och')}` : '';
       result.forankring.push({ text: `${sectionHead(process.source)} anger ingen förankring för ${referrerShort(data, process.referringParty)}${what} innan aktualisering.`, sources: [process.source] });
     }
     // Only an unconditional rule narrows the paths; otherwise every path of the process stays open.

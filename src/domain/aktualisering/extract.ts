@@ -205,9 +205,9 @@ export function extractBenefits(normalized: string): Benefit[] | undefined {
   const negated = (at: number) => spans.some((s) => at >= s.start && at < s.end);
   const held = [...found].filter(([, at]) => !negated(at)).map(([b]) => b);
   if (held.length > 0) return held;
-  if (found.size > 0) return undefined;
-  if (/\b(ingen|inga|utan|saknar)( \w+)? (ersattning|ersattningar|forsorjning|inkomst)\b|^inga?$|^ingen ersattning/.test(normalized)) return ['ingen'];
-  return undefined;
+  // Every benefit named is negated: none, when the text also says so ("varken sjukpenning eller … – ingen ersättning alls").
+  const none = /\b(ingen|inga|utan|saknar)( \w+)? (ersattning|ersattningar|forsorjning|inkomst)\b|^inga?$|^ingen ersattning/.test(normalized);
+  return none ? ['ingen'] : undefined;
 }
 
 // --- Age, municipality, verksamhet, consent, exclusions ---------------------------------------

@@ -74,12 +74,17 @@ describe('benefits', () => {
     ['får aktivitetsstöd', ['a-kassa-aktivitetsstod']],
     ['inga', ['ingen']],
     ['ingen ersättning alls', ['ingen']],
+    ['varken sjukpenning, aktivitetsersättning eller försörjningsstöd, alltså ingen ersättning alls', ['ingen']],
     ['sjukpenning och försörjningsstöd', ['sjukpenning', 'forsorjningsstod']],
     ['sjukpennig', ['sjukpenning']],
     ['forsorjningstod', ['forsorjningsstod']],
     ['aktivitetersattning', ['aktivitetsersattning']],
   ] as const))('%s → %o', (text, benefits) => {
     expect([...(extractFacts(text, lexicon).benefits ?? [])].sort()).toEqual([...benefits].sort());
+  });
+
+  test('benefits named only as lacking are unknown unless the text says there is none', () => {
+    expect(extractFacts('har inte sjukpenning', lexicon).benefits).toBeUndefined();
   });
 
   test('a nollklassad sjukskriven has no sjukpenning', () => {
