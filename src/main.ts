@@ -15,6 +15,7 @@ import { createDeliveryRegistry } from './delivery/types.js';
 import { pruneIdleState } from './state/prune.js';
 import { StateFileError, openStateStore, type StateStore } from './state/store.js';
 import { searchIndexFor } from './domain/search/searchIndex.js';
+import { createStartupRecorder } from './core/startupPhases.js';
 
 /**
  * Runs the server: parse config, load data/, open the state file, build the app, listen, and
@@ -56,6 +57,9 @@ async function openState(file: string): Promise<StateStore> {
 }
 
 async function main(): Promise<void> {
+  // The static imports above have been evaluated when main() runs.
+  const startup = createStartupRecorder();
+  startup.mark('modules');
   const config = readConfig();
   // Local-time formatting anywhere in the process follows the configured zone.
   process.env.TZ = config.TZ;
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
   const loadOptions: LoadOptions = dataLoadOptions(config);
   const data = await readData(config.DATA_DIR, loadOptions);
   const state = await openState(config.STATE_FILE);
+  startup.mark('data');
 
   // One object for core, app and data watcher: a reload replaces `deps.data` for all of them.
   // buildApp registers the Teams channel here (and the Slack edge its own): reminders and kansli posts use it.
@@ -88,6 +93,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', {}, reason));
 
   await new Promise<void>((resolve) => app.server.listen(config.PORT, config.HOST, resolve));
+  startup.mark('listening');
   const { port, address } = app.server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   log.info('server_listening', { url, address, port, dataVersion: data.version, stateFile: state.file });
@@ -102,7 +108,11 @@ async function main(): Promise<void> {
   prune();
   const pruning = setInterval(prune, 24 * 60 * 60 * 1000).unref();
   // Build the search index now rather than on the first question after start.
-  setImmediate(() => searchIndexFor(deps.data));
+  setImmediate(() => {
+    searchIndexFor(deps.data);
+    startup.mark('indexes');
+    log.info('startup_phases', startup.fields());
+  });
   // Reminders (issue 6): recover cut-off sends, then run every minute.
   const reminders = startReminderService(deps);
   if (!hasBotFrameworkCredentials(config)) {
