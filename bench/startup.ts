@@ -58,6 +58,8 @@ export interface StartupFigures {
   rss: number;
   /** The server's own split (its `startup_phases` log line; ms since its Node process started), in time order. */
   phases: ReturnType<typeof phasesFromFields>;
+  /** Lines of the server's stderr that are not its JSON log (Node's warnings, e.g. DEP0111). */
+  otherStderr: string[];
 }
 
 /**
@@ -130,7 +132,8 @@ export async function measureStartup(options: { timeoutMs?: number; cpuProfileDi
       await new Promise((resolve) => setTimeout(resolve, 10));
       phases = startupPhasesIn(stderr);
     }
-    return { readyMs, rss: groupRss(pgid), phases: phases ?? [] };
+    const otherStderr = stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
+    return { readyMs, rss: groupRss(pgid), phases: phases ?? [], otherStderr };
   } finally {
     try {
       process.kill(-pgid, 'SIGTERM');
