@@ -39,6 +39,27 @@ export function groupRss(pgid: number): number {
   return largest;
 }
 
+/**
+ * CPU time (ms, user + system) used so far by the processes of a process group: unlike the wall
+ * clock it hardly changes with what else the machine runs. Linux /proc (clock ticks of 10 ms).
+ */
+export function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      // utime and stime are fields 14 and 15 of stat, 12th and 13th after the command.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks * 10;
+}
+
 let activeGroup: number | undefined;
 
 /** Stops a start-up measurement still running (the bench's time limit): SIGKILL to its process group. */
@@ -56,6 +77,8 @@ export interface StartupFigures {
   readyMs: number;
   /** Resident memory of the server process once ready. */
   rss: number;
+  /** CPU time of npm and the server together until /healthz answered (load-independent, unlike readyMs). */
+  cpuMs: number;
   /** The server's own split (its `startup_phases` log line; ms since its Node process started), in time order. */
   phases: ReturnType<typeof phasesFromFields>;
   /** Lines of the server's stderr that are not its JSON log (Node's warnings, e.g. DEP0111). */
@@ -125,6 +148,7 @@ export async function measureStartup(options: { timeoutMs?: number; cpuProfileDi
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const readyMs = performance.now() - start;
+    const cpuMs = groupCpuMs(pgid);
     await new Promise((resolve) => setTimeout(resolve, 200));
     // The split is logged once the search index is built, which may come after /healthz answers.
     let phases = startupPhasesIn(stderr);
@@ -133,7 +157,7 @@ export async function measureStartup(options: { timeoutMs?: number; cpuProfileDi
       phases = startupPhasesIn(stderr);
     }
     const otherStderr = stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
-    return { readyMs, rss: groupRss(pgid), phases: phases ?? [], otherStderr };
+    return { readyMs, rss: groupRss(pgid), cpuMs, phases: phases ?? [], otherStderr };
   } finally {
     try {
       process.kill(-pgid, 'SIGTERM');

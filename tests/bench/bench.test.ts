@@ -187,6 +187,7 @@ describe('bench HTTP building blocks (in process, a few requests each)', () => {
     const figures = await measureStartup({ timeoutMs: 80_000 });
     expect(figures.readyMs).toBeGreaterThan(0);
     expect(figures.rss).toBeGreaterThan(0);
+    expect(figures.cpuMs).toBeGreaterThan(0);
     expect(figures.phases.map((p) => p.phase)).toEqual(expect.arrayContaining(['modules', 'data', 'indexes', 'listening']));
     // The bundle's spdy stub: no DEP0111 (or any other Node warning) at start; a rebuild notice may come first.
     expect(figures.otherStderr.filter((line) => !line.startsWith('Bygger dist/'))).toEqual([]);
