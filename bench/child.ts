@@ -12,6 +12,8 @@ export interface Child<R> {
   rss(): Promise<number>;
   /** Resident memory and the live JS heap (bytes): a growing heap is a leak, a growing RSS alone is the allocator's high-water mark. */
   memory(): Promise<{ rss: number; heapUsed: number }>;
+  /** Writes a V8 heap snapshot of the child to `file` (blocks the child for a few seconds). */
+  heapSnapshot(file: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,11 @@ export function startChild<R>(kind: ServerKind | 'fakes' | 'baselines', options:
           child.send({ type: 'rss' });
           const { rss, heapUsed } = await answer;
           return { rss, heapUsed };
+        },
+        heapSnapshot: async (file: string) => {
+          const answer = waitFor<{ file: string }>('heap');
+          child.send({ type: 'heap', file });
+          return (await answer).file;
         },
         stop: () =>
           new Promise<void>((done) => {

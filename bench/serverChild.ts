@@ -1,10 +1,11 @@
+import { writeHeapSnapshot } from 'node:v8';
 import { startLoadFakes } from './fakes.js';
 import { BASELINE_KINDS, SERVER_KINDS, startServer, type ServerKind, type ServerOptions } from './servers.js';
 
 /**
  * Child-process entry of the HTTP bench: `bench/serverChild.ts <kind>` with options as JSON in
  * BENCH_SERVER_OPTIONS. Reports `{ ready, port | urls }` over IPC, answers `rss` with its resident
- * memory, and exits on `stop` (or when the parent goes away).
+ * memory, `heap` by writing a heap snapshot to the given file, and exits on `stop` (or when the parent goes away).
  */
 type Ready =
   | { ready: true; port: number }
@@ -42,6 +43,12 @@ async function main(): Promise<void> {
     if (type === 'rss') {
       const { rss, heapUsed } = process.memoryUsage();
       send({ type: 'rss', rss, heapUsed });
+    }
+    if (type === 'heap') {
+      // V8 collects garbage before it writes: the snapshot holds what is reachable.
+      const file = writeHeapSnapshot(String((message as { file?: string }).file));
+      const { rss, heapUsed } = process.memoryUsage();
+      send({ type: 'heap', file, rss, heapUsed });
     }
     if (type === 'stop') {
       const timer = setTimeout(() => process.exit(0), 3000);

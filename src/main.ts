@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { buildApp, type RouteInstaller } from './app.js';
 import { installCalendarRoutes } from './channels/web/calendarRoutes.js';
 import { WEB_CHANNEL_ID } from './channels/web/chatRoute.js';
@@ -7,20 +8,31 @@ import { ConfigError, dataLoadOptions, hasBotFrameworkCredentials, hasSlack, par
 import { systemClock } from './core/clock.js';
 import { createConversationCore } from './core/conversationCore.js';
 import type { BotDeps } from './core/deps.js';
-import { createLogger } from './core/log.js';
+import { createLogger, type Logger } from './core/log.js';
 import { kansliUsersFor } from './channels/botframework/localMode.js';
 import { DataError, loadData, type AgreementData, type LoadOptions } from './data/load.js';
 import { watchData } from './data/watch.js';
 import { createDeliveryRegistry } from './delivery/types.js';
 import { pruneIdleState } from './state/prune.js';
 import { StateFileError, openStateStore, type StateStore } from './state/store.js';
+import { cachedSearchIndex } from './data/searchIndexCache.js';
 import { searchIndexFor } from './domain/search/searchIndex.js';
+import { createStartupRecorder } from './core/startupPhases.js';
 
 /**
  * Runs the server: parse config, load data/, open the state file, build the app, listen, and
  * shut down gracefully on SIGTERM/SIGINT. Start-up problems are printed for a person (not as
  * JSON) and exit with 1; everything else lives in app.ts so tests build the same server.
  */
+
+// Run from the bundle (dist/main.js), the search index is kept on disk next to it, per data version;
+// every build empties dist/, so an index never outlives the code that built it. From the sources
+// (tsx) it is built at each start.
+const INDEX_CACHE_DIR = import.meta.url.endsWith('/dist/main.js') ? fileURLToPath(new URL('./cache/', import.meta.url)) : undefined;
+const buildIndexes = (data: AgreementData, log: Logger): void => {
+  if (INDEX_CACHE_DIR) cachedSearchIndex(data, INDEX_CACHE_DIR, log);
+  else searchIndexFor(data);
+};
 
 function fail(text: string): never {
   process.stderr.write(`${text}\n`);
@@ -56,6 +68,9 @@ async function openState(file: string): Promise<StateStore> {
 }
 
 async function main(): Promise<void> {
+  // The static imports above have been evaluated when main() runs.
+  const startup = createStartupRecorder();
+  startup.mark('modules');
   const config = readConfig();
   // Local-time formatting anywhere in the process follows the configured zone.
   process.env.TZ = config.TZ;
@@ -63,6 +78,7 @@ async function main(): Promise<void> {
   const loadOptions: LoadOptions = dataLoadOptions(config);
   const data = await readData(config.DATA_DIR, loadOptions);
   const state = await openState(config.STATE_FILE);
+  startup.mark('data');
 
   // One object for core, app and data watcher: a reload replaces `deps.data` for all of them.
   // buildApp registers the Teams channel here (and the Slack edge its own): reminders and kansli posts use it.
@@ -80,14 +96,20 @@ async function main(): Promise<void> {
   const watcher = watchData(config.DATA_DIR, deps, (result) => {
     if (result.ok) {
       log.info('data_reloaded', { dataVersion: result.version });
-      searchIndexFor(deps.data);
+      buildIndexes(deps.data, log);
     }
     else log.warn('data_reload_refused', { problems: result.problems.length, first: result.problems[0] });
   }, undefined, loadOptions);
 
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', {}, reason));
 
+  // The search index before listening: /healthz answers when a question is answered at full speed
+  // (from dist/cache/ this is a read, not a build).
+  buildIndexes(deps.data, log);
+  startup.mark('indexes');
   await new Promise<void>((resolve) => app.server.listen(config.PORT, config.HOST, resolve));
+  startup.mark('listening');
+  log.info('startup_phases', startup.fields());
   const { port, address } = app.server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   log.info('server_listening', { url, address, port, dataVersion: data.version, stateFile: state.file });
@@ -101,8 +123,6 @@ async function main(): Promise<void> {
   };
   prune();
   const pruning = setInterval(prune, 24 * 60 * 60 * 1000).unref();
-  // Build the search index now rather than on the first question after start.
-  setImmediate(() => searchIndexFor(deps.data));
   // Reminders (issue 6): recover cut-off sends, then run every minute.
   const reminders = startReminderService(deps);
   if (!hasBotFrameworkCredentials(config)) {

@@ -52,7 +52,8 @@ describe('npm start (src/main.ts)', () => {
   it('serves, and on SIGTERM finishes, flushes state and exits 0', async () => {
     const stateFile = path.join(dir, 'run', 'state.json');
     const main = startMain({ PORT: '0', STATE_FILE: stateFile });
-    const url = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(main.stdout())?.[1]);
+    // A start from the sources (tsx, search index built before listening): a generous limit for a busy machine.
+    const url = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(main.stdout())?.[1], 45_000);
     // The mode line follows the listening line and may arrive in a later chunk of stdout.
     await waitFor(() => (main.stdout().includes('Bot Framework: oautentiserat lokalt läge') ? true : undefined));
 
@@ -73,12 +74,13 @@ describe('npm start (src/main.ts)', () => {
     expect(listening).toEqual([expect.objectContaining({ address: '127.0.0.1' })]);
     const saved = await openStateStore(stateFile, { readOnly: true });
     expect(saved.read().conversations.web?.[conversationId]).toBeDefined();
-  });
+  }, 100_000);
 
   it('switches the Slack edge on only when Slack is configured (Bolt is loaded lazily)', async () => {
     const unsigned = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":"event_callback"}' };
     const plain = startMain({ PORT: '0', STATE_FILE: path.join(dir, 'slack-off', 'state.json') });
-    const plainUrl = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(plain.stdout())?.[1]);
+    // Two starts from the sources (tsx, search index built before listening): generous limits for a busy machine.
+    const plainUrl = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(plain.stdout())?.[1], 45_000);
     expect((await fetch(`${plainUrl}/slack/events`, unsigned)).status).toBe(404);
     plain.kill('SIGTERM');
     expect(await plain.exited).toBe(0);
@@ -90,11 +92,11 @@ describe('npm start (src/main.ts)', () => {
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_API_URL: 'http://127.0.0.1:9/api/',
     });
-    const slackUrl = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(slack.stdout())?.[1]);
+    const slackUrl = await waitFor(() => /lyssnar på (http:\/\/localhost:\d+)/.exec(slack.stdout())?.[1], 45_000);
     expect((await fetch(`${slackUrl}/slack/events`, unsigned)).status).toBe(401);
     slack.kill('SIGTERM');
     expect(await slack.exited).toBe(0);
-  });
+  }, 100_000);
 
   it('lists every configuration problem and exits 1', async () => {
     const main = startMain({ PORT: 'abc', TZ: 'Mars/Olympus', STATE_FILE: path.join(dir, 'never.json') });

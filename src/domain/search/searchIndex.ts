@@ -36,9 +36,20 @@ export function searchIndexFor(data: AgreementData): SearchIndex {
     identity.set(data, byVersion);
     return byVersion;
   }
-  const index = buildSearchIndex(data);
+  return remember(data, buildSearchIndex(data));
+}
+
+const ENGINE_OPTIONS = {
+  fields: ['title', 'text', 'names'],
+  storeFields: [],
+  tokenize: (text: string) => searchWords(text),
+  processTerm: (term: string) => processTerm(term),
+};
+
+function remember(data: AgreementData, index: SearchIndex): SearchIndex {
   identity.set(data, index);
-  if (key) {
+  const key = data.version === '' ? undefined : data.version;
+  if (key && !cache.has(key)) {
     if (cache.size >= 4) cache.delete(cache.keys().next().value as string);
     cache.set(key, index);
   }
@@ -48,14 +59,23 @@ export function searchIndexFor(data: AgreementData): SearchIndex {
 /** Builds a fresh index (use {@link searchIndexFor} to get the cached one). */
 export function buildSearchIndex(data: AgreementData): SearchIndex {
   const docs = buildCorpus(data);
-  const engine = new MiniSearch<SearchDoc>({
-    fields: ['title', 'text', 'names'],
-    storeFields: [],
-    tokenize: (text) => searchWords(text),
-    processTerm: (term) => processTerm(term),
-  });
+  const engine = new MiniSearch<SearchDoc>(ENGINE_OPTIONS);
   engine.addAll(docs);
   return { version: data.version, docs, engine };
+}
+
+/**
+ * The index of `data` from `JSON.stringify(index.engine)` of an index built for the same data
+ * version by the same code (the caller keys it so); from then on {@link searchIndexFor} returns it.
+ * The passages are rebuilt from `data` (cheap, and in the same order, which the ids are).
+ */
+export function restoreSearchIndex(data: AgreementData, engineJson: string): SearchIndex {
+  const known = identity.get(data) ?? (data.version === '' ? undefined : cache.get(data.version));
+  if (known) return remember(data, known);
+  const docs = buildCorpus(data);
+  const engine = MiniSearch.loadJSON<SearchDoc>(engineJson, ENGINE_OPTIONS);
+  if (engine.documentCount !== docs.length) throw new Error(`search index holds ${engine.documentCount} passages, data has ${docs.length}`);
+  return remember(data, { version: data.version, docs, engine });
 }
 
 /** Typo tolerance per query term: none under five letters, then 20 % of the length, at most two edits. */
