@@ -1,5 +1,6 @@
 import { addDays, type IsoDay } from '../dates.js';
 import { normalize } from '../text.js';
+import { memoizeText } from '../textMemo.js';
 import {
   additionOccurrence, compareOccurrences, concernsGroup, eventOccurrence, occurrencesBetween, projectRule,
   type CalendarData, type CalendarOccurrence, type CalendarRuleRecord, type OccurrenceFilter,
@@ -89,8 +90,11 @@ function topicScore(queryTokens: readonly string[], words: readonly string[]): n
 }
 
 function wordsOf(...texts: (string | undefined)[]): string[] {
-  return texts.flatMap((t) => (t ? normalize(t).split(/[\s\-/:.()]+/).filter((w) => w.length >= 2) : []));
+  return texts.flatMap((t) => (t ? textWords(t) : []));
 }
+
+/** The words of one calendar title or topic: the same texts are matched on every calendar turn. */
+const textWords = memoizeText((text: string): readonly string[] => normalize(text).split(/[\s\-/:.()]+/).filter((w) => w.length >= 2));
 
 export interface TopicMatch {
   /** Dated events and imports about the topic, best first, then by date. */

@@ -5,7 +5,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { AgreementData } from '../../data/load.js';
 import { buildCorpus, type SearchDoc } from './corpus.js';
-import { MAX_TERM_LENGTH, processTerm, queryTerms, searchWords } from './tokenize.js';
+import { indexWords, MAX_TERM_LENGTH, processTerm, queryTerms } from './tokenize.js';
 
 export interface SearchIndex {
   version: string;
@@ -51,7 +51,7 @@ export function buildSearchIndex(data: AgreementData): SearchIndex {
   const engine = new MiniSearch<SearchDoc>({
     fields: ['title', 'text', 'names'],
     storeFields: [],
-    tokenize: (text) => searchWords(text),
+    tokenize: (text) => indexWords(text),
     processTerm: (term) => processTerm(term),
   });
   engine.addAll(docs);
