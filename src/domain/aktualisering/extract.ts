@@ -208,11 +208,12 @@ export function extractMunicipality(normalized: string, lexicon: Lexicon): { nam
 /** The verksamhet named in the text, by its name or aliases in data/. Longest name wins. */
 export function extractVerksamhet(normalized: string, lexicon: Lexicon): { id: string; forbund: string } | undefined {
   const padded = ` ${normalized} `;
+  const toks = tokens(normalized);
   let best: { id: string; forbund: string; length: number } | undefined;
   for (const v of lexicon.verksamheter) {
     for (const name of v.names) {
       const hit = padded.includes(` ${name} `) || padded.includes(` ${name}s `) || padded.includes(` ${name}:s `)
-        || (name.length >= 8 && tokens(normalized).some((t) => withinOneEdit(t, name)));
+        || (name.length >= 8 && toks.some((t) => withinOneEdit(t, name)));
       if (hit && (best === undefined || name.length > best.length)) best = { id: v.id, forbund: v.forbund, length: name.length };
     }
   }

@@ -8,11 +8,25 @@ import {
 
 /** Dated events and imports (not rules) as occurrences, filtered and sorted. */
 export function datedOccurrences(cal: CalendarData, filter: OccurrenceFilter = {}): CalendarOccurrence[] {
-  return [...cal.events.map(eventOccurrence), ...cal.additions.map(additionOccurrence)]
-    .filter((o) => (filter.forbund === undefined || o.forbund === filter.forbund)
-      && (filter.group === undefined || concernsGroup(o, filter.group))
-      && (filter.kinds === undefined || filter.kinds.includes(o.kind)))
-    .sort(compareOccurrences);
+  // Sorting is stable, so filtering the sorted list gives the order of sorting the filtered one.
+  const all = cal.additions.length === 0
+    ? sortedEventOccurrences(cal.events)
+    : [...cal.events.map(eventOccurrence), ...cal.additions.map(additionOccurrence)].sort(compareOccurrences);
+  return all.filter((o) => (filter.forbund === undefined || o.forbund === filter.forbund)
+    && (filter.group === undefined || concernsGroup(o, filter.group))
+    && (filter.kinds === undefined || filter.kinds.includes(o.kind)));
+}
+
+const sortedEvents = new WeakMap<CalendarData['events'], CalendarOccurrence[]>();
+
+/** The curated events as sorted occurrences, once per data object (imports, which change between turns, are added per call). */
+function sortedEventOccurrences(events: CalendarData['events']): CalendarOccurrence[] {
+  let sorted = sortedEvents.get(events);
+  if (!sorted) {
+    sorted = events.map(eventOccurrence).sort(compareOccurrences);
+    sortedEvents.set(events, sorted);
+  }
+  return sorted;
 }
 
 export interface NextMeeting {
