@@ -27,6 +27,8 @@ export function findGroups(text: string, groups: readonly GroupName[]): GroupMat
   const found: { start: number; end: number; m: GroupMatch }[] = [];
   for (const { group, alias, a, shortRe, re } of compiledAliases(groups)) {
     if (shortRe && (!shortRe.test(text) || alias !== alias.toUpperCase())) continue;
+    // The pattern needs the alias itself in the text: most aliases are not there, and this test is cheap.
+    if (!n.includes(a)) continue;
     for (const m of n.matchAll(re)) {
       const suffix = m[2] ?? '';
       if (a.length <= 3 && suffix !== '' && suffix !== 's') continue;

@@ -103,8 +103,16 @@ function topicScore(queryTokens: readonly string[], words: readonly string[]): n
   return score;
 }
 
-function wordsOf(...texts: (string | undefined)[]): string[] {
-  return texts.flatMap((t) => (t ? textWords(t) : []));
+const topicWordsCache = new WeakMap<readonly string[], readonly string[]>();
+
+/** The words of an item's topics: the list is the curated record's own, so its words are read once per data object. */
+function topicWords(topics: readonly string[]): readonly string[] {
+  let words = topicWordsCache.get(topics);
+  if (!words) {
+    words = topics.flatMap((t) => (t ? textWords(t) : []));
+    topicWordsCache.set(topics, words);
+  }
+  return words;
 }
 
 /** The words of one calendar title or topic: the same texts are matched on every calendar turn. */
@@ -130,7 +138,7 @@ export function findByTopic(cal: CalendarData, question: string, filter: Occurre
   const tokens = topicTokens(question).filter((t) => !ignored.has(t) && !years.includes(t));
   if (tokens.length === 0) return { events: [], rules: [], score: 0 };
   const scoreOf = (topics: readonly string[], title: string) =>
-    2 * topicScore(tokens, wordsOf(...topics)) + topicScore(tokens, wordsOf(title));
+    2 * topicScore(tokens, topicWords(topics)) + topicScore(tokens, title ? textWords(title) : []);
   const dated = datedOccurrences(cal, filter);
   const inYears = dated.filter((o) => years.includes(o.date.slice(0, 4)));
   const events = (years.length > 0 && inYears.length > 0 ? inYears : dated).map((o) => ({ o, s: scoreOf(o.topics, o.title) }));
