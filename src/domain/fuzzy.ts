@@ -41,11 +41,30 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
 }
 
 /**
+ * `editDistance(a, b, 1) <= 1` without the table: equal, or one substitution, one insertion or
+ * deletion, or one transposition of neighbouring letters. The recognisers ask this of every token
+ * against every alias on every turn, so it must not allocate.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i += 1;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
  * True when a typed (normalised) word means `target`: equal, or both at least
  * {@link FUZZY_MIN_LENGTH} letters long and one edit apart.
  */
 export function fuzzyWordMatch(typed: string, target: string): boolean {
   if (typed === target) return true;
   if (typed.length < FUZZY_MIN_LENGTH || target.length < FUZZY_MIN_LENGTH) return false;
-  return editDistance(typed, target, 1) <= 1;
+  return withinOneEdit(typed, target);
 }

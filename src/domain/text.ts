@@ -1,3 +1,5 @@
+import { memoizeText } from './textMemo.js';
+
 /**
  * Swedish text normalisation shared by every recogniser.
  * Users type fast Swedish, often without å/ä/ö and with stray punctuation (DESIGN.md, Language),
@@ -5,7 +7,9 @@
  * (å→a, ä→a, ö→o, é→e), punctuation stripped except `- / : .` (they carry meaning in dates,
  * "FK:s" and numbers), whitespace collapsed.
  */
-export function normalize(text: string): string {
+export const normalize: (text: string) => string = memoizeText(normalizeText);
+
+function normalizeText(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')

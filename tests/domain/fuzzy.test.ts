@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { editDistance, fuzzyWordMatch } from '../../src/domain/fuzzy.js';
+import { editDistance, fuzzyWordMatch, withinOneEdit } from '../../src/domain/fuzzy.js';
 
 describe('editDistance (restricted Damerau–Levenshtein)', () => {
   test.each([
@@ -30,5 +30,31 @@ describe('fuzzyWordMatch: one typo in words of five letters or more', () => {
   });
   test('two edits are too many', () => {
     expect(fuzzyWordMatch('psykatrn', 'psykiatrin')).toBe(false);
+  });
+});
+
+describe('withinOneEdit: the same verdict as editDistance(a, b, 1) <= 1', () => {
+  test.each([
+    ['psykiatrin', 'psykiatrin', true],
+    ['psykiatrn', 'psykiatrin', true],
+    ['styrlesen', 'styrelsen', true],
+    ['kassan', 'kasan', true],
+    ['ab', 'ba', true],
+    ['abc', 'cab', false],
+    ['vuxentorget', 'ungdomstorget', false],
+    ['', 'a', true],
+    ['ab', 'abcd', false],
+  ])('%s ↔ %s: %s', (a, b, within) => {
+    expect(withinOneEdit(a, b)).toBe(within);
+  });
+
+  test('agrees with the table on every pair of short words over a small alphabet', () => {
+    const words = [''];
+    for (let length = 1; length <= 4; length += 1) {
+      for (const w of words.filter((x) => x.length === length - 1)) for (const c of 'abc') words.push(w + c);
+    }
+    let disagreements = 0;
+    for (const a of words) for (const b of words) if (withinOneEdit(a, b) !== (editDistance(a, b, 1) <= 1)) disagreements += 1;
+    expect(disagreements).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Benefit, Individprocess, ReferringParty } from '../../data/schemas/individprocesser.js';
 import type { Forbund, Verksamhet } from '../../data/schemas/organisation.js';
+import { withinOneEdit } from '../fuzzy.js';
 import { normalize } from '../text.js';
 import { negationSpans } from '../../understanding/negation.js';
 import type { CaseFacts, FactKey } from './facts.js';
@@ -79,21 +80,6 @@ export function lexiconFor(data: Parameters<typeof buildLexicon>[0]): Lexicon {
   return built;
 }
 
-/** Optimal string alignment distance, capped: enough to tolerate one typo. */
-export function editDistance(a: string, b: string, cap = 2): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 function tokens(normalized: string): string[] {
   return normalized.split(/[\s/]+/).map((t) => t.replace(/^[-.:]+|[-.:]+$/g, '')).filter((t) => t !== '');
 }
@@ -107,7 +93,7 @@ function tokenIs(token: string, stem: string, suffix = 3): boolean {
   if (stem.length < 6) return false;
   // One typo in the stem, with the same inflection allowance.
   for (let cut = 0; cut <= suffix && token.length - cut >= stem.length - 1; cut += 1) {
-    if (editDistance(token.slice(0, token.length - cut), stem, 1) <= 1) return true;
+    if (withinOneEdit(token.slice(0, token.length - cut), stem)) return true;
   }
   return false;
 }
@@ -234,7 +220,7 @@ export function extractAge(normalized: string, bare = false): number | undefined
 export function extractMunicipality(normalized: string, lexicon: Lexicon): { name: string; forbund: string } | undefined {
   const toks = tokens(normalized);
   for (const m of lexicon.municipalities) {
-    if (toks.some((t) => t === m.key || (t.startsWith(m.key) && t.length - m.key.length <= 2) || (m.key.length >= 6 && editDistance(t, m.key) <= 1))) {
+    if (toks.some((t) => t === m.key || (t.startsWith(m.key) && t.length - m.key.length <= 2) || (m.key.length >= 6 && withinOneEdit(t, m.key)))) {
       return { name: m.name, forbund: m.forbund };
     }
   }
@@ -244,11 +230,12 @@ export function extractMunicipality(normalized: string, lexicon: Lexicon): { nam
 /** The verksamhet named in the text, by its name or aliases in data/. Longest name wins. */
 export function extractVerksamhet(normalized: string, lexicon: Lexicon): { id: string; forbund: string } | undefined {
   const padded = ` ${normalized} `;
+  const toks = tokens(normalized);
   let best: { id: string; forbund: string; length: number } | undefined;
   for (const v of lexicon.verksamheter) {
     for (const name of v.names) {
       const hit = padded.includes(` ${name} `) || padded.includes(` ${name}s `) || padded.includes(` ${name}:s `)
-        || (name.length >= 8 && tokens(normalized).some((t) => editDistance(t, name) <= 1));
+        || (name.length >= 8 && toks.some((t) => withinOneEdit(t, name)));
       if (hit && (best === undefined || name.length > best.length)) best = { id: v.id, forbund: v.forbund, length: name.length };
     }
   }

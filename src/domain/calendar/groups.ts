@@ -1,4 +1,4 @@
-import { editDistance } from '../fuzzy.js';
+import { withinOneEdit } from '../fuzzy.js';
 import { normalize } from '../text.js';
 
 /** A group a question can name: an organ (styrelse, SSG …) or a verksamhet (Vuxentorget …). */
@@ -27,6 +27,8 @@ export function findGroups(text: string, groups: readonly GroupName[]): GroupMat
   const found: { start: number; end: number; m: GroupMatch }[] = [];
   for (const { group, alias, a, shortRe, re } of compiledAliases(groups)) {
     if (shortRe && (!shortRe.test(text) || alias !== alias.toUpperCase())) continue;
+    // The pattern needs the alias itself in the text: most aliases are not there, and this test is cheap.
+    if (!n.includes(a)) continue;
     for (const m of n.matchAll(re)) {
       const suffix = m[2] ?? '';
       if (a.length <= 3 && suffix !== '' && suffix !== 's') continue;
@@ -54,28 +56,50 @@ interface CompiledAlias {
   re: RegExp;
 }
 
-const compiledCache = new WeakMap<readonly GroupName[], CompiledAlias[]>();
+const compiledByList = new WeakMap<readonly GroupName[], CompiledAlias[]>();
+const compiledByGroup = new WeakMap<GroupName, CompiledAlias[]>();
 
-/** The aliases of a group list, normalised and compiled once per list (lists are cached per data). */
+/**
+ * The aliases of a group list, normalised and compiled once per group: callers pass filtered lists
+ * (one förbund's groups, only verksamheter) made anew on each turn, while the groups themselves are
+ * built once per data object (fromData.ts `groupNames`).
+ */
 function compiledAliases(groups: readonly GroupName[]): CompiledAlias[] {
-  let compiled = compiledCache.get(groups);
+  let compiled = compiledByList.get(groups);
+  if (compiled) return compiled;
+  compiled = groups.flatMap(compiledGroup);
+  compiledByList.set(groups, compiled);
+  return compiled;
+}
+
+function compiledGroup(group: GroupName): CompiledAlias[] {
+  let compiled = compiledByGroup.get(group);
   if (compiled) return compiled;
   compiled = [];
-  for (const group of groups) {
-    for (const alias of new Set([group.name, ...group.aliases])) {
-      const a = normalize(alias);
-      if (a.length < 2) continue;
-      compiled.push({
-        group,
-        alias,
-        a,
-        shortRe: a.length <= 2 ? new RegExp(`(^|[^\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u') : undefined,
-        re: new RegExp(`(?:^|[\\s\\-/:.])(${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(\\p{L}*)`, 'gu'),
-      });
-    }
+  for (const alias of new Set([group.name, ...group.aliases])) {
+    const a = normalize(alias);
+    if (a.length < 2) continue;
+    compiled.push({
+      group,
+      alias,
+      a,
+      shortRe: a.length <= 2 ? new RegExp(`(^|[^\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u') : undefined,
+      re: new RegExp(`(?:^|[\\s\\-/:.])(${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(\\p{L}*)`, 'gu'),
+    });
   }
-  compiledCache.set(groups, compiled);
+  compiledByGroup.set(group, compiled);
   return compiled;
+}
+
+const fuzzyByGroup = new WeakMap<GroupName, string[]>();
+
+/** The normalised one-word aliases of six letters or more of a group: those a typo may stand for. */
+function fuzzyAliases(group: GroupName): string[] {
+  let aliases = fuzzyByGroup.get(group);
+  if (aliases) return aliases;
+  aliases = [...new Set([group.name, ...group.aliases].map(normalize))].filter((alias) => alias.length >= 6 && !/\s/.test(alias));
+  fuzzyByGroup.set(group, aliases);
+  return aliases;
 }
 
 /**
@@ -87,9 +111,8 @@ function fuzzyMentions(n: string, groups: readonly GroupName[]): { start: number
   for (const word of n.matchAll(/[^\s\-/:.]+/g)) {
     const w = word[0];
     for (const group of groups) {
-      for (const alias of new Set([group.name, ...group.aliases].map(normalize))) {
-        if (alias.length < 6 || /\s/.test(alias)) continue;
-        const hit = [alias.length - 1, alias.length, alias.length + 1].some((len) => len <= w.length && editDistance(w.slice(0, len), alias, 1) <= 1);
+      for (const alias of fuzzyAliases(group)) {
+        const hit = [alias.length - 1, alias.length, alias.length + 1].some((len) => len <= w.length && withinOneEdit(w.slice(0, len), alias));
         if (hit) out.push({ start: word.index ?? 0, end: (word.index ?? 0) + alias.length, m: { group, matched: alias } });
       }
     }

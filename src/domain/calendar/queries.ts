@@ -1,5 +1,6 @@
 import { addDays, type IsoDay } from '../dates.js';
 import { normalize } from '../text.js';
+import { memoizeText } from '../textMemo.js';
 import {
   additionOccurrence, compareOccurrences, concernsGroup, eventOccurrence, occurrencesBetween, projectRule,
   type CalendarData, type CalendarOccurrence, type CalendarRuleRecord, type OccurrenceFilter,
@@ -7,11 +8,25 @@ import {
 
 /** Dated events and imports (not rules) as occurrences, filtered and sorted. */
 export function datedOccurrences(cal: CalendarData, filter: OccurrenceFilter = {}): CalendarOccurrence[] {
-  return [...cal.events.map(eventOccurrence), ...cal.additions.map(additionOccurrence)]
-    .filter((o) => (filter.forbund === undefined || o.forbund === filter.forbund)
-      && (filter.group === undefined || concernsGroup(o, filter.group))
-      && (filter.kinds === undefined || filter.kinds.includes(o.kind)))
-    .sort(compareOccurrences);
+  // Sorting is stable, so filtering the sorted list gives the order of sorting the filtered one.
+  const all = cal.additions.length === 0
+    ? sortedEventOccurrences(cal.events)
+    : [...cal.events.map(eventOccurrence), ...cal.additions.map(additionOccurrence)].sort(compareOccurrences);
+  return all.filter((o) => (filter.forbund === undefined || o.forbund === filter.forbund)
+    && (filter.group === undefined || concernsGroup(o, filter.group))
+    && (filter.kinds === undefined || filter.kinds.includes(o.kind)));
+}
+
+const sortedEvents = new WeakMap<CalendarData['events'], CalendarOccurrence[]>();
+
+/** The curated events as sorted occurrences, once per data object (imports, which change between turns, are added per call). */
+function sortedEventOccurrences(events: CalendarData['events']): CalendarOccurrence[] {
+  let sorted = sortedEvents.get(events);
+  if (!sorted) {
+    sorted = events.map(eventOccurrence).sort(compareOccurrences);
+    sortedEvents.set(events, sorted);
+  }
+  return sorted;
 }
 
 export interface NextMeeting {
@@ -88,9 +103,20 @@ function topicScore(queryTokens: readonly string[], words: readonly string[]): n
   return score;
 }
 
-function wordsOf(...texts: (string | undefined)[]): string[] {
-  return texts.flatMap((t) => (t ? normalize(t).split(/[\s\-/:.()]+/).filter((w) => w.length >= 2) : []));
+const topicWordsCache = new WeakMap<readonly string[], readonly string[]>();
+
+/** The words of an item's topics: the list is the curated record's own, so its words are read once per data object. */
+function topicWords(topics: readonly string[]): readonly string[] {
+  let words = topicWordsCache.get(topics);
+  if (!words) {
+    words = topics.flatMap((t) => (t ? textWords(t) : []));
+    topicWordsCache.set(topics, words);
+  }
+  return words;
 }
+
+/** The words of one calendar title or topic: the same texts are matched on every calendar turn. */
+const textWords = memoizeText((text: string): readonly string[] => normalize(text).split(/[\s\-/:.()]+/).filter((w) => w.length >= 2));
 
 export interface TopicMatch {
   /** Dated events and imports about the topic, best first, then by date. */
@@ -112,7 +138,7 @@ export function findByTopic(cal: CalendarData, question: string, filter: Occurre
   const tokens = topicTokens(question).filter((t) => !ignored.has(t) && !years.includes(t));
   if (tokens.length === 0) return { events: [], rules: [], score: 0 };
   const scoreOf = (topics: readonly string[], title: string) =>
-    2 * topicScore(tokens, wordsOf(...topics)) + topicScore(tokens, wordsOf(title));
+    2 * topicScore(tokens, topicWords(topics)) + topicScore(tokens, title ? textWords(title) : []);
   const dated = datedOccurrences(cal, filter);
   const inYears = dated.filter((o) => years.includes(o.date.slice(0, 4)));
   const events = (years.length > 0 && inYears.length > 0 ? inYears : dated).map((o) => ({ o, s: scoreOf(o.topics, o.title) }));

@@ -10,8 +10,9 @@ import type { Fact, Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import { search, searchIndexFor, type SearchHit, type SearchIndex } from '../search/searchIndex.js';
 import { parseQueryCached } from '../entities.js';
-import { processTerm, queryTerms, searchWords } from '../search/tokenize.js';
+import { indexWords, processTerm, queryTerms } from '../search/tokenize.js';
 import { sourceRefs } from '../sources.js';
+import { memoizeText } from '../textMemo.js';
 
 /** A term in at most this share of the passages is distinctive for a question. */
 const RARE_SHARE = 0.05;
@@ -23,15 +24,17 @@ interface TermStats {
   /** Passages per stem. */
   df: Map<string, number>;
   /** Stems per passage (same order as index.docs). */
-  stems: Set<string>[];
+  stems: ReadonlySet<string>[];
 }
 
 const statsCache = new WeakMap<SearchIndex, TermStats>();
 
 /** The stems of a text, as search indexes them. */
-export function stemsOf(text: string): Set<string> {
+export const stemsOf: (text: string) => ReadonlySet<string> = memoizeText(stemsOfText);
+
+function stemsOfText(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of searchWords(text)) {
+  for (const w of indexWords(text)) {
     const t = processTerm(w);
     if (t !== null) out.add(t);
   }
@@ -43,7 +46,7 @@ function statsFor(index: SearchIndex): TermStats {
   if (hit) return hit;
   const df = new Map<string, number>();
   const stems = index.docs.map((d) => {
-    const s = stemsOf(`${d.title} ${d.text}`);
+    const s = stemsOfText(`${d.title} ${d.text}`);
     for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);
     return s;
   });

@@ -5,7 +5,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { AgreementData } from '../../data/load.js';
 import { buildCorpus, type SearchDoc } from './corpus.js';
-import { MAX_TERM_LENGTH, processTerm, queryTerms, searchWords } from './tokenize.js';
+import { indexWords, MAX_TERM_LENGTH, processTerm, queryTerms } from './tokenize.js';
 
 export interface SearchIndex {
   version: string;
@@ -42,7 +42,8 @@ export function searchIndexFor(data: AgreementData): SearchIndex {
 const ENGINE_OPTIONS = {
   fields: ['title', 'text', 'names'],
   storeFields: [],
-  tokenize: (text: string) => searchWords(text),
+  // Passages are read once per data version: without the per-turn text memo.
+  tokenize: (text: string) => indexWords(text),
   processTerm: (term: string) => processTerm(term),
 };
 
@@ -92,10 +93,43 @@ export interface SearchOptions {
   kinds?: readonly string[];
 }
 
-/** The best passages for `text`, best first. An empty or meaningless query gives no hits. */
+/** Ranked hits kept per index and query: the recognisers, the answer and its evidence ask the same query several times a turn. */
+const QUERY_CACHE_SIZE = 256;
+/** Hits computed per query at least, so the common limits (3 to 8) are prefixes of one cached list. */
+const MIN_CACHED_HITS = 16;
+/** A query's ranking up to some length; `complete` when there were no more hits than that. */
+interface Ranking {
+  hits: SearchHit[];
+  complete: boolean;
+}
+const queryCache = new WeakMap<SearchIndex, Map<string, Ranking>>();
+
+/**
+ * The best passages for `text`, best first. An empty or meaningless query gives no hits. The
+ * ranking depends only on the index and the query's terms and filters, so it is computed once per
+ * data version and query: a smaller limit is a prefix of the same ranking.
+ */
 export function search(index: SearchIndex, text: string, options: SearchOptions = {}): SearchHit[] {
   const terms = queryTerms(text).filter((t) => t.length <= MAX_TERM_LENGTH);
   if (terms.length === 0) return [];
+  const limit = options.limit ?? 5;
+  const key = `${terms.join(' ')}\u0000${options.forbund?.join('\u0001') ?? '*'}\u0000${options.kinds?.join('\u0001') ?? '*'}`;
+  let byQuery = queryCache.get(index);
+  if (!byQuery) {
+    byQuery = new Map();
+    queryCache.set(index, byQuery);
+  }
+  const cached = byQuery.get(key);
+  if (cached && (cached.complete || cached.hits.length >= limit)) return cached.hits.slice(0, limit);
+  const wanted = Math.max(limit, MIN_CACHED_HITS);
+  const hits = rankedHits(index, terms, options, wanted);
+  byQuery.delete(key);
+  if (byQuery.size >= QUERY_CACHE_SIZE) byQuery.delete(byQuery.keys().next().value as string);
+  byQuery.set(key, { hits, complete: hits.length < wanted });
+  return hits.slice(0, limit);
+}
+
+function rankedHits(index: SearchIndex, terms: readonly string[], options: SearchOptions, limit: number): SearchHit[] {
   const results: SearchResult[] = index.engine.search(terms.join(' '), {
     combineWith: 'OR',
     prefix: (term) => term.length >= 4,
@@ -117,7 +151,7 @@ export function search(index: SearchIndex, text: string, options: SearchOptions 
     const doc = index.docs[Number(r.id)];
     if (!doc) continue;
     hits.push({ doc, score: r.score, coverage: new Set(r.queryTerms).size / terms.length });
-    if (hits.length >= (options.limit ?? 5)) break;
+    if (hits.length >= limit) break;
   }
   return hits;
 }

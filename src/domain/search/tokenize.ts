@@ -7,6 +7,7 @@
  */
 import { STOP_WORDS, applySynonyms } from '../synonyms.js';
 import { normalize } from '../text.js';
+import { memoizeText } from '../textMemo.js';
 
 /** Longest word kept; longer runs are noise (pasted ids, keyboard mashing) and make fuzzy search slow. */
 export const MAX_TERM_LENGTH = 30;
@@ -56,7 +57,10 @@ export function stemSwedish(word: string): string {
 }
 
 /** Words of a text for indexing: normalised, synonyms applied, split, overlong words dropped. */
-export function searchWords(text: string): string[] {
+export const searchWords: (text: string) => readonly string[] = memoizeText(indexWords);
+
+/** {@link searchWords} without the memo: for texts read once per data version (building the index). */
+export function indexWords(text: string): string[] {
   return applySynonyms(normalize(text))
     .split(/[\s\-/:.]+/u)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
@@ -73,7 +77,9 @@ export function processTerm(word: string): string | null {
 const HUR_FORM_WORDS = new Set(['lang', 'lange', 'langt', 'mycket', 'manga', 'ofta', 'stor', 'stort', 'hog', 'hogt', 'gammal', 'gamla']);
 
 /** The stemmed terms of a query, stop words and duplicates removed, at most {@link MAX_QUERY_TERMS}. */
-export function queryTerms(text: string): string[] {
+export const queryTerms: (text: string) => readonly string[] = memoizeText(termsOf);
+
+function termsOf(text: string): string[] {
   const terms: string[] = [];
   let previous = '';
   for (const w of searchWords(text)) {

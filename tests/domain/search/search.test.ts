@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
 import { answerSearch, currentFirst, HITS_TEXT, NO_HITS_TEXT } from '../../../src/domain/answers/search.js';
 import { buildCorpus } from '../../../src/domain/search/corpus.js';
-import { search, searchIndexFor } from '../../../src/domain/search/searchIndex.js';
+import { buildSearchIndex, search, searchIndexFor } from '../../../src/domain/search/searchIndex.js';
 import { queryTerms, stemSwedish } from '../../../src/domain/search/tokenize.js';
 import { renderText } from '../../../src/core/renderText.js';
 
@@ -101,5 +101,30 @@ describe('current first across passages on the same subject', () => {
     expect(date(first) > date(second)).toBe(true);
     expect(first).toContain('hälsokoordinator');
     expect(second).toContain('ännu inte anslutit');
+  });
+});
+
+describe('search rankings kept per index and query', () => {
+  const queries = ['Vad står det om kompetensutveckling?', 'Vem kontaktar jag på psykiatrin?', 'budget arbetsförmedlingen', 'ÖVK'];
+  const view = (hits: { doc: { id: number }; score: number; coverage: number }[]) => hits.map((h) => [h.doc.id, h.score, h.coverage]);
+
+  test('a query asked again, or with another limit, ranks as a fresh index does', () => {
+    const index = searchIndexFor(data);
+    const forbund = [data.forbund[0]?.id ?? ''];
+    for (const limit of [3, 8, 30, 3, 100]) {
+      // A new index per limit: each of its queries is ranked for the first time.
+      const fresh = buildSearchIndex(data);
+      for (const q of queries) {
+        expect(view(search(index, q, { limit }))).toEqual(view(search(fresh, q, { limit })));
+        expect(view(search(index, q, { limit, forbund }))).toEqual(view(search(fresh, q, { limit, forbund })));
+      }
+    }
+  });
+
+  test('the cached ranking is not handed out to be changed', () => {
+    const index = searchIndexFor(data);
+    const first = search(index, 'kompetensutveckling', { limit: 3 });
+    first.length = 0;
+    expect(search(index, 'kompetensutveckling', { limit: 3 }).length).toBeGreaterThan(0);
   });
 });
