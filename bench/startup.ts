@@ -20,16 +20,30 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The largest resident set (bytes) among the processes of a process group (npm → sh → tsx → node): the server's. Linux /proc. */
-export function groupRss(pgid: number): number {
-  let largest = 0;
+/**
+ * The processes of a process group (npm → sh → node), each with its /proc entry and the fields of
+ * its stat after the command (which may hold spaces). Linux /proc; a process that ends while it is
+ * read is left out.
+ */
+function* groupProcesses(pgid: number): Generator<{ entry: string; fields: string[] }> {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command (which may hold spaces) start after the last ')'.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid) yield { entry, fields };
+  }
+}
+
+/** The largest resident set (bytes) among the processes of a process group: the server's. */
+export function groupRss(pgid: number): number {
+  let largest = 0;
+  for (const { entry } of groupProcesses(pgid)) {
+    try {
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
       if (rss) largest = Math.max(largest, Number(rss[1]) * 1024);
     } catch {
@@ -41,22 +55,12 @@ export function groupRss(pgid: number): number {
 
 /**
  * CPU time (ms, user + system) used so far by the processes of a process group: unlike the wall
- * clock it hardly changes with what else the machine runs. Linux /proc (clock ticks of 10 ms).
+ * clock it hardly changes with what else the machine runs (clock ticks of 10 ms).
  */
 export function groupCpuMs(pgid: number): number {
   let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
-      // utime and stime are fields 14 and 15 of stat, 12th and 13th after the command.
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
+  // utime and stime are fields 14 and 15 of stat, 12th and 13th after the command.
+  for (const { fields } of groupProcesses(pgid)) ticks += Number(fields[11]) + Number(fields[12]);
   return ticks * 10;
 }
 
