@@ -36,6 +36,9 @@ import { turnNow } from './turnClock.js';
 import { chooseTurnForbund, setTurnForbund, turnForbund } from './turnForbund.js';
 import { FORBUND_CHOICE_DIALOG, ForbundChoiceDialog, type ForbundChoiceOptions } from './forbundChoiceDialog.js';
 
+/** Turn-state key of the routed text's understanding (MainDialog.routedUnderstanding). */
+const ROUTED_UNDERSTANDING = Symbol('routedUnderstanding');
+
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';
 
@@ -442,7 +445,7 @@ export class MainDialog extends ComponentDialog {
     const text = routedText(step.context);
     if (text === undefined || text.includes('\n')) return false;
     const data = completeData(this.deps.data);
-    const u = understand(data, text, turnNow(step.context, this.deps), turnForbund(step.context));
+    const u = this.routedUnderstanding(step, text);
     const all: Reply = {
       text: replies.map((r) => r.text).join('\n'),
       facts: replies.flatMap((r) => [...(r.facts ?? []), ...(r.sources ?? []).map((x) => ({ label: x.section, value: x.title ?? '' }))]),
@@ -534,6 +537,16 @@ export class MainDialog extends ComponentDialog {
     if (evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
   }
 
+  /** The understanding of the routed text, built once per turn for the judges of a dialog's answer (missesSubject, verdictFor). */
+  private routedUnderstanding(step: WaterfallStepContext, text: string): Understanding {
+    const state = step.context.turnState as Map<unknown, unknown>;
+    const held = state.get(ROUTED_UNDERSTANDING) as Understanding | undefined;
+    if (held !== undefined && held.text === text) return held;
+    const u = understand(completeData(this.deps.data), text, turnNow(step.context, this.deps), turnForbund(step.context));
+    state.set(ROUTED_UNDERSTANDING, u);
+    return u;
+  }
+
   /** The verdict a dialog's first answer gives the turn's yes/no question (src/domain/routing/verdict.ts), when its first line decides it. */
   private verdictFor(step: WaterfallStepContext, replies: readonly Reply[]): string | undefined {
     const [first] = replies;
@@ -541,7 +554,7 @@ export class MainDialog extends ComponentDialog {
     if (first.status !== undefined && first.status !== 'answered') return undefined;
     const text = routedText(step.context);
     if (text === undefined || text === '') return undefined;
-    const u = understand(completeData(this.deps.data), text, turnNow(step.context, this.deps), turnForbund(step.context));
+    const u = this.routedUnderstanding(step, text);
     const judged: Reply = { ...first, status: 'answered' };
     const shaped = verdictFirst(u.text, u.form, judged);
     return shaped === judged ? undefined : /^(Ja|Nej)\b/u.exec(shaped.text)?.[1];
