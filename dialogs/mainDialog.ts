@@ -356,14 +356,15 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * A composite question whose parts belong to different features ("vem är ordförande och när är
-   * nästa möte?"): each part is understood and answered on its own, in order, so none is lost —
-   * a part the documents do not answer gets its own "det står inte". Returns false (the whole
-   * question is routed as one) when the parts are one feature's, or a part needs a dialog.
+   * A composite question ("vem är ordförande och när är nästa möte?", "hur ofta betalar förbundet
+   * och ska vi lägga på moms?"): each part is understood, routed and judged on its own, in order, so
+   * none is lost — a part the documents do not answer gets its own "det står inte". Parts that get
+   * the same answer are said once. Returns false (the whole question is routed as one) when a part
+   * needs a dialog or every part gets the same answer.
    */
   private async answerParts(step: WaterfallStepContext, whole: Understanding): Promise<boolean> {
     const data = completeData(this.deps.data);
-    const answers: { routeId: string; reply: Reply }[] = [];
+    const answers: Reply[] = [];
     let subject: string[] = [];
     for (const typed of whole.parts) {
       // A later part without a subject of its own ("… och vem är kontaktperson?") is about the one before.
@@ -371,19 +372,34 @@ export class MainDialog extends ComponentDialog {
       const part = own.query.entities.length === 0 && subject.length > 0 ? `${typed} ${subject.join(' ')}` : typed;
       const u = part === typed ? own : understand(data, part, whole.now, whole.query.conversationForbund);
       if (own.query.entities.length > 0) subject = [...new Set(own.query.entities.map((e) => e.ref.name))];
-      const [best] = this.score(u);
-      const route = best !== undefined && best.score >= ROUTE_THRESHOLD ? best.route : undefined;
-      const reply = route === undefined ? this.fallbackAnswer?.(u) : route.answer?.(u);
-      if (reply === undefined || reply.status === 'needs-input') return false;
-      const search = reply.status === 'not-stated' ? this.search(u) : undefined;
-      answers.push({ routeId: route?.id ?? this.fallback.id, reply: search?.status === 'answered' ? search : answerFirst(data, u.text, u.form, reply) });
+      const reply = this.partAnswer(u);
+      if (reply === undefined) return false;
+      answers.push(reply);
     }
-    if (new Set(answers.map((a) => a.routeId)).size < 2) return false;
+    const distinct = answers.filter((a, i) => answers.findIndex((b) => b.text === a.text) === i);
+    if (distinct.length < 2) return false;
     (step.values as MainValues).settled = true;
-    for (const a of answers) await sendReply(step.context, a.reply);
+    for (const a of distinct) await sendReply(step.context, a);
     return true;
   }
 
+  /**
+   * One part's answer, judged as a whole question's is (answerDirect): the best route's result if it
+   * answers the part, else the search's, else "not stated" with the closest passages. Undefined when
+   * the part needs a dialog (a route without a direct answer, or one that asks for input).
+   */
+  private partAnswer(u: Understanding): Reply | undefined {
+    const data = completeData(this.deps.data);
+    const [best] = this.score(u);
+    const route = best !== undefined && best.score >= ROUTE_THRESHOLD ? best.route : undefined;
+    const raw = route === undefined ? this.fallbackAnswer?.(u) : route.answer?.(u);
+    if (raw === undefined || raw.status === 'needs-input') return undefined;
+    const built: Reply = raw.status === undefined && (raw.sources?.length ?? 0) > 0 ? { ...raw, status: 'answered' } : raw;
+    if (built.status !== 'not-stated' && answersQuestion(data, u, built)) return answerFirst(data, u.text, u.form, built);
+    const search = this.judgedSearch(u);
+    if (search.status === 'answered') return this.shaped(u, search);
+    return built.status === 'not-stated' ? answerFirst(data, u.text, u.form, built) : nearestInstead(data, u, built, search);
+  }
 
   /** Sends a route's answer with the passages for words it left out: after it, or before it when it is about none of them. */
   private async sendWithEvidence(step: WaterfallStepContext, u: Understanding, built: Reply): Promise<void> {
