@@ -13,7 +13,7 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { heldOnlyPersonnummer } from '../src/core/redactMiddleware.js';
 import { sendReply } from '../src/core/sendReply.js';
-import { completeData, inForbundScope } from '../src/domain/answers/common.js';
+import { completeData, inForbundScope, isSeeAlso } from '../src/domain/answers/common.js';
 import { configuredForbund } from '../src/core/conversationForbund.js';
 import { hasDeploymentDefault, namedForbund, namesOtherForbund, searchScope } from '../src/domain/forbund.js';
 import { answerSearch, WEAK_HITS_TEXT } from '../src/domain/answers/search.js';
@@ -406,7 +406,7 @@ export class MainDialog extends ComponentDialog {
     const reply = answerFirst(completeData(this.deps.data), u.text, u.form, built);
     const evidence = this.complementFor(step, [reply]);
     const lead = evidence !== undefined && passagesLead(evidence);
-    if (lead && evidence.reply !== undefined) await sendReply(step.context, evidence.reply);
+    if (lead && evidence.reply !== undefined) await sendReply(step.context, this.shaped(u, evidence.reply));
     await sendReply(step.context, reply);
     if (!lead && evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
   }
@@ -530,7 +530,8 @@ export class MainDialog extends ComponentDialog {
     const text = routedText(step.context);
     // Only for questions: a pasted import or a command is not looked up in the documents.
     if (replies.length === 0 || text === undefined || text.includes('\n') || text.length > 300) return undefined;
-    const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).map((f) => `${f.label}: ${f.value}`)]);
+    // The answer's own words: its related passages ("Se även") are beside the answer, not part of it.
+    const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label}: ${f.value}`)]);
     const data = completeData(this.deps.data);
     return complementEvidence(data, text, texts, undefined, searchScope(data, understand(data, text, turnNow(step.context, this.deps), turnForbund(step.context)).query));
   }

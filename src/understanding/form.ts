@@ -115,16 +115,22 @@ export function questionForm(tokens: readonly string[], marked = false): Questio
 /**
  * Where the question is in a message that describes first and asks last ("Vi ska lämna in vår
  * bilaga för 2027 – vad är deadline?", "17-åring i Värnamo … . Funkar teamet?"): the clause that
- * ends at the last question mark, after the last dash, colon, semicolon or full stop before it.
+ * ends at the last question mark, after the last dash, colon, semicolon or full stop before it, or
+ * after the comma that ends a condition ("Om vi vill säga upp avtalet, vad gäller?").
  * Undefined when the message is one clause or has no question mark.
  */
 export function questionClause(text: string): string | undefined {
   const end = text.lastIndexOf('?');
   if (end < 0) return undefined;
   const head = text.slice(0, end);
-  const boundary = /(?:\s[–—-]\s|[:;]\s|[.!]\s+|\?\s+)/gu;
+  // A condition first ("Om vi vill säga upp avtalet, vad gäller?"): the question after its comma.
+  const boundary = /(?:\s[–—-]\s|[:;]\s|[.!]\s+|\?\s+|,\s+(?=(?:vem|vad|när|hur|vilk\p{L}*|varför|var)\s))/giu;
   let start = -1;
-  for (const m of head.matchAll(boundary)) start = m.index + m[0].length;
+  for (const m of head.matchAll(boundary)) {
+    // A comma opens the question only when it is the last one: ", när det gäller X, …" is an aside.
+    if (m[0].startsWith(',') && head.indexOf(',', m.index + 1) >= 0) continue;
+    start = m.index + m[0].length;
+  }
   return start > 0 ? head.slice(start).trim() : undefined;
 }
 

@@ -60,6 +60,12 @@ describe('the question clause of a message that describes first', () => {
     expect(whole('17 åring i varnamo, har varken sjukpenning eller forsorjningsstod. funkar teamet?')).toBe('yesno');
     expect(whole('Jag har en fråga om budgeten: hur mycket får kansliet 2024?')).toBe('hur-mycket');
   });
+  test('a condition first: the question after the comma that ends it', () => {
+    expect(whole('Om vi vill säga upp avtalet, vad gäller?')).toBe('vad');
+    expect(whole('Om kunden har SGI, vem ska vi kontakta?')).toBe('vem');
+    // A comma before an aside is not where the question starts.
+    expect(whole('Jag undrar om AF kan, när det gäller ekonomi, hjälpa till?')).toBe('yesno');
+  });
   test('a clause without a form of its own leaves the whole message its form', () => {
     expect(whole('Kan en 23-åring aktualiseras – till exempel i Umeå?')).toBe('yesno');
     expect(questionClause('När är nästa styrelsemöte?')).toBeUndefined();

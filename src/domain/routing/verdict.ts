@@ -7,7 +7,8 @@
  *   ("samlokaliserad?" against "(ej samlokaliserade)" → Nej);
  * - a requirement the question does without ("utan samtycke?" against "bygger på … samtycke",
  *   "inte 10 tim/v" against "minst 10 timmar/vecka" → Nej);
- * - a decision: "bifall?" against "Avslag" → Nej, against "bifall" → Ja.
+ * - a decision: "bifall?" against "Avslag" → Nej, against "bifall" → Ja;
+ * - a count per period: "två gånger per år?" against "tre rapporter per år" → Nej.
  * Anything else gives no verdict: the answer's sentence stands on its own, never a guessed "Ja".
  */
 import { normalize } from '../text.js';
@@ -45,13 +46,56 @@ function limitVerdict(question: string, sentence: string): Verdict | undefined {
   return undefined;
 }
 
+/** Verbs and small words that say nothing of their own after a negation ("inte kan få stödet"). */
+const AUXILIARIES = new Set(['kan', 'kunde', 'fa', 'far', 'fick', 'ska', 'skall', 'skulle', 'maste', 'bor', 'har', 'hade', 'ar', 'var', 'blir', 'bli', 'vara',
+  'finns', 'fanns', 'galler', 'gors', 'sig', 'det', 'den', 'de', 'dem', 'man', 'alls', 'heller', 'langre', 'annu', 'med', 'for', 'att', 'till']);
+/** How many words after a negation its predicate may stand ("ej samlokaliserade", "inte kan få stödet"). */
+const NEGATION_REACH = 3;
+
 /** "Nej" when a content word of the question is said negated in the sentence. */
 function negatedVerdict(questionWords: readonly string[], sentence: string): Verdict | undefined {
   const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-  const asked = new Set(questionWords.filter((w) => w.length >= 6 && !NEGATIONS.has(w)).map(stemSwedish));
+  const asked = new Set(questionWords.filter((w) => w.length >= 4 && !NEGATIONS.has(w) && !AUXILIARIES.has(w)).map(stemSwedish));
   for (let i = 0; i < words.length; i += 1) {
     if (!NEGATIONS.has(words[i] ?? '')) continue;
-    for (const w of words.slice(i + 1, i + 3)) if (w.length >= 6 && asked.has(stemSwedish(w))) return 'Nej';
+    // The negated predicate: the first word after the negation that is not an auxiliary ("inte kan få stödet").
+    const predicate = words.slice(i + 1, i + 1 + NEGATION_REACH).find((w) => !AUXILIARIES.has(w));
+    if (predicate === undefined || predicate.length < 4) continue;
+    const stem = stemSwedish(predicate);
+    // "stödet" says the question's "stöd": the asked stem begins the word's.
+    if (asked.has(stem) || [...asked].some((a) => stem.startsWith(a) && stem.length - a.length <= 3)) return 'Nej';
+  }
+  return undefined;
+}
+
+/** Counts said in words ("två gånger per år"); "en/ett" are left out, they are articles as often as numbers. */
+const COUNT_WORDS: Record<string, number> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12 };
+const PER = /\b(\d+|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s(?:\p{L}+\s){0,2}?(?:per|i|om|varje)\s(ar|aret|manad|manaden|vecka|veckan|termin|terminen|tertial)\b/gu;
+
+/** The counts a text gives per period ("tre rapporter per år" → ar: 3). */
+function countsPer(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(PER)) {
+    const [, n = '', period = ''] = m;
+    out.set(stemSwedish(period), COUNT_WORDS[n] ?? Number(n));
+  }
+  return out;
+}
+
+/**
+ * A count per period against the sentence's count for the same period: "räcker det att rapportera
+ * två gånger per år?" against "lämnar tre rapporter per år" → Nej; the same count → Ja. A count
+ * above the sentence's decides nothing (more may be allowed).
+ */
+function countVerdict(question: string, sentence: string): Verdict | undefined {
+  const asked = countsPer(question);
+  if (asked.size !== 1) return undefined;
+  const said = countsPer(sentence);
+  for (const [period, n] of asked) {
+    const m = said.get(period);
+    if (m === undefined) continue;
+    if (n === m) return 'Ja';
+    if (n < m) return 'Nej';
   }
   return undefined;
 }
@@ -109,5 +153,5 @@ export function verdictOf(question: string, sentence: string): Verdict | undefin
   const s = normalize(sentence);
   const qWords = q.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
   if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return lackVerdict(qWords, s);
-  return limitVerdict(q, s) ?? negatedVerdict(qWords, s) ?? decisionVerdict(q, s);
+  return limitVerdict(q, s) ?? countVerdict(q, s) ?? negatedVerdict(qWords, s) ?? decisionVerdict(q, s);
 }

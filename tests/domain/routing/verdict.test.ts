@@ -26,6 +26,21 @@ describe('verdictOf: Ja/Nej only where the answering sentence decides it', () =>
     expect(verdictOf('Fick ansökan avslag?', 'Styrelsen beslutade om bifall och avslag.')).toBeUndefined();
   });
 
+  test('a count per period against the sentence\'s count for the same period', () => {
+    const rule = 'Varje verksamhet lämnar tre rapporter per år.';
+    expect(verdictOf('Räcker det att vår verksamhet rapporterar till förbundet två gånger per år?', rule)).toBe('Nej');
+    expect(verdictOf('Ska verksamheten lämna 3 rapporter per år?', rule)).toBe('Ja');
+    // More than the sentence's count, or another period, decides nothing.
+    expect(verdictOf('Får vi lämna fem rapporter per år?', rule)).toBeUndefined();
+    expect(verdictOf('Räcker det med två rapporter per månad?', rule)).toBeUndefined();
+  });
+
+  test('a negated predicate a few words after the negation', () => {
+    expect(verdictOf('Kunde asylsökande få stöd i projektet?', 'Märkligt att asylsökande nämns i ansökan då de inte kan få stödet.')).toBe('Nej');
+    // An auxiliary verb of the question negated says nothing.
+    expect(verdictOf('Kan deltagaren få stöd?', 'Deltagaren kan inte längre delta i gruppen men får stöd.')).toBeUndefined();
+  });
+
   test('no guessed verdict, and none for a negated question', () => {
     expect(verdictOf('Räcker det att rehabkoordinatorn är med digitalt?', 'Rehabkoordinatorn medverkar fysiskt minst 2 timmar/månad.')).toBeUndefined();
     expect(verdictOf('Har personen inte fått något beslut?', 'Beslut fattas i styrelsen i november.')).toBeUndefined();
