@@ -62,7 +62,7 @@ export function budgetReply(answer: BudgetAnswer, deps: Pick<BotDeps, 'data'>): 
   const lines = [answer.headline];
   if (answer.uncertain) lines.push('Obs! En eller flera siffror är osäkra i källan – se förklaringen nedan.');
   if (notes.length > 0) lines.push('', ...notes);
-  return { text: lines.join('\n'), facts, sources: titledSources(deps, answer.sources), status: answer.notStated === true ? 'not-stated' : 'answered' };
+  return { text: lines.join('\n'), facts, sources: titledSources(deps, answer.sources), status: answer.notStated === true ? 'not-stated' : 'answered', ...(answer.notStated === true ? { subjectFound: true } : {}) };
 }
 
 /**

@@ -48,6 +48,20 @@ export const ROUTE_THRESHOLD = 0.5;
 export const AMBIGUITY_MARGIN = 0.1;
 
 /** Question forms that ask for a value or a verdict, which a menu of choices does not give. */
+/** Most passages of the search said after a feature's "not stated". */
+const CLOSEST = 2;
+
+/** A "not stated" answer with the search's best passages after it, labelled as the closest (never as the answer). */
+function withClosest(notStated: Reply, search: Reply): Reply {
+  const passages = search.status === 'answered' ? (search.facts ?? []).filter((f) => !isSeeAlso(f)).slice(0, CLOSEST) : [];
+  if (passages.length === 0) return notStated;
+  return {
+    ...notStated,
+    facts: [...(notStated.facts ?? []), ...passages.map((f) => ({ ...f, label: `Närmast: ${f.label}` }))],
+    sources: [...(notStated.sources ?? []), ...(search.sources ?? [])],
+  };
+}
+
 const VALUE_FORMS: ReadonlySet<Understanding['form']> = new Set(['yesno', 'nar', 'hur-mycket', 'hur-ofta', 'hur-lange']);
 
 export const NOTHING_TO_CANCEL_TEXT = 'Det finns inget att avbryta just nu. Ställ en fråga eller skriv ”hjälp”.';
@@ -325,8 +339,14 @@ export class MainDialog extends ComponentDialog {
         if (second.status === 'answered' && answersQuestion(completeData(this.deps.data), u, second)) chosen = second;
       }
       if (chosen.status === 'not-stated') {
-        const search = this.judgedSearch(u);
         values.settled = true;
+        // A feature that knows the subject and says, with its source, that the value asked is not
+        // there ("Budgeten har inga siffror för 2026 …") answers: the search's passages follow as the closest.
+        if (!rejected && chosen === first && first.subjectFound === true) {
+          await sendReply(step.context, withClosest(first, this.search(u)));
+          return true;
+        }
+        const search = this.judgedSearch(u);
         if (search.status === 'answered') await sendReply(step.context, this.shaped(u, search));
         // A rejected answer is not shown as if it answered: "not stated", with it among the closest passages.
         else if (rejected) await sendReply(step.context, nearestInstead(completeData(this.deps.data), u, built, search));
@@ -405,7 +425,7 @@ export class MainDialog extends ComponentDialog {
   private async sendWithEvidence(step: WaterfallStepContext, u: Understanding, built: Reply): Promise<void> {
     const reply = answerFirst(completeData(this.deps.data), u.text, u.form, built);
     const evidence = this.complementFor(step, [reply]);
-    const lead = evidence !== undefined && passagesLead(evidence);
+    const lead = evidence !== undefined && passagesLead(evidence, 'two-more');
     if (lead && evidence.reply !== undefined) await sendReply(step.context, this.shaped(u, evidence.reply));
     await sendReply(step.context, reply);
     if (!lead && evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
@@ -490,9 +510,11 @@ export class MainDialog extends ComponentDialog {
     const values = step.values as MainValues;
     values.settled = true;
     const text = routedText(step.context) ?? '';
-    const search = this.search({ text, query: understand(completeData(this.deps.data), text, turnNow(step.context, this.deps), turnForbund(step.context)).query });
+    // The search answers instead when it answers the question as asked, shaped like every answer ("Ja"/"Nej" first).
+    const u = this.routedUnderstanding(step, text);
+    const search = this.judgedSearch(u);
     if (search.status === 'answered') {
-      await sendReply(step.context, search);
+      await sendReply(step.context, this.shaped(u, search));
       return;
     }
     await this.settle(step, held, replies);

@@ -47,6 +47,12 @@ export const replySchema = z.object({
   exempeldata: z.boolean().optional(),
   /** Set by answer builders (MainDialog decides from it); prompts and help texts leave it out. */
   status: answerStatusSchema.optional(),
+  /**
+   * For a `not-stated` answer from a feature that found its subject and lacks only the value asked
+   * ("Budgeten har inga siffror för 2026" – the budget is there, for other years): the answer stands,
+   * the search's passages follow it as the closest. Without it the search may answer instead.
+   */
+  subjectFound: z.boolean().optional(),
 });
 export type Reply = z.infer<typeof replySchema>;
 

@@ -33,7 +33,8 @@ export function aktualiseringScore(normalized: string, lexicon: Lexicon): number
   if (/etablering/.test(n) && /kartlagg|sammankall|samverkansgrupp|gemensamma traffar|traffar/.test(n)) return 1;
   if (/\bstamma av|\bstammer av|\bavstamning/.test(n) && (party || person)) return 0.9;
   if (benefit && (party || person) && /\b(vem|vilka|vilken|hur|kan|ska|maste|behover|vart|vad|gor)\b/.test(n)) return 0.85;
-  if (/handlingsplan|uppfoljning(en)? av (planen|handlingsplanen)|foljs (handlings)?planen upp|(handlings)?planen foljs upp|var tredje manad|avslutas i samverkan|ja eller nej till gemensamma insatser/.test(n)) return 1;
+  // A person's handlingsplan ("får personen en handlingsplan?"), not an agreement that calls itself one ("överenskommelsen/handlingsplanen").
+  if ((person && /handlingsplan/.test(n)) || /uppfoljning(en)? av (planen|handlingsplanen)|foljs (handlings)?planen upp|(handlings)?planen foljs upp|var tredje manad|avslutas i samverkan|ja eller nej till gemensamma insatser/.test(n)) return 1;
   if (/\bkaa\b|aktivitetsansvar/.test(n)) return /alder|omfatta|vilka|ungdom|aktualiser|gymnasie/.test(n) ? 0.97 : 0.6;
   if (/arenor for provning|samverkansgrupp(en)? for etablering/.test(n)) return 0.9;
   return 0;

@@ -165,11 +165,36 @@ export function missedDetails(u: Pick<Understanding, 'form' | 'query'>, reply: R
   return askedDetails(u.query.tokens, u.form).filter((d) => !DETAIL_SHAPES[d].test(text));
 }
 
+const YEAR = /\b((?:19|20)\d\d)\b/gu;
+const YEAR_RANGE = /\b((?:19|20)\d\d)\s?[–-]\s?((?:19|20)\d\d)\b/gu;
+
+/** The years a text speaks of: each year it writes, and every year inside a range ("2014–2016"). */
+function yearsIn(text: string): Set<string> {
+  const years = new Set([...text.matchAll(YEAR)].map((m) => m[1] ?? ''));
+  for (const m of text.matchAll(YEAR_RANGE)) {
+    const [from, to] = [Number(m[1]), Number(m[2])];
+    for (let y = from; y <= to && to - from <= 20; y += 1) years.add(String(y));
+  }
+  return years;
+}
+
+/**
+ * The years the question asks about ("budget 2026", "beslut inför 2024") that neither the answer
+ * nor its sources (their titles, sections and dates) speak of: an answer about other years.
+ */
+export function missedYears(u: Pick<Understanding, 'text'>, reply: Reply): string[] {
+  const asked = yearsIn(u.text);
+  if (asked.size === 0) return [];
+  const sources = (reply.sources ?? []).map((s) => `${s.title ?? ''} ${s.section} ${s.date ?? ''}`);
+  const said = yearsIn([ownText(reply), ...sources].join(' '));
+  return [...asked].filter((y) => !said.has(y));
+}
+
 /** True when the answer answers the question as asked (see the module comment). */
 export function answersQuestion(data: AgreementData, u: Understanding, reply: Reply): boolean {
   if (reply.status !== 'answered') return true;
   const day = u.query.tokens.some((t) => t === 'datum' || t === 'dag' || t === 'datumet');
   if (u.form === 'namn' && !namesPerson(data, reply)) return false;
   return givesFormValue(u.form, reply, day) && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0
-    && missedDetails(u, reply).length === 0;
+    && missedDetails(u, reply).length === 0 && missedYears(u, reply).length === 0;
 }

@@ -301,10 +301,13 @@ export interface ComplementEvidence {
 /**
  * True when the answer is about none of the question's distinctive words while added passages
  * hold two or more of them: the route answered another question (one salient word chose it),
- * so the passages lead and the route's answer follows.
+ * so the passages lead and the route's answer follows. With `two-more`, passages that hold two
+ * more of the words than the answer lead too (for a route's direct answer, built from records; a
+ * dialog's decided answer — "Nej – personen ingår inte …" — keeps the stricter `none-held`).
  */
-export function passagesLead(e: ComplementEvidence): boolean {
-  return e.reply !== undefined && e.answerHeld === 0 && e.passagesHeld >= 2;
+export function passagesLead(e: ComplementEvidence, margin: 'none-held' | 'two-more' = 'none-held'): boolean {
+  if (e.reply === undefined || e.passagesHeld < 2) return false;
+  return margin === 'none-held' ? e.answerHeld === 0 : e.passagesHeld >= e.answerHeld + 2;
 }
 
 /**

@@ -8,7 +8,8 @@
  * - a requirement the question does without ("utan samtycke?" against "bygger på … samtycke",
  *   "inte 10 tim/v" against "minst 10 timmar/vecka" → Nej);
  * - a decision: "bifall?" against "Avslag" → Nej, against "bifall" → Ja;
- * - a count per period: "två gånger per år?" against "tre rapporter per år" → Nej.
+ * - a count per period: "två gånger per år?" against "tre rapporter per år" → Nej;
+ * - a year against the period something holds for: "gäller den 2024?" against "gäller … till 2023-12-31" → Nej.
  * Anything else gives no verdict: the answer's sentence stands on its own, never a guessed "Ja".
  */
 import { normalize } from '../text.js';
@@ -128,6 +129,25 @@ function lackVerdict(qWords: readonly string[], sentence: string): Verdict | und
   return undefined;
 }
 
+/** A period a sentence says something holds for: "från och med 2023-01-01 till 2023-12-31", "2021–2022" (normalised: "2021 2022"). */
+const PERIOD = /\b((?:19|20)\d\d)(?:-\d\d-\d\d)?\s?(?:[–-]|till(?: och med)?|t\.?o\.?m\.?|(?=\s))\s?((?:19|20)\d\d)(?:-\d\d-\d\d)?\b/u;
+const VALIDITY = /\b(galler|gallde|giltig\w*|loper|lopte|varar|varade|forlang\w*)\b/u;
+
+/**
+ * Whether something holds in a year, against the period the sentence gives it: "gäller
+ * överenskommelsen även 2024?" against "gäller från och med 2023-01-01 till 2023-12-31" → Nej.
+ */
+function periodVerdict(q: string, sentence: string): Verdict | undefined {
+  if (!VALIDITY.test(q) || !VALIDITY.test(sentence)) return undefined;
+  const period = PERIOD.exec(sentence);
+  // "Gäller den tills vidare?": a period with an end says no, "tills vidare" in the sentence yes.
+  if (/\btills? ?vidare\b/u.test(q)) return /\btills? ?vidare\b/u.test(sentence) ? 'Ja' : period !== null ? 'Nej' : undefined;
+  const asked = [...q.matchAll(/\b((?:19|20)\d\d)\b/gu)].map((m) => Number(m[1]));
+  if (asked.length !== 1 || period === null) return undefined;
+  const [year] = asked as [number];
+  return year >= Number(period[1]) && year <= Number(period[2]) ? 'Ja' : 'Nej';
+}
+
 /** Decision words: a question about one outcome answered by the other. */
 const GRANTED = /\b(bifall|bifalla|bifalls|beviljad|beviljade|beviljas|bevilja|godkand|godkande|godkanna|godkandes|tillstyrk\w*)\b/u;
 const REFUSED = /\b(avslag|avsla|avslas|avslogs|avslagen|avslaget|avstyrk\w*)\b/u;
@@ -153,5 +173,5 @@ export function verdictOf(question: string, sentence: string): Verdict | undefin
   const s = normalize(sentence);
   const qWords = q.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
   if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return lackVerdict(qWords, s);
-  return limitVerdict(q, s) ?? countVerdict(q, s) ?? negatedVerdict(qWords, s) ?? decisionVerdict(q, s);
+  return limitVerdict(q, s) ?? countVerdict(q, s) ?? periodVerdict(q, s) ?? negatedVerdict(qWords, s) ?? decisionVerdict(q, s);
 }

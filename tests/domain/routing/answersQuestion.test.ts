@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Reply } from '../../../src/core/reply.js';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
 import { completeData } from '../../../src/domain/answers/common.js';
-import { answersQuestion, givesFormValue, missedDetails, missedUnits, missedVerksamheter, namesPerson } from '../../../src/domain/routing/answersQuestion.js';
+import { answersQuestion, givesFormValue, missedDetails, missedUnits, missedVerksamheter, missedYears, namesPerson } from '../../../src/domain/routing/answersQuestion.js';
 import { understand } from '../../../src/understanding/understand.js';
 
 let data: AgreementData;
@@ -19,6 +19,14 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     expect(givesFormValue('hur-mycket', answered('Minst 2 timmar/månad.'))).toBe(true);
     expect(givesFormValue('hur-mycket', answered('Enligt verksamhetsplanen 2014–2016, § 7 och punkt 3.5.1.'))).toBe(false);
     expect(givesFormValue('vad', answered('Vad som helst.'))).toBe(true);
+  });
+
+  test('the years the question names must be the answer\'s, its sources\' or inside a range it gives', () => {
+    expect(missedYears({ text: 'budget 2026 förbundet vad är planerat' }, answered('Lagd budget från 1 oktober 2021.'))).toEqual(['2026']);
+    expect(missedYears({ text: 'Vad var budgeten för 2015?' }, answered('Verksamhetsplan 2014–2016: budget.'))).toEqual([]);
+    const sourced: Reply = { ...answered('Styrelsen beslutade om bifall.'), sources: [{ doc: 'x.txt', section: '§ 12', title: 'Protokoll', date: '2017-02-24' }] };
+    expect(missedYears({ text: 'Vad beslutade styrelsen 2017?' }, sourced)).toEqual([]);
+    expect(answersQuestion(data, understand(data, 'budget 2026 förbundet vad är planerat', now), answered('Lagd budget från 1 oktober 2021.'))).toBe(false);
   });
 
   test('"hur länge" needs a duration; a related passage beside the answer ("Se även") does not count', () => {

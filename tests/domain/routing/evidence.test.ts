@@ -62,6 +62,15 @@ describe('complementing an answer', () => {
     expect(passagesLead(e)).toBe(false);
   });
 
+  it('passages holding two more of the question\'s words than a direct answer lead it; a decided answer keeps the lead unless it holds none', () => {
+    const e = complementEvidence(data, 'Vi är inte anslutna till SDK än – måste vi vara det under 2023?', ['Medlemmar: styrelsen har 9 ledamöter; Kriminalvården är part i Överenskommelse 2023.']);
+    expect(e.passagesHeld).toBeGreaterThanOrEqual(e.answerHeld + 2);
+    expect(passagesLead(e, 'two-more')).toBe(true);
+    expect(passagesLead({ answerHeld: 1, passagesHeld: 3, reply: { text: 'x' } })).toBe(false);
+    expect(passagesLead({ answerHeld: 1, passagesHeld: 3, reply: { text: 'x' } }, 'two-more')).toBe(true);
+    expect(passagesLead({ answerHeld: 1, passagesHeld: 2, reply: { text: 'x' } }, 'two-more')).toBe(false);
+  });
+
   it('an answer that already covers the question gets nothing added', () => {
     expect(complementEvidence(data, 'Vad är Vuxentorgets budget 2023?', ['Vuxentorget 2023: 2 190 tkr (budgeterad kostnad).']).reply).toBeUndefined();
   });

@@ -35,6 +35,18 @@ describe('verdictOf: Ja/Nej only where the answering sentence decides it', () =>
     expect(verdictOf('Räcker det med två rapporter per månad?', rule)).toBeUndefined();
   });
 
+  test('a year against the period the sentence says something holds for', () => {
+    const validity = 'Överenskommelsen/handlingsplanen gäller från och med 2023-01-01 till 2023-12-31.';
+    expect(verdictOf('Gäller överenskommelsen automatiskt även 2024?', validity)).toBe('Nej');
+    expect(verdictOf('Gäller överenskommelsen 2023?', validity)).toBe('Ja');
+    expect(verdictOf('Gäller avtalet 2022?', 'Avtalet gäller 2021–2022.')).toBe('Ja');
+    // "Tills vidare" asks whether it has an end, whatever year the question names.
+    expect(verdictOf('Gäller överenskommelsen för 2023 tills vidare?', validity)).toBe('Nej');
+    expect(verdictOf('Gäller avtalet tills vidare?', 'Avtalet gäller tillsvidare med tre månaders uppsägning.')).toBe('Ja');
+    // A sentence that says nothing of validity decides nothing.
+    expect(verdictOf('Gäller överenskommelsen 2024?', 'Budgeten omfattar 2023–2025.')).toBeUndefined();
+  });
+
   test('a negated predicate a few words after the negation', () => {
     expect(verdictOf('Kunde asylsökande få stöd i projektet?', 'Märkligt att asylsökande nämns i ansökan då de inte kan få stödet.')).toBe('Nej');
     // An auxiliary verb of the question negated says nothing.
