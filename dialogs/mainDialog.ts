@@ -208,7 +208,8 @@ export class MainDialog extends ComponentDialog {
   private score(understanding: Understanding): Scored[] {
     const input = { text: understanding.text, normalized: understanding.query.normalized, now: understanding.now, understanding };
     return this.routes
-      .map((route) => ({ route, score: Math.max(0, Math.min(1, route.recognize(input))) }))
+      // A route does not answer a question of a form it does not declare (Route.forms), whatever its words.
+      .map((route) => ({ route, score: route.forms !== undefined && !route.forms.includes(understanding.form) ? 0 : Math.max(0, Math.min(1, route.recognize(input))) }))
       .sort((a, b) => b.score - a.score);
   }
 

@@ -18,6 +18,7 @@ import { SearchDialog } from './searchDialog.js';
 import { ArshjulDialog, arshjulScore } from './arshjulDialog.js';
 import type { Reply } from '../src/core/reply.js';
 import type { Understanding } from '../src/understanding/understand.js';
+import type { QuestionForm } from '../src/understanding/form.js';
 
 /** What a route's recogniser sees of an utterance. */
 export interface RouteInput {
@@ -50,6 +51,12 @@ export interface Route {
    */
   general?: boolean;
   /**
+   * The question forms the route can answer (src/understanding/form.ts); unset, every form. A
+   * question of another form ("hur mycket aktivitetsstöd per dag …" for the aktualisering rules,
+   * "hur ofta betalar förbundet ut …" for a budget table) is not this route's, whatever its words.
+   */
+  forms?: readonly QuestionForm[];
+  /**
    * The route's answer as a result, computed without running its dialog: MainDialog decides from
    * its `status` before anything is sent. `needs-input` begins the dialog, which asks for the
    * missing fact; undefined (e.g. a subscription, which acts on the channel) also begins it.
@@ -57,6 +64,11 @@ export interface Route {
    */
   answer?(understanding: Understanding): Reply | undefined;
 }
+
+/** A budget table gives amounts: for how much, what, whether – not when, who, how often or how long. */
+const AMOUNT_FORMS: readonly QuestionForm[] = ['hur-mycket', 'vad', 'yesno', 'other'];
+/** The aktualisering rules say who, whether, what and how often – never an amount, a date or a person's name. */
+const RULE_FORMS: readonly QuestionForm[] = ['yesno', 'vem', 'vad', 'hur-ofta', 'hur-lange', 'other'];
 
 /** The budget route's score: the question's förbund decides whose tables are weighed. */
 function budgetScoreFor(deps: BotDeps, { normalized, understanding }: RouteInput): number {
@@ -71,12 +83,12 @@ export function buildRoutes(deps: BotDeps): Route[] {
   const tertial = new TertialDialog(deps);
   const ansokan = new AnsokanDialog(deps);
   return [
-    { id: 'budget', dialog: budget, recognize: (input) => budgetScoreFor(deps, input), label: 'Budget', answer: (u) => budget.answerFor(u) },
+    { id: 'budget', dialog: budget, recognize: (input) => budgetScoreFor(deps, input), label: 'Budget', answer: (u) => budget.answerFor(u), forms: AMOUNT_FORMS },
     { id: 'tertial', dialog: tertial, recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter', answer: (u) => tertial.answerFor(u) },
     { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
-    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true },
+    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true, forms: RULE_FORMS },
     { id: 'arshjul', dialog: arshjul, recognize: ({ text, now, understanding }) => arshjulScore(deps, text, now, understanding.query.conversationForbund), label: 'Årshjul och påminnelser', answer: (u) => arshjul.answerFor(u) },
     { id: 'ansokan', dialog: ansokan, recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel', answer: (u) => ansokan.answerFor(u) },
   ];

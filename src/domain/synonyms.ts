@@ -33,6 +33,8 @@ export const WORD_SYNONYMS: Readonly<Record<string, string>> = {
   ame: 'arbetsmarknadsenheten',
   sjukpenningen: 'sjukpenning',
   akt: 'aktivitetsersattning',
+  mkt: 'mycket',
+  mycke: 'mycket',
 };
 
 /** Two-word forms rewritten to one canonical word before matching ("org nr" → organisationsnummer). */

@@ -176,6 +176,11 @@ const DETAIL_WORDS: readonly (readonly [Detail, RegExp])[] = [
   ['orgnr', /^(organisationsnummer|orgnr|org\.?nr|organisationsnumret)/u],
 ];
 
+/** True when a normalised word names a detail ("telefonnummer", "mejl", "orgnr"): the question's detail, not its subject. */
+export function isDetailWord(word: string): boolean {
+  return DETAIL_WORDS.some(([, w]) => w.test(word));
+}
+
 /** Words of money: with "hur mycket" the amount asked for is one of money. */
 const MONEY_WORDS = /^(budget|kostar|kostade|kostnad|kosta|arvode|ersattning|belopp|pengar|kronor|kr$|tkr$|lon$|lonen$|pris|finansier|medel$|bidrag)/u;
 
@@ -185,6 +190,8 @@ export function askedDetails(tokens: readonly string[], form: QuestionForm): Det
   if (form === 'yesno') return [];
   const asked = new Set<Detail>();
   for (const t of tokens) for (const [detail, word] of DETAIL_WORDS) if (word.test(t)) asked.add(detail);
-  if (form === 'hur-mycket' && tokens.some((t) => MONEY_WORDS.test(t))) asked.add('belopp');
+  // "Hur många tjänster finansieras?" asks a count, not an amount of money.
+  const count = tokens.some((t, k) => t === 'manga' && tokens[k - 1] === 'hur');
+  if (form === 'hur-mycket' && !count && tokens.some((t) => MONEY_WORDS.test(t))) asked.add('belopp');
   return [...asked];
 }

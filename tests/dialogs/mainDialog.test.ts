@@ -403,6 +403,14 @@ describe('MainDialog: composite questions', () => {
     expect(replies.join('\n')).toMatch(/^• Närmast: Mötessvar\.$/mu);
   });
 
+  test('a route does not answer a question of a form it does not declare', async () => {
+    const amounts: Route = { ...wordRoute('budget', 'mote', 'Mötesbudget: 40 tkr.'), forms: ['hur-mycket'] };
+    const dates = wordRoute('datum', 'mote', 'Nästa möte är 2027-02-10.');
+    const t = await botWith([amounts, { ...dates, recognize: (input) => 0.7 * dates.recognize(input) }]);
+    expect(await t.say('När är nästa möte?')).toEqual(['Nästa möte är 2027-02-10.']);
+    expect((await t.say('Hur mycket kostar nästa möte?'))[0]).toBe('Mötesbudget: 40 tkr.');
+  });
+
   test('two parts for one feature: each part gets its own answer', async () => {
     const route: Route = {
       id: 'mote', label: 'mote', dialog: new UnusedDialog('mote'), recognize: ({ normalized }) => (normalized.includes('mote') || normalized.includes('ordforande') ? 0.9 : 0),

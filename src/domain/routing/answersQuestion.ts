@@ -16,7 +16,8 @@ import type { AgreementData } from '../../data/load.js';
 import type { Understanding } from '../../understanding/understand.js';
 import { normalize } from '../text.js';
 import { isSeeAlso } from '../answers/common.js';
-import { askedDetails, perUnits, type Detail } from '../../understanding/form.js';
+import { askedDetails, isDetailWord, perUnits, type Detail } from '../../understanding/form.js';
+import { distinctiveTerms, hasTerm, stemsOf } from './evidence.js';
 import { stemSwedish } from '../search/tokenize.js';
 import { ancestorsOf } from '../verksamhetTree.js';
 
@@ -159,10 +160,24 @@ const DETAIL_SHAPES: Record<Detail, RegExp> = {
   belopp: /\d\s*(?:tkr|kr\b|kronor|mkr|miljoner|kr\/|:-)/iu,
 };
 
-/** The details the question asks for (a telephone number, an address …) that the answer never gives. */
-export function missedDetails(u: Pick<Understanding, 'form' | 'query'>, reply: Reply): Detail[] {
-  const text = ownText(reply);
-  return askedDetails(u.query.tokens, u.form).filter((d) => !DETAIL_SHAPES[d].test(text));
+/**
+ * The details the question asks for (a telephone number, an address …) that the answer never
+ * gives. With `data`, a detail counts only in the answer's first line or in a fact about the
+ * question's subject (one holding a distinctive word of the question): another contact's number
+ * listed below does not give the number of the one asked about.
+ */
+export function missedDetails(u: Pick<Understanding, 'form' | 'query' | 'text'>, reply: Reply, data?: AgreementData): Detail[] {
+  const asked = askedDetails(u.query.tokens, u.form);
+  if (asked.length === 0) return [];
+  if (data === undefined) {
+    const text = ownText(reply);
+    return asked.filter((d) => !DETAIL_SHAPES[d].test(text));
+  }
+  const [headline = '', ...rest] = reply.text.split('\n');
+  const subject = distinctiveTerms(data, u.text).filter((t) => !isDetailWord(t));
+  const lines = [...rest, ...(reply.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label} ${f.value}`)];
+  const about = subject.length === 0 ? lines : lines.filter((l) => { const stems = stemsOf(l); return subject.some((t) => hasTerm(stems, t)); });
+  return asked.filter((d) => !DETAIL_SHAPES[d].test(headline) && !about.some((l) => DETAIL_SHAPES[d].test(l)));
 }
 
 const YEAR = /\b((?:19|20)\d\d)\b/gu;
@@ -196,5 +211,5 @@ export function answersQuestion(data: AgreementData, u: Understanding, reply: Re
   const day = u.query.tokens.some((t) => t === 'datum' || t === 'dag' || t === 'datumet');
   if (u.form === 'namn' && !namesPerson(data, reply)) return false;
   return givesFormValue(u.form, reply, day) && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0
-    && missedDetails(u, reply).length === 0 && missedYears(u, reply).length === 0;
+    && missedDetails(u, reply, data).length === 0 && missedYears(u, reply).length === 0;
 }

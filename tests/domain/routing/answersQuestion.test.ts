@@ -105,6 +105,14 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     const money = understand(data, 'Hur stor budget hade verksamheten?', now);
     expect(missedDetails(money, answered('Lokaler: Hagaplan 1, våning 2.'))).toEqual(['belopp']);
     expect(missedDetails(money, answered('Budget 2023: 2 190 tkr.'))).toEqual([]);
+    // "Hur många …" asks a count, even with a money word.
+    expect(missedDetails(understand(data, 'Hur många tjänster finansieras i teamet?', now), answered('5,25 tjänster.'))).toEqual([]);
+    // With data: another contact's number listed under the answer is not the number asked for.
+    const leader = understand(data, 'Vad har Vuxentorgets utvecklingsledare för telefonnummer?', now);
+    const others: Reply = answered('Kontakta utvecklingsledaren för Vuxentorget på förbundet.', [{ label: 'Psykiatriska kliniken', value: 'Rehabiliteringskoordinator (090-785 63 10)' }]);
+    expect(missedDetails(leader, others)).toEqual([]);
+    expect(missedDetails(leader, others, data)).toEqual(['telefon']);
+    expect(missedDetails(leader, answered('Kontakta utvecklingsledaren.', [{ label: 'Vuxentorget', value: 'Utvecklingsledare (090-123 45 67)' }]), data)).toEqual([]);
     // A yes/no question about the telephone asks for no number.
     expect(missedDetails(understand(data, 'Betalar förbundet telefon för teamen?', now), answered('Respektive part står för data/telefon.'))).toEqual([]);
   });
