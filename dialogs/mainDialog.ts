@@ -321,7 +321,7 @@ export class MainDialog extends ComponentDialog {
     if (raw === undefined) return false;
     // An answer from the documents that did not say its status is an answer.
     const built: Reply = raw.status === undefined && (raw.sources?.length ?? 0) > 0 ? { ...raw, status: 'answered' } : raw;
-    if (built.status === 'needs-input') return this.answerOverMenu(step, u);
+    if (built.status === 'needs-input') return this.answerOverMenu(step, u, built);
     // An answer that misses what the question asks (a date, a number, the verksamhet it names) is no answer to it.
     const first: Reply = answersQuestion(completeData(this.deps.data), u, built) ? built : { ...built, status: 'not-stated' };
     const rejected = first !== built;
@@ -367,8 +367,18 @@ export class MainDialog extends ComponentDialog {
    * has a passage that fits the question and gives that value, it answers instead. Returns false
    * when the menu stands (its dialog asks).
    */
-  private async answerOverMenu(step: WaterfallStepContext, u: Understanding): Promise<boolean> {
-    if (!VALUE_FORMS.has(u.form)) return false;
+  private async answerOverMenu(step: WaterfallStepContext, u: Understanding, menu: Reply): Promise<boolean> {
+    if (!VALUE_FORMS.has(u.form)) {
+      // A question about something the menu's lists do not hold (a project, a rule) is answered by
+      // the passages that hold its words, when they hold two more of them than the menu does.
+      const data = completeData(this.deps.data);
+      const texts = [menu.text, ...(menu.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label}: ${f.value}`)];
+      const evidence = complementEvidence(data, u.text, texts, undefined, searchScope(data, u.query));
+      if (!passagesLead(evidence, 'two-more') || evidence.reply === undefined) return false;
+      (step.values as MainValues).settled = true;
+      await sendReply(step.context, this.shaped(u, evidence.reply));
+      return true;
+    }
     const search = this.search(u);
     if (search.status !== 'answered' || !givesFormValue(u.form, search)) return false;
     (step.values as MainValues).settled = true;

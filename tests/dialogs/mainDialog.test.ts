@@ -226,6 +226,13 @@ describe('MainDialog with the real routes and data', () => {
     expect(new Set(bullets).size).toBe(bullets.length);
   });
 
+  test('a menu does not answer a question its lists do not hold: the passages that hold its words answer', async () => {
+    const t = await dataBot();
+    const [first] = await t.say('Vem ansvarar för SUS-registreringen i Samverkansteam Finnveden?');
+    expect(first?.split('\n')[0]).toMatch(/SUS/u);
+    expect(first).not.toMatch(/Vilken part vill du se i detalj/u);
+  });
+
   test('a later part of a composite question without a subject of its own is about the one before', async () => {
     const t = await dataBot();
     const replies = await t.say('Vad åtar sig Arbetsförmedlingen i Vuxentorget och vem är kontaktperson?');
