@@ -22,7 +22,7 @@ import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst, verdictFirst } from '../src/domain/routing/answerFirst.js';
 import { answersQuestion, givesFormValue } from '../src/domain/routing/answersQuestion.js';
 import { emptyForbundReply } from '../src/domain/forbundStatus.js';
-import { complementEvidence, isNoAnswer, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
+import { complementEvidence, isNoAnswer, leadingReply, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { HELP_DIALOG, HelpDialog } from './helpDialog.js';
 import { welcomeReply } from './helpContent.js';
@@ -374,9 +374,10 @@ export class MainDialog extends ComponentDialog {
       const data = completeData(this.deps.data);
       const texts = [menu.text, ...(menu.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label}: ${f.value}`)];
       const evidence = complementEvidence(data, u.text, texts, undefined, searchScope(data, u.query));
-      if (!passagesLead(evidence, 'two-more') || evidence.reply === undefined) return false;
+      const leading = passagesLead(evidence, 'two-more') ? leadingReply(evidence) : undefined;
+      if (leading === undefined) return false;
       (step.values as MainValues).settled = true;
-      await sendReply(step.context, this.shaped(u, evidence.reply));
+      await sendReply(step.context, this.shaped(u, leading));
       return true;
     }
     const search = this.search(u);
@@ -437,7 +438,8 @@ export class MainDialog extends ComponentDialog {
     const reply = answerFirst(completeData(this.deps.data), u.text, u.form, built);
     const evidence = this.complementFor(step, [reply]);
     const lead = evidence !== undefined && passagesLead(evidence, 'two-more');
-    if (lead && evidence.reply !== undefined) await sendReply(step.context, this.shaped(u, evidence.reply));
+    const leading = lead ? leadingReply(evidence) : undefined;
+    if (leading !== undefined) await sendReply(step.context, this.shaped(u, leading));
     await sendReply(step.context, reply);
     if (!lead && evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
   }

@@ -296,6 +296,14 @@ export interface ComplementEvidence {
   answerHeld: number;
   /** The most the best added passage holds. */
   passagesHeld: number;
+  /** The best added passage's sentence that answers: the opening line when the passages lead. */
+  headline?: string;
+}
+
+/** The added passages as the answer, opening with their answering sentence (when they lead, see passagesLead). */
+export function leadingReply(e: ComplementEvidence): Reply | undefined {
+  if (e.reply === undefined) return undefined;
+  return e.headline === undefined ? e.reply : { ...e.reply, text: e.headline, status: 'answered' };
 }
 
 /**
@@ -368,9 +376,9 @@ export function complementEvidence(data: AgreementData, question: string, replyT
   };
   const first = picked[0];
   // Leading passages open with the sentence that answers, like a search answer.
-  const headline = first !== undefined && passagesLead(evidence) ? bestSentence(first.doc.text, terms, distinctive) : undefined;
-  if (headline !== undefined && evidence.reply) evidence.reply = { ...evidence.reply, text: headline, status: 'answered' };
-  return evidence;
+  const headline = first !== undefined ? bestSentence(first.doc.text, terms, distinctive) : undefined;
+  if (headline !== undefined && passagesLead(evidence) && evidence.reply) evidence.reply = { ...evidence.reply, text: headline, status: 'answered' };
+  return { ...evidence, ...(headline !== undefined ? { headline } : {}) };
 }
 
 /** True when the builder of a reply marked it as the documents having no answer (a route declining the question). */
