@@ -3,7 +3,7 @@
  * "varken sjukpenning eller aktivitetsersättning", "utan försörjningsstöd". A span covers the
  * words a negation applies to, so a recogniser can tell a benefit the person lacks from one
  * they have. Tokens are normalised; punctuation is gone, so a clause ends at a linking word or a
- * new subject ("inte sjukskriven, hon har …").
+ * new subject ("inte sjukskriven, hon har …"). "Inte X utan Y" is a contrast: Y is not negated.
  */
 export interface TokenSpan {
   /** First token covered (inclusive). */
@@ -14,7 +14,7 @@ export interface TokenSpan {
 
 const NEGATORS = new Set(['inte', 'ej', 'icke', 'ingen', 'inga', 'inget', 'utan', 'saknar', 'aldrig', 'exklusive', 'exkl', 'forutom']);
 /** Words that end the clause a negation covers. */
-const CLAUSE_END = new Set(['men', 'hon', 'han', 'hen', 'de', 'jag', 'vi', 'personen', 'individen', 'och', 'samt', 'som', 'fast', 'dock', 'eftersom', 'nar', 'om', 'att', 'da', 'sa', 'kan', 'ska', 'far', 'vem', 'vad', 'hur', 'vilka', 'vilken']);
+const CLAUSE_END = new Set(['men', 'hon', 'han', 'hen', 'de', 'jag', 'vi', 'personen', 'individen', 'och', 'samt', 'som', 'fast', 'dock', 'eftersom', 'nar', 'om', 'att', 'da', 'sa', 'kan', 'ska', 'far', 'maste', 'behover', 'vill', 'skulle', 'kunde', 'vem', 'vad', 'hur', 'vilka', 'vilken']);
 /** How far a negation reaches when no clause word ends it. */
 const MAX_SCOPE = 4;
 
@@ -40,6 +40,8 @@ export function negationSpans(tokens: readonly string[]): TokenSpan[] {
       continue;
     }
     if (!NEGATORS.has(t)) continue;
+    // "bor inte i Umeå utan i Vännäs": "utan" right after a negation's scope is "but", and what follows it holds.
+    if (t === 'utan' && spans.length > 0 && spans[spans.length - 1]?.end === i && tokens[spans[spans.length - 1]!.start - 1] !== 'utan') continue;
     const end = scopeEnd(tokens, i);
     if (end > i + 1) spans.push({ start: i + 1, end });
   }

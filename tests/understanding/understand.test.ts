@@ -84,6 +84,11 @@ describe('negation scope', () => {
     expect(negated('en person utan försörjningsstöd')).toEqual(['forsorjningsstod']);
     expect(negated('ingen ersättning alls')).toEqual(['ersattning alls']);
   });
+  test('"inte X utan Y" negates X only; a new question verb ends the scope', () => {
+    expect(negated('klient som inte bor i Umeå utan i Vännäs, arbetslös med sjukpenning')).toEqual(['bor i umea']);
+    expect(negated('utan sjukpenning utan försörjningsstöd')).toEqual(['sjukpenning', 'forsorjningsstod']);
+    expect(negated('ingen ersättning alls. Måste regionen förankra?')).toEqual(['ersattning alls']);
+  });
   test('no negation, no span', () => {
     expect(negated('Personen har sjukpenning')).toEqual([]);
   });

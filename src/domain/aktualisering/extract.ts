@@ -121,8 +121,11 @@ interface PartyMention { party: ReferringParty; index: number; score: number }
 /** The party that refers (aktualiserar), judged from the words around each party mention. */
 export function extractReferringParty(normalized: string, lexicon: Pick<Lexicon, 'referrers'>): ReferringParty | undefined {
   const toks = tokens(normalized);
+  const negated = negationSpans(toks);
   const mentions: PartyMention[] = [];
   toks.forEach((token, index) => {
+    // "inte inskriven på AF", "varken AF eller FK inblandade": a party the person is not at does not refer.
+    if (negated.some((n) => index >= n.start && index < n.end)) return;
     for (const { party, cues: words } of lexicon.referrers) {
       if (!words.some((w) => exactPartyToken(token, w))) continue;
       // "försörjningsstöd" alone is a benefit; "socialtjänstens försörjningsstödshandläggare" a party.
@@ -219,12 +222,15 @@ export function extractAge(normalized: string, bare = false): number | undefined
 /** The municipality named in the text ("bor i Vannas", "Umeå kommun", "Vindelns"). */
 export function extractMunicipality(normalized: string, lexicon: Lexicon): { name: string; forbund: string } | undefined {
   const toks = tokens(normalized);
-  for (const m of lexicon.municipalities) {
-    if (toks.some((t) => t === m.key || (t.startsWith(m.key) && t.length - m.key.length <= 2) || (m.key.length >= 6 && withinOneEdit(t, m.key)))) {
-      return { name: m.name, forbund: m.forbund };
-    }
-  }
-  return undefined;
+  const negated = negationSpans(toks);
+  // The first place named that is not negated: "bor inte i Umeå utan i Vännäs" lives in Vännäs.
+  const candidates = lexicon.municipalities.flatMap((m) => {
+    const at = toks.findIndex((t, k) => !negated.some((n) => k >= n.start && k < n.end)
+      && (t === m.key || (t.startsWith(m.key) && t.length - m.key.length <= 2) || (m.key.length >= 6 && withinOneEdit(t, m.key))));
+    return at >= 0 ? [{ m, at }] : [];
+  });
+  const first = candidates.sort((a, b) => a.at - b.at)[0];
+  return first === undefined ? undefined : { name: first.m.name, forbund: first.m.forbund };
 }
 
 /** The verksamhet named in the text, by its name or aliases in data/. Longest name wins. */

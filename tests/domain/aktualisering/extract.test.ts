@@ -38,8 +38,20 @@ describe('referring party', () => {
     ['Regionen vill aktualisera – ska vi förankra med FK?', 'region'],
     ['Vem ska förankra med Försäkringskassan när psykiatrin aktualiserar?', 'region'],
     ['regoinen vill aktualisera', 'region'],
+    // A party the person is not at does not refer.
+    ['jobbar på hc i umeå, pat 35 år, varken af eller fk inblandade', 'region'],
   ] as const))('%s → %s', (text, party) => {
     expect(extractFacts(text, lexicon).referringParty).toBe(party);
+  });
+  test('a negated party is no referrer', () => {
+    expect(extractFacts(normalize('22 år, bor i umeå, arbetslös, inte inskriven på af'), lexicon).referringParty).toBeUndefined();
+  });
+});
+
+describe('where the person lives', () => {
+  test('the place named without a negation: "bor inte i Umeå utan i Vännäs" lives in Vännäs', () => {
+    expect(extractFacts(normalize('Klient på 45 år som inte bor i Umeå utan i Vännäs, arbetslös'), lexicon).municipality).toMatch(/Vännäs/u);
+    expect(extractFacts(normalize('bor i Vindeln'), lexicon).municipality).toMatch(/Vindeln/u);
   });
 });
 
