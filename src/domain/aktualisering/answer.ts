@@ -6,13 +6,14 @@ import { normalize } from '../text.js';
 import { evaluate, caseForbund, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
 import type { CaseFacts, FactKey } from './facts.js';
 import { BENEFIT_LABELS, joinSv, referrerLabel, referrerShort, referringParties } from './labels.js';
+import { verksamhetScope, type ScopeData } from './scope.js';
 
 /**
  * Turns the engine's result into the channel-neutral Reply (DESIGN.md: short first, details
  * after, every fact with its source) and chooses the one question to ask next.
  */
 
-export type AnswerData = AktualiseringData & { documents: readonly DocumentInfo[]; paths: AktualiseringData['paths'] };
+export type AnswerData = AktualiseringData & ScopeData & { documents: readonly DocumentInfo[]; paths: AktualiseringData['paths'] };
 
 /** What the user is after. Only `forankring` and `fit` continue with questions. */
 export type AktIntent = 'forankring' | 'fit' | 'samtycke' | 'avslut' | 'uppfoljning' | 'arendebarare' | 'path';
@@ -129,6 +130,12 @@ export function caseReply(
     blocks.push(lines.length === 1 ? `${title}: ${lines[0]?.text ?? ''}` : `${title}:\n${lines.map((l) => `• ${l.text}`).join('\n')}`);
     for (const l of lines) sources.push(...l.sources);
   };
+  // A verksamhet whose period has ended, or that the individprocesser do not lead to, is said first.
+  const scope = verksamhetScope(data, result.forbund, facts.verksamhet, today);
+  if (scope !== undefined) {
+    blocks.push(scope.text);
+    sources.push(...scope.sources);
+  }
   if (intent === 'fit' && result.fit) {
     blocks.push(fitHeadline(result.fit, facts));
     blocks.push(fitLines(result.fit).join('\n'));
