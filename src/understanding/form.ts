@@ -85,7 +85,8 @@ export function questionForm(tokens: readonly string[], marked = false): Questio
   if (first === 'vad' && second === 'heter') return 'namn';
   if (first === 'vem' && (second === 'ar' || second === 'var' || second === 'e') && TITLES.has(tokens.slice(i + 2).find((t) => !TITLE_MODIFIERS.has(t)) ?? '')) return 'namn';
   if (first === 'vem' || first === 'vems' || first === 'vilka' && (second === 'personer' || second === 'ar' && tokens[i + 2] === 'kontakt')) return 'vem';
-  if (first === 'nar' || (first === 'vilket' || first === 'vilken') && (second === 'datum' || second === 'dag' || second === 'manad' || second === 'vecka')) return 'nar';
+  // "Vilket datum …", "vilka mötesdatum …", "vilken dag …": a date is asked for.
+  if (first === 'nar' || (first === 'vilket' || first === 'vilken' || first === 'vilka') && (/datum(en)?$/u.test(second) || second === 'dag' || second === 'dagar' || second === 'manad' || second === 'vecka')) return 'nar';
   if (first === 'vad' && (second === 'kostar' || second === 'kostade' || second === 'blev')) return 'hur-mycket';
   // "Vilken lön …", "vilket arvode …": the question word asks for an amount.
   if ((first === 'vilken' || first === 'vilket' || first === 'vilka') && AMOUNT_NOUN.test(second)) return 'hur-mycket';
@@ -141,7 +142,25 @@ export function questionClause(text: string): string | undefined {
 export function messageForm(text: string, tokensOf: (clause: string) => readonly string[]): QuestionForm {
   const clause = questionClause(text);
   const own = clause === undefined ? 'other' : questionForm(tokensOf(clause), true);
-  return own !== 'other' ? own : questionForm(tokensOf(text), text.includes('?'));
+  if (own !== 'other') return own;
+  const tokens = tokensOf(text);
+  const whole = questionForm(tokens, text.includes('?'));
+  return whole !== 'other' ? whole : trailingForm(tokens);
+}
+
+/** Question words that keep their meaning wherever a hastily typed question puts them. */
+const LATE_WH_WORDS = new Set(['vem', 'vems', 'nar', 'hur']);
+
+/**
+ * The form of a question typed as keywords with its question word late ("nya styrelsen
+ * tillträder när 2023", "ordförande ssg vem"): read from that word on. "Var" and "vad" are left
+ * out — "var" is also "was", and "vad gäller …" opens no question.
+ */
+function trailingForm(tokens: readonly string[]): QuestionForm {
+  const at = tokens.findIndex((t, k) => k > 0 && LATE_WH_WORDS.has(t));
+  if (at < 0) return 'other';
+  const rest = questionForm(tokens.slice(at));
+  return rest === 'yesno' ? 'other' : rest;
 }
 
 /** Units that need no word of their own in an answer: amounts per year are the tables' columns. */

@@ -1,6 +1,7 @@
 /**
  * The parts of a composite question ("Vem är ordförande och när är nästa möte?"): each part is
- * answered on its own, so none is lost. A question splits where a new question starts: after a
+ * answered on its own, so none is lost. "X för A respektive B" is asked of A and of B. Otherwise a
+ * question splits where a new question starts: after a
  * question mark, at a "+" or ";", or at "och"/"samt"/"men" followed by a question word or a question verb.
  */
 const QUESTION_START = String.raw`(?:vem|vems|vad|när|nar|hur|vilk(?:a|en|et)|varför|varfor|kan|får|far|är|ar|ska|finns|behöver|behover|måste|maste|gäller|galler)`;
@@ -9,8 +10,18 @@ const SPLIT = new RegExp(String.raw`((?<=\?)\s+(?=\S)|\s*[+;]\s*(?=\S)|,?\s+(?:o
 /** Shortest part kept on its own (shorter pieces stay with a neighbour). */
 const MIN_PART_WORDS = 3;
 
+/** "i SSG respektive styrelsen", "för AF resp. FK": one question asked of each of two things. */
+const RESPECTIVE = /(\S+)\s+(?:respektive|resp\.?)\s+(\S+?)([?.!,]?)(?=\s|$)/iu;
+
 /** The separate questions of `text`; `[text]` when it is one question. */
 export function compositeParts(text: string): string[] {
+  const respective = RESPECTIVE.exec(text);
+  if (respective !== null) {
+    const [all, a = '', b = '', end = ''] = respective;
+    const at = respective.index;
+    const part = (x: string) => `${text.slice(0, at)}${x}${end}${text.slice(at + all.length)}`.trim();
+    return [part(a), part(b)];
+  }
   // Even indexes are pieces, odd ones the separators between them (kept to rejoin a piece as typed).
   const split = text.split(SPLIT);
   const out: string[] = [];

@@ -28,6 +28,7 @@ describe('question form', () => {
     ['vems ansvar är det', 'vem'],
     ['När är nästa styrelsemöte?', 'nar'],
     ['Vilket datum ska verksamhetsplanen vara klar?', 'nar'],
+    ['Vilka mötesdatum gäller för planeringsdagen 2023?', 'nar'],
     ['Hur mycket får Vuxentorget 2024?', 'hur-mycket'],
     ['hur många deltagare', 'hur-mycket'],
     ['Vad kostar kansliet?', 'hur-mycket'],
@@ -59,6 +60,13 @@ describe('the question clause of a message that describes first', () => {
     expect(whole('Vi ska lämna in vår bilaga med åtaganden för 2027 – vad är deadline?')).toBe('nar');
     expect(whole('17 åring i varnamo, har varken sjukpenning eller forsorjningsstod. funkar teamet?')).toBe('yesno');
     expect(whole('Jag har en fråga om budgeten: hur mycket får kansliet 2024?')).toBe('hur-mycket');
+  });
+  test('keywords with a late question word: the form from that word', () => {
+    expect(whole('nya styrelsen tilltrader nar 2023')).toBe('nar');
+    expect(whole('ordförande ssg vem')).toBe('vem');
+    expect(whole('budget ungdomstorget 2024')).toBe('other');
+    // "var" is also "was": no form from it.
+    expect(whole('beslutet var 2017')).toBe('other');
   });
   test('a condition first: the question after the comma that ends it', () => {
     expect(whole('Om vi vill säga upp avtalet, vad gäller?')).toBe('vad');
@@ -111,6 +119,8 @@ describe('composite parts', () => {
   });
   test('"och" inside one question does not split it', () => {
     expect(compositeParts('Vad åtar sig FK och AF i Vuxentorget?')).toEqual(['Vad åtar sig FK och AF i Vuxentorget?']);
+    expect(compositeParts('Vilka datum tas delrapport T2 upp 2023 – i SSG respektive styrelsen?')).toEqual(['Vilka datum tas delrapport T2 upp 2023 – i SSG?', 'Vilka datum tas delrapport T2 upp 2023 – i styrelsen?']);
+    expect(compositeParts('nar ar delrapport t2 for ssg resp styrelsen 2023')).toEqual(['nar ar delrapport t2 for ssg 2023', 'nar ar delrapport t2 for styrelsen 2023']);
   });
   test('a short first piece shares the predicate of the next: one question, as typed', () => {
     const q = 'Vilket resultat och vilket eget kapital vid årets slut är budgeterat för 2025?';

@@ -7,7 +7,7 @@ import type { AgreementData } from '../../data/load.js';
 import { search, searchIndexFor, type SearchHit } from '../search/searchIndex.js';
 import { queryTerms } from '../search/tokenize.js';
 import { docDate, docShortTitle, newestFirst, sourceRefs } from '../sources.js';
-import { bestSentence, coversDistinctive, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
+import { bestSentence, coversDistinctive, datedHeadline, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
 import { givesFormValue, missedUnits } from '../routing/answersQuestion.js';
 import { messageForm } from '../../understanding/form.js';
@@ -91,7 +91,9 @@ export function answerSearch(data: AgreementData, text: string, limit = 3, forbu
   const best = answering;
   const good = best !== undefined;
   // Answer first: the passage's sentence that holds the question's words is the headline.
-  const headline = best !== undefined ? bestSentence(best.doc.text, terms, distinctive) : undefined;
+  const sentence = best !== undefined ? bestSentence(best.doc.text, terms, distinctive) : undefined;
+  // "När …?": the headline carries the passage's day.
+  const headline = sentence !== undefined && best !== undefined && form === 'nar' ? datedHeadline(sentence, best.doc.text) : sentence;
   // The best-matching passage gave way to a newer one on the same subject: it is said after, with its date.
   const displaced = raw[0];
   const older = good && displaced !== undefined && displaced !== best && displaced.doc.title === best.doc.title

@@ -194,6 +194,19 @@ export function bestSentence(text: string, terms: readonly string[], weighted: r
   return clipWords(joined.replace(/^[-•·]\s*/u, ''), max);
 }
 
+const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/u;
+const WRITTEN_DAY = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|\b\d{1,2}\/\d{1,2}\b/iu;
+
+/**
+ * A headline for a "när" question that lacks the day its passage gives ("Den nya styrelsen
+ * tillträder", from a dated record): the passage's date first ("2023-04-07: Den nya …").
+ */
+export function datedHeadline(headline: string, passage: string): string {
+  if (WRITTEN_DAY.test(headline)) return headline;
+  const day = ISO_DAY.exec(passage)?.[0];
+  return day === undefined ? headline : `${day}: ${headline}`;
+}
+
 export function excerptAround(text: string, terms: readonly string[], max = 600, weighted: readonly string[] = []): string {
   const t = text.replace(/\s+/gu, ' ').trim();
   if (t.length <= max) return t;

@@ -36,12 +36,14 @@ const HIDDEN_KEYS = new Set(['aliases', 'otherNames', 'month', 'day', 'endMonth'
 
 /**
  * All readable strings of a value, depth-first, skipping ids, sources and structural fields.
- * Numbers are kept only with `numbers` (budget tables); lower-case one-word codes (ids, enums) never.
+ * Numbers are kept only with `numbers` (budget tables); lower-case one-word codes (ids, enums) never,
+ * ISO dates always.
  */
 export function textLeaves(value: unknown, out: string[] = [], numbers = false): string[] {
   if (typeof value === 'string') {
     const v = value.trim();
-    if (v !== '' && !/^[a-z0-9-]+$/u.test(v)) out.push(v);
+    // An ISO date ("2023-04-07") is text a reader asks for ("när …?"), though it looks like a code.
+    if (v !== '' && (!/^[a-z0-9-]+$/u.test(v) || /^\d{4}-\d{2}-\d{2}$/u.test(v))) out.push(v);
   } else if (typeof value === 'number') {
     if (numbers) out.push(String(value));
   } else if (Array.isArray(value)) {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
-import { complementEvidence, distinctiveTerms, passagesLead, excerptAround, hasNumber, isNoAnswer, missingTerms } from '../../../src/domain/routing/evidence.js';
+import { complementEvidence, datedHeadline, distinctiveTerms, passagesLead, excerptAround, hasNumber, isNoAnswer, missingTerms } from '../../../src/domain/routing/evidence.js';
 
 let data: AgreementData;
 beforeAll(async () => {
@@ -39,6 +39,14 @@ describe('excerpts around the hit', () => {
 
   it('short passages come back whole', () => {
     expect(excerptAround('Kort text.', ['kort'], 300)).toBe('Kort text.');
+  });
+});
+
+describe('a "när" headline carries its passage\'s day', () => {
+  it('prefixes the day of a dated record, and leaves a headline that has one', () => {
+    expect(datedHeadline('Den nya styrelsen tillträder', '2023-04-07 · Styrelsemöte · Den nya styrelsen tillträder')).toBe('2023-04-07: Den nya styrelsen tillträder');
+    expect(datedHeadline('Beslut senast 30 november 2023.', '2023-11-30 · Beslut')).toBe('Beslut senast 30 november 2023.');
+    expect(datedHeadline('Styrgruppen träffas regelbundet.', 'Styrgruppen träffas regelbundet.')).toBe('Styrgruppen träffas regelbundet.');
   });
 });
 

@@ -39,6 +39,13 @@ describe('search over all curated text', () => {
     expect(buildCorpus(data).every((d) => d.source.doc.endsWith('.txt'))).toBe(true);
   });
 
+  test('a dated record\'s passage holds its date: "när …?" finds it with the day', () => {
+    const event = data.calendarEvents.find((e) => typeof e.date === 'string');
+    expect(event).toBeDefined();
+    const doc = buildCorpus(data).find((d) => d.key === `calendarEvents:${event?.forbund ?? ''}:${event?.id ?? ''}`);
+    expect(doc?.text).toContain(event?.date);
+  });
+
   test('the index is built once per data version', () => {
     expect(searchIndexFor(data)).toBe(searchIndexFor(data));
     expect(searchIndexFor({ ...data })).toBe(searchIndexFor(data));
