@@ -94,6 +94,9 @@ export function questionForm(tokens: readonly string[], marked = false): Questio
   if (first === 'vad' && AMOUNT_VERBS.has(second) && tokens.slice(i + 2).some((t) => AMOUNT_NOUN.test(t))) return 'hur-mycket';
   // "Vad är budgeten/kostnaden/arvodet …" asks for an amount.
   if (first === 'vad' && (second === 'ar' || second === 'var' || second === 'blir') && AMOUNT_NOUN.test(tokens[i + 2] ?? '')) return 'hur-mycket';
+  // "Vad var Steget vidares budget …", "vad är förbundets kostnad …": a genitive owner, then the amount noun.
+  const owned = tokens.slice(i + 2, i + 5).findIndex((t) => AMOUNT_NOUN.test(t));
+  if (first === 'vad' && (second === 'ar' || second === 'var' || second === 'blir') && owned > 0 && /s$/u.test(tokens[i + 1 + owned] ?? '')) return 'hur-mycket';
   if (first === 'vad' && (second === 'ar' || second === 'var' || second === 'blir') && TIME_NOUN.test(tokens[i + 2] ?? '')) return 'nar';
   if (first === 'vad' || first === 'vilka' || first === 'vilken' || first === 'vilket' || first === 'hur' || first === 'varfor' || first === 'var') {
     // "Var" is both "where" and "was": "var ligger …" asks, "var det …" is yes/no.
@@ -184,7 +187,7 @@ export function perUnits(tokens: readonly string[]): string[] {
  * number, an e-mail address, a street address, opening hours, an organisation number, an
  * amount of money. "Vad har X för telefonnummer?" is not answered by "Kontakta X".
  */
-export const DETAILS = ['telefon', 'epost', 'adress', 'oppettider', 'orgnr', 'belopp'] as const;
+export const DETAILS = ['telefon', 'epost', 'adress', 'oppettider', 'orgnr', 'belopp', 'konto', 'losenord'] as const;
 export type Detail = (typeof DETAILS)[number];
 
 const DETAIL_WORDS: readonly (readonly [Detail, RegExp])[] = [
@@ -193,6 +196,8 @@ const DETAIL_WORDS: readonly (readonly [Detail, RegExp])[] = [
   ['adress', /^(adress|postadress|besoksadress|gatuadress|postnummer)/u],
   ['oppettider', /^(oppettid|oppet$|oppna$)/u],
   ['orgnr', /^(organisationsnummer|orgnr|org\.?nr|organisationsnumret)/u],
+  ['konto', /^(bankgiro|plusgiro|bg$|pg$|kontonummer|kontonumret|clearingnummer)/u],
+  ['losenord', /^(losenord|losen$|losenordet)/u],
 ];
 
 /** True when a normalised word names a detail ("telefonnummer", "mejl", "orgnr"): the question's detail, not its subject. */

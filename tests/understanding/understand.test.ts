@@ -29,6 +29,8 @@ describe('question form', () => {
     ['När är nästa styrelsemöte?', 'nar'],
     ['Vilket datum ska verksamhetsplanen vara klar?', 'nar'],
     ['Vilka mötesdatum gäller för planeringsdagen 2023?', 'nar'],
+    ['Vad var Steget vidares budget för 2015?', 'hur-mycket'],
+    ['Vad är syftet med budgeten?', 'vad'],
     ['Hur mycket får Vuxentorget 2024?', 'hur-mycket'],
     ['hur många deltagare', 'hur-mycket'],
     ['Vad kostar kansliet?', 'hur-mycket'],

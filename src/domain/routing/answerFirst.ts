@@ -41,10 +41,12 @@ function isHeader(line: string): boolean {
 }
 
 /** "Resultat: 2025: 370 tkr" → "Resultat 2025: 370 tkr." — a fact as the opening sentence. */
-function asSentence(label: string, value: string): string {
+function asSentence(label: string, value: string, form: QuestionForm): string {
   const v = value.trim().replace(/^…\s*/u, '');
-  // A value that is a sentence of its own ("Förbundet finansierar …") says it without its record's label.
-  if (v.split(/\s+/u).length >= 6 && /^[A-ZÅÄÖ]/u.test(v)) return /[.!?…]$/u.test(v) ? v : `${v}.`;
+  // A value that is a sentence of its own ("Förbundet finansierar …") says it without its record's label –
+  // unless the question asks who: then the label (the role, the party) is the answer.
+  const asksWho = form === 'vem' || form === 'namn';
+  if (!asksWho && v.split(/\s+/u).length >= 6 && /^[A-ZÅÄÖ]/u.test(v)) return /[.!?…]$/u.test(v) ? v : `${v}.`;
   const joined = /^\d{4}: /u.test(v) && v.indexOf(',') < 0 ? `${label} ${v}` : `${label}: ${v}`;
   return /[.!?…]$/u.test(joined) ? joined : `${joined}.`;
 }
@@ -84,7 +86,7 @@ function answeringLineFirst(data: AgreementData, question: string, form: Questio
     // Related passages ("Se även: …") are not the answer.
     if (isSeeAlso(f)) continue;
     const s = score(data, `${f.label} ${f.value}`, terms, distinctive, form);
-    if (best === undefined || s > best.score) best = { sentence: asSentence(f.label, f.value), score: s };
+    if (best === undefined || s > best.score) best = { sentence: asSentence(f.label, f.value, form), score: s };
   }
   for (const line of items) {
     const s = score(data, line, terms, distinctive, form);

@@ -143,6 +143,8 @@ export function namesPerson(data: AgreementData, reply: Reply): boolean {
   for (const m of ownText(reply).matchAll(NAME_PAIR)) {
     const [first, last] = [(m[1] ?? '').toLowerCase(), (m[2] ?? '').toLowerCase()];
     if (common.has(first) || common.has(last)) continue;
+    // "Xxxxx Xxxxxxx": a name the document masks is no name given.
+    if (/^x+$/u.test(first) && /^x+$/u.test(last)) continue;
     const pair = normalize(`${first} ${last}`);
     const forms = [` ${pair} `, ` ${pair.replace(/s$/u, '')} `];
     if (!organisations.some((n) => forms.some((f) => n.includes(f)))) return true;
@@ -158,6 +160,8 @@ const DETAIL_SHAPES: Record<Detail, RegExp> = {
   oppettider: /(?<!\d)\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}|öppet\s(?:mellan|vardagar|måndag)/iu,
   orgnr: /(?<!\d)\d{6}\s?[-–]\s?\d{4}(?!\d)/u,
   belopp: /\d\s*(?:tkr|kr\b|kronor|mkr|miljoner|kr\/|:-)/iu,
+  konto: /(?<!\d)\d{3,4}-\d{4}(?!\d)|(?<!\d)\d{1,7}-\d(?!\d)/u,
+  losenord: /lösenord(?:et)?\s*(?:är|:)\s*\S+/iu,
 };
 
 /**

@@ -227,7 +227,8 @@ function figuresReply(ctx: TertialContext, q: TertialQuery): Reply {
   if (targets.length === 0) {
     const t = q.tertials[0];
     const m = missingLines(ctx, { id: '', forbund: defaultForbund(ctx.data), name: 'någon verksamhet' }, q);
-    return finish(ctx, [`Inga siffror inlämnade${t ? ` för ${t}${q.year ? ` ${q.year}` : ''}` : ''}.`, ...m.lines.slice(1)], [], [], m.sources);
+    // No verksamhet named: the subject itself was not found, so the search may answer instead.
+    return { ...finish(ctx, [`Inga siffror inlämnade${t ? ` för ${t}${q.year ? ` ${q.year}` : ''}` : ''}.`, ...m.lines.slice(1)], [], [], m.sources), status: 'not-stated' };
   }
   const { lines, facts, used, sources } = newDraft();
   for (const v of targets) {
@@ -255,7 +256,16 @@ function figuresReply(ctx: TertialContext, q: TertialQuery): Reply {
     if (r.version > 1) facts.push({ label: `${prefix}Version`, value: `${r.version} (ersätter tidigare inlämning; fråga "vad ändrades" för skillnaderna)` });
     if (r.indicators.length > 0) sources.push(...goals.filter((g) => r.indicators.some((i) => i.goal === g.id)).map((g) => g.source));
   }
-  return finish(ctx, lines, facts, used, sources);
+  const reply = finish(ctx, lines, facts, used, sources);
+  return used.length === 0 && facts.length === 0 ? numbersMissing(reply) : reply;
+}
+
+/**
+ * No figures for what was asked: the documents do not state them (MainDialog says so), and the
+ * reply stands as that "not stated" – the verksamhet is known, only its numbers are missing.
+ */
+function numbersMissing(reply: Reply): Reply {
+  return { ...reply, status: 'not-stated', subjectFound: true };
 }
 
 function endReasonReply(ctx: TertialContext, q: TertialQuery): Reply {

@@ -87,6 +87,8 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     expect(namesPerson(data, answered(`${forbund}s kansli: förbundschef och administratör.`))).toBe(false);
     if (party !== undefined) expect(namesPerson(data, answered(`Kontakta ${party.name}.`))).toBe(false);
     expect(namesPerson(data, answered('Utvecklingsledare: Xyzla Qwertsson.'))).toBe(true);
+    // A name the document masks is no name.
+    expect(namesPerson(data, answered('Förbundschef: Xxxxx Xxxxxxx.'))).toBe(false);
   });
 
   test('a detail asked for must be there in its shape: who to contact is no telephone number, an address no e-mail', () => {
@@ -113,6 +115,10 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     expect(missedDetails(leader, others)).toEqual([]);
     expect(missedDetails(leader, others, data)).toEqual(['telefon']);
     expect(missedDetails(leader, answered('Kontakta utvecklingsledaren.', [{ label: 'Vuxentorget', value: 'Utvecklingsledare (090-123 45 67)' }]), data)).toEqual([]);
+    // An account number or a password has its shape too: the word alone is none.
+    expect(missedDetails(understand(data, 'Vilket bankgironummer har förbundet?', now), answered('Medlemmarnas bidrag: 2 370 tkr.'))).toEqual(['konto']);
+    expect(missedDetails(understand(data, 'Vilket bankgironummer har förbundet?', now), answered('Bankgiro 5050-1055.'))).toEqual([]);
+    expect(missedDetails(understand(data, 'lösenord till intranätet', now), answered('www.exempel.se – lösen för inloggning krävs.'))).toEqual(['losenord']);
     // A yes/no question about the telephone asks for no number.
     expect(missedDetails(understand(data, 'Betalar förbundet telefon för teamen?', now), answered('Respektive part står för data/telefon.'))).toEqual([]);
   });
