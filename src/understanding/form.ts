@@ -1,3 +1,4 @@
+import { normalize } from '../domain/text.js';
 /**
  * The form of a Swedish question, from its opening words: what kind of answer it asks for.
  * A yes/no question ("Kan en 23-åring …", "Får AF …", "Är …", "Måste …") gets "Ja" or "Nej"
@@ -26,6 +27,11 @@ const TIME_NOUN = /^(deadline|datum|tidpunkt|sista|slutdatum|startdatum)/u;
 const TITLES = new Set(['ordforande', 'ordf', 'ordforanden', 'vice', 'forbundschef', 'forbundschefen', 'utvecklingsledare', 'utvecklingsledaren',
   'processledare', 'processledaren', 'verksamhetsutvecklare', 'verksamhetsutvecklaren', 'sekreterare', 'sekreteraren', 'administrator', 'administratoren']);
 
+/** True when a normalised word is a title held by one person ("ordförande", "utvecklingsledaren"). */
+export function isTitle(word: string): boolean {
+  return TITLES.has(word);
+}
+
 /** Words between "vem är" and a title: "vem är den nuvarande ordföranden". */
 const TITLE_MODIFIERS = new Set(['den', 'var', 'nuvarande', 'er', 'ny', 'nya']);
 
@@ -50,6 +56,12 @@ function isFiniteVerb(word: string, marked: boolean): boolean {
   if (STRONG_PAST.has(word)) return true;
   if (word.length >= 6 && /(?:ade|dde|tte)$/u.test(word)) return true;
   return marked && word.length >= 5 && /(?:ar|er|ir|or)$/u.test(word);
+}
+
+/** True when a sentence opens with its verb ("Leder arbetet på …", a record's value): it names no subject of its own. */
+export function opensWithVerb(sentence: string): boolean {
+  const first = normalize(sentence).split(/[^\p{L}]+/u).find((w) => w !== '') ?? '';
+  return isFiniteVerb(first, true);
 }
 
 /** Words that open a message without being its question ("hej", "jag undrar", "kan du säga"). */

@@ -9,8 +9,8 @@ import { queryTerms } from '../search/tokenize.js';
 import { docDate, docShortTitle, newestFirst, sourceRefs } from '../sources.js';
 import { bestSentence, coversDistinctive, datedHeadline, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
-import { givesFormValue, missedUnits } from '../routing/answersQuestion.js';
-import { messageForm } from '../../understanding/form.js';
+import { FREQUENCY, givesFormValue, missedUnits, namesWho } from '../routing/answersQuestion.js';
+import { messageForm, opensWithVerb } from '../../understanding/form.js';
 import { entityTokens } from '../entities.js';
 import { normalize } from '../text.js';
 
@@ -91,7 +91,11 @@ export function answerSearch(data: AgreementData, text: string, limit = 3, forbu
   const best = answering;
   const good = best !== undefined;
   // Answer first: the passage's sentence that holds the question's words is the headline.
-  const sentence = best !== undefined ? bestSentence(best.doc.text, terms, distinctive) : undefined;
+  // The sentence that gives what the form asks for (a frequency, a duration, a date …) is preferred; for "vem" the passage's title says who.
+  const givesValue = form === 'vad' || form === 'other' || form === 'yesno' || form === 'vem' ? undefined
+    : form === 'hur-ofta' ? (line: string) => FREQUENCY.test(line) : (line: string) => givesFormValue(form, { text: line });
+  const picked = best !== undefined ? bestSentence(best.doc.text, terms, distinctive, undefined, givesValue) : undefined;
+  const sentence = picked !== undefined && best !== undefined && form === 'vem' && (opensWithVerb(picked) || !namesWho(data, picked)) ? `${best.doc.title}: ${picked}` : picked;
   // "När …?": the headline carries the passage's day.
   const headline = sentence !== undefined && best !== undefined && form === 'nar' ? datedHeadline(sentence, best.doc.text) : sentence;
   // The best-matching passage gave way to a newer one on the same subject: it is said after, with its date.

@@ -11,7 +11,7 @@ import type { AgreementData } from '../../data/load.js';
 import type { QuestionForm } from '../../understanding/form.js';
 import { queryTerms } from '../search/tokenize.js';
 import { distinctiveTerms, hasTerm, stemsOf } from './evidence.js';
-import { DURATION, namesPerson } from './answersQuestion.js';
+import { DURATION, FREQUENCY, namesPerson, namesWho } from './answersQuestion.js';
 import { isSeeAlso } from '../answers/common.js';
 import { verdictOf } from './verdict.js';
 import { normalize } from '../text.js';
@@ -22,6 +22,8 @@ const DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\b/u;
 /** True when a line gives the kind of value the question's form asks for. */
 function givesForm(data: AgreementData, form: QuestionForm, line: string): boolean {
   if (form === 'namn') return namesPerson(data, { text: line });
+  if (form === 'vem') return namesWho(data, line);
+  if (form === 'hur-ofta') return FREQUENCY.test(line);
   if (form === 'hur-mycket') return /\d/u.test(line);
   if (form === 'nar') return DATE.test(line) || MONTH.test(line);
   if (form === 'hur-lange') return DURATION.test(normalize(line));
@@ -80,15 +82,20 @@ function answeringLineFirst(data: AgreementData, question: string, form: Questio
   const lines = reply.text.split('\n');
   const head = lines.find((l) => l.trim() !== '') ?? '';
   const headScore = isHeader(head) ? -1 : score(data, head, terms, distinctive, form);
+  // An opening line that gives what the form asks for (a date, a frequency …) is not replaced by one that does not.
+  const headGives = !isHeader(head) && givesForm(data, form, head);
   let best: { sentence: string; score: number; item?: string } | undefined;
   // The candidates: the facts, and the items the reply lists in its own text (a header, then "• …" lines).
   for (const f of reply.facts ?? []) {
     // Related passages ("Se även: …") are not the answer.
     if (isSeeAlso(f)) continue;
-    const s = score(data, `${f.label} ${f.value}`, terms, distinctive, form);
+    const line = `${f.label} ${f.value}`;
+    if (headGives && !givesForm(data, form, line)) continue;
+    const s = score(data, line, terms, distinctive, form);
     if (best === undefined || s > best.score) best = { sentence: asSentence(f.label, f.value, form), score: s };
   }
   for (const line of items) {
+    if (headGives && !givesForm(data, form, line)) continue;
     const s = score(data, line, terms, distinctive, form);
     if (best === undefined || s > best.score) best = { sentence: itemSentence(line), score: s, item: line };
   }

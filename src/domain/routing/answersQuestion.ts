@@ -16,7 +16,7 @@ import type { AgreementData } from '../../data/load.js';
 import type { Understanding } from '../../understanding/understand.js';
 import { normalize } from '../text.js';
 import { isSeeAlso } from '../answers/common.js';
-import { askedDetails, isDetailWord, perUnits, type Detail } from '../../understanding/form.js';
+import { askedDetails, isDetailWord, isTitle, perUnits, type Detail } from '../../understanding/form.js';
 import { distinctiveTerms, hasTerm, stemsOf } from './evidence.js';
 import { stemSwedish } from '../search/tokenize.js';
 import { ancestorsOf } from '../verksamhetTree.js';
@@ -150,6 +150,34 @@ export function namesPerson(data: AgreementData, reply: Reply): boolean {
     if (!organisations.some((n) => forms.some((f) => n.includes(f)))) return true;
   }
   return false;
+}
+
+/** A frequency: "var 6:e vecka", "varje månad", "två gånger per år", "årligen" (stricter than {@link givesFormValue}'s). */
+export const FREQUENCY = /\b(?:var|varje|varannan|en gång|\d+ gånger|två gånger|tre gånger|fyra gånger)\b[^.]{0,20}?\b(?:vecka|veckor|månad|månader|år|tertial|kvartal)|\bper (?:vecka|månad|år)\b|\bårligen\b|\bvar \d+:e\b/iu;
+
+/**
+ * True when a line says who: a person's name, an organisation, unit or group data/ knows, or a
+ * title ("utvecklingsledare", "ordförande") — what a "vem" question asks for.
+ */
+export function namesWho(data: AgreementData, line: string): boolean {
+  if (namesPerson(data, { text: line })) return true;
+  const padded = ` ${normalize(line)} `;
+  // A party, unit or group says who; a verksamhet is where, not who.
+  if (whoNames(data).some((n) => padded.includes(n))) return true;
+  return padded.split(/[^\p{L}]+/u).some((w) => isTitle(w));
+}
+
+const whoNamesOf = new WeakMap<AgreementData, readonly string[]>();
+
+/** Normalised names of the parties, their units and the organs (groups) data/ knows: who can act. */
+function whoNames(data: AgreementData): readonly string[] {
+  let names = whoNamesOf.get(data);
+  if (names === undefined) {
+    const named: { name: string; aliases?: readonly string[] }[] = [...data.parties, ...data.parties.flatMap((p) => [...p.units, ...p.otherNames]), ...data.organs];
+    names = named.flatMap((r) => [r.name, ...(r.aliases ?? [])]).map(normalize).filter((n) => n.length >= 3).map((n) => ` ${n} `);
+    whoNamesOf.set(data, names);
+  }
+  return names;
 }
 
 /** The shape of each detail in an answer's own words (src/understanding/form.ts, DETAILS). */

@@ -166,10 +166,12 @@ function sentencesOf(text: string): string[] {
 }
 
 /** How many of the question's terms a sentence holds, distinctive ones counting three times. */
-function sentenceScores(sentences: readonly string[], terms: readonly string[], weighted: readonly string[]): { scores: number[]; best: number } {
+function sentenceScores(sentences: readonly string[], terms: readonly string[], weighted: readonly string[], gives?: (sentence: string) => boolean): { scores: number[]; best: number } {
   const scores = sentences.map((s) => {
     const stems = stemsOf(s);
-    return terms.reduce((sum, term) => sum + (hasTerm(stems, term) ? (weighted.includes(term) ? 3 : 1) : 0), 0);
+    const held = terms.reduce((sum, term) => sum + (hasTerm(stems, term) ? (weighted.includes(term) ? 3 : 1) : 0), 0);
+    // A sentence that gives what the question asks for (a frequency for "hur ofta") weighs as two more words – if it is about the question at all.
+    return held > 0 && gives !== undefined && gives(s) ? held + 2 : held;
   });
   let best = 0;
   scores.forEach((s, i) => {
@@ -184,9 +186,9 @@ function sentenceScores(sentences: readonly string[], terms: readonly string[], 
  * headline of a search answer, so its first line is the answer rather than a lead-in. Undefined
  * when no sentence holds any of them.
  */
-export function bestSentence(text: string, terms: readonly string[], weighted: readonly string[] = [], max = 280): string | undefined {
+export function bestSentence(text: string, terms: readonly string[], weighted: readonly string[] = [], max = 280, gives?: (sentence: string) => boolean): string | undefined {
   const sentences = sentencesOf(text);
-  const { scores, best } = sentenceScores(sentences, terms, weighted);
+  const { scores, best } = sentenceScores(sentences, terms, weighted, gives);
   const sentence = sentences[best];
   if (sentence === undefined || (scores[best] ?? 0) === 0) return undefined;
   const next = sentences[best + 1];

@@ -24,6 +24,26 @@ describe('answerFirst: the line that answers goes first', () => {
     status: 'answered',
   };
 
+  test('an opening line that gives what the form asks for is not replaced by a fact that does not', () => {
+    const q = 'Hur ofta träffas Steget vidares styrgrupp?';
+    const reply: Reply = {
+      text: 'Styrgruppen sammanträder var 6:e vecka.',
+      facts: [{ label: 'Åtagande – Samordningsförbundet, Steget vidare', value: 'Förbundschefen sitter i Steget vidares styrgrupp.' }],
+      status: 'answered',
+    };
+    expect(first(answerFirst(data, q, 'hur-ofta', reply))).toBe('Styrgruppen sammanträder var 6:e vecka.');
+  });
+
+  test('for "vem" the fact keeps its label: the role is the answer', () => {
+    const q = 'Vem leder det dagliga arbetet på Vuxentorget?';
+    const reply: Reply = {
+      text: 'Vuxentorget:',
+      facts: [{ label: 'Utvecklingsledare och processledare', value: 'Leder arbetet på Vuxentorget på uppdrag av styrgruppen.' }],
+      status: 'answered',
+    };
+    expect(first(answerFirst(data, q, 'vem', reply))).toMatch(/^Utvecklingsledare och processledare: Leder arbetet/u);
+  });
+
   test('an item the reply lists in its own text answers first; a header over that one item alone gives way to it', () => {
     const q = 'När har SSG delrapport T2?';
     const one: Reply = { text: 'Senast i dokumenten:\n• fredag 13 oktober 2023 (2023-10-13) – SSG: Delrapport T2', status: 'answered' };

@@ -62,6 +62,13 @@ describe('search over all curated text', () => {
     expect(hits.map((h) => h.doc.text).join(' ')).toContain(expected);
   });
 
+  test('the headline gives what the form asks for: a frequency for "hur ofta", who for "vem"', () => {
+    const often = answerSearch(data, 'Hur ofta träffas Steget vidares styrgrupp?');
+    expect(often.text.split('\n')[0]).toMatch(/var 6:e vecka/u);
+    const who = answerSearch(data, 'Vem leder det dagliga arbetet på Vuxentorget?');
+    expect(who.text.split('\n')[0]).toMatch(/^Utvecklingsledare/u);
+  });
+
   test('tolerates a typo', () => {
     const hits = search(searchIndexFor(data), 'ledarskapsdgar', { limit: 3 });
     expect(hits.length).toBeGreaterThan(0);
