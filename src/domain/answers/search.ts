@@ -22,6 +22,9 @@ export const WEAK_HITS_TEXT = `${NOT_IN_DOCUMENTS} Jag hittar inget som svarar p
 /** Share of a question's words a passage must match to count as an answer rather than "closest". */
 const GOOD_COVERAGE = 0.5;
 
+/** Fewest words of a headline that can stand without its passage's title. */
+const MIN_HEADLINE_WORDS = 4;
+
 /** Hits this close to the best one answer about as well: among them the newest document comes first. */
 const CLOSE_SCORE = 0.85;
 
@@ -95,7 +98,9 @@ export function answerSearch(data: AgreementData, text: string, limit = 3, forbu
   const givesValue = form === 'vad' || form === 'other' || form === 'yesno' || form === 'vem' ? undefined
     : form === 'hur-ofta' ? (line: string) => FREQUENCY.test(line) : (line: string) => givesFormValue(form, { text: line });
   const picked = best !== undefined ? bestSentence(best.doc.text, terms, distinctive, undefined, givesValue) : undefined;
-  const sentence = picked !== undefined && best !== undefined && form === 'vem' && (opensWithVerb(picked) || !namesWho(data, picked)) ? `${best.doc.title}: ${picked}` : picked;
+  // A record's field alone ("Umeå Vännäs", "Beviljat") says nothing without its record's title; neither does, for "vem", a sentence without its subject.
+  const bare = picked !== undefined && picked.split(/\s+/u).length < MIN_HEADLINE_WORDS;
+  const sentence = picked !== undefined && best !== undefined && (bare || (form === 'vem' && (opensWithVerb(picked) || !namesWho(data, picked)))) ? `${best.doc.title}: ${picked}` : picked;
   // "När …?": the headline carries the passage's day.
   const headline = sentence !== undefined && best !== undefined && form === 'nar' ? datedHeadline(sentence, best.doc.text) : sentence;
   // The best-matching passage gave way to a newer one on the same subject: it is said after, with its date.
