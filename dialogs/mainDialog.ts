@@ -609,7 +609,7 @@ export class MainDialog extends ComponentDialog {
     const u = this.routedUnderstanding(step, text);
     const judged: Reply = { ...first, status: 'answered' };
     const shaped = verdictFirst(u.text, u.form, judged);
-    return shaped === judged ? undefined : /^(Ja|Nej)\b/u.exec(shaped.text)?.[1];
+    return shaped === judged ? undefined : /^(Ja|Nej|Stämmer)\b/u.exec(shaped.text)?.[1];
   }
 
   /** "Menade du i stället …?" after the answer, when another reading was almost as likely. */

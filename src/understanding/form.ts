@@ -124,7 +124,9 @@ export function questionForm(tokens: readonly string[], marked = false): Questio
   for (let k = i + 1; k < tokens.length - 1; k += 1) {
     if (YESNO_OPENERS.has(tokens[k] ?? '') && SUBJECTS.has(tokens[k + 1] ?? '')) return 'yesno';
   }
-  // "Stämmer det att …", "Är det så att …" already covered; "Det är väl …?" and statements are other.
+  // A statement asked to be confirmed: "AF är väl inte part …?", "Kriminalvården har inga åtaganden än, eller?".
+  if (marked && (tokens.includes('val') || tokens[tokens.length - 1] === 'eller')) return 'yesno';
+  // "Stämmer det att …", "Är det så att …" already covered; other statements are other.
   return 'other';
 }
 

@@ -63,6 +63,11 @@ describe('the question clause of a message that describes first', () => {
     expect(whole('17 åring i varnamo, har varken sjukpenning eller forsorjningsstod. funkar teamet?')).toBe('yesno');
     expect(whole('Jag har en fråga om budgeten: hur mycket får kansliet 2024?')).toBe('hur-mycket');
   });
+  test('a statement asked to be confirmed ("väl", "…, eller?") is a yes/no question', () => {
+    expect(whole('Arbetsförmedlingen är väl inte part i avtalet?')).toBe('yesno');
+    expect(whole('Kriminalvården har inga åtaganden än, eller?')).toBe('yesno');
+    expect(whole('Kriminalvården har inga åtaganden än')).toBe('other');
+  });
   test('keywords with a late question word: the form from that word', () => {
     expect(whole('nya styrelsen tilltrader nar 2023')).toBe('nar');
     expect(whole('ordförande ssg vem')).toBe('vem');

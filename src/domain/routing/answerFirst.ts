@@ -62,7 +62,7 @@ export function answerFirst(data: AgreementData, question: string, form: Questio
 export function verdictFirst(question: string, form: QuestionForm, reply: Reply): Reply {
   if (form !== 'yesno' || reply.status !== 'answered') return reply;
   const [first = '', ...rest] = reply.text.split('\n');
-  if (/^(ja|nej)\b/iu.test(first.trim())) return reply;
+  if (/^(ja|nej|stämmer)\b/iu.test(first.trim())) return reply;
   const verdict = verdictOf(question, first);
   return verdict === undefined ? reply : { ...reply, text: [`${verdict} – ${first}`, ...rest].join('\n') };
 }

@@ -10,12 +10,13 @@
  * - a decision: "bifall?" against "Avslag" → Nej, against "bifall" → Ja;
  * - a count per period: "två gånger per år?" against "tre rapporter per år" → Nej;
  * - a year against the period something holds for: "gäller den 2024?" against "gäller … till 2023-12-31" → Nej.
+ * - a negated statement asked to be confirmed ("… väl inte …?") that the sentence negates too → Stämmer.
  * Anything else gives no verdict: the answer's sentence stands on its own, never a guessed "Ja".
  */
 import { normalize } from '../text.js';
 import { stemSwedish } from '../search/tokenize.js';
 
-export type Verdict = 'Ja' | 'Nej';
+export type Verdict = 'Ja' | 'Nej' | 'Stämmer';
 
 const UNITS: Record<string, string> = {
   timme: 'timme', timmar: 'timme', tim: 'timme', h: 'timme',
@@ -163,6 +164,35 @@ function decisionVerdict(q: string, sentence: string): Verdict | undefined {
   return askedGranted === saysGranted ? 'Ja' : 'Nej';
 }
 
+/** A question that asks to have a statement confirmed: "X är väl inte …?", "Stämmer det att …", "… , eller?". */
+function asksConfirmation(qWords: readonly string[]): boolean {
+  return qWords.includes('val') || qWords[qWords.length - 1] === 'eller'
+    || (qWords[0] === 'stammer' && qWords[1] === 'det') || (qWords[0] === 'ar' && qWords[1] === 'det' && qWords[2] === 'sa');
+}
+
+/** How far after a negation in the sentence a word of the question may stand to be what it negates. */
+const AGREE_REACH = 4;
+
+/**
+ * "Stämmer" for a negated statement the user asks to have confirmed, when the sentence negates
+ * the same thing: "AF är väl inte part i avtalet?" against "AF kan ingå men ej som en finansierad
+ * part" → Stämmer. A sentence that does not negate it decides nothing (no guessed "Jo").
+ */
+function agreeVerdict(qWords: readonly string[], sentence: string): Verdict | undefined {
+  if (!asksConfirmation(qWords)) return undefined;
+  const asked = [...new Set(qWords.filter((w) => w.length >= 4 && !NEGATIONS.has(w) && !AUXILIARIES.has(w) && w !== 'stammer').map(stemSwedish))];
+  const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i += 1) {
+    if (!NEGATIONS.has(words[i] ?? '')) continue;
+    for (const w of words.slice(i + 1, i + 1 + AGREE_REACH)) {
+      if (w.length < 4 || AUXILIARIES.has(w)) continue;
+      const stem = stemSwedish(w);
+      if (asked.some((a) => stem === a || (a.length >= 4 && stem.startsWith(a) && stem.length - a.length <= 3))) return 'Stämmer';
+    }
+  }
+  return undefined;
+}
+
 /**
  * The verdict the answering sentence gives a yes/no question, or undefined when it does not
  * decide it. A question that is itself negated ("har inte …", "utan …") reads "Ja" and "Nej"
@@ -172,6 +202,6 @@ export function verdictOf(question: string, sentence: string): Verdict | undefin
   const q = normalize(question);
   const s = normalize(sentence);
   const qWords = q.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-  if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return lackVerdict(qWords, s);
+  if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return lackVerdict(qWords, s) ?? agreeVerdict(qWords, s);
   return limitVerdict(q, s) ?? countVerdict(q, s) ?? periodVerdict(q, s) ?? negatedVerdict(qWords, s) ?? decisionVerdict(q, s);
 }

@@ -47,6 +47,16 @@ describe('verdictOf: Ja/Nej only where the answering sentence decides it', () =>
     expect(verdictOf('Gäller överenskommelsen 2024?', 'Budgeten omfattar 2023–2025.')).toBeUndefined();
   });
 
+  test('a negated statement asked to be confirmed, negated in the sentence too: Stämmer', () => {
+    const line = 'Arbetsförmedlingen kan ingå men ej som en finansierad part i dagsläget.';
+    expect(verdictOf('Arbetsförmedlingen är väl inte part i uppdragsavtalet?', line)).toBe('Stämmer');
+    expect(verdictOf('Stämmer det att Arbetsförmedlingen inte är part i avtalet?', line)).toBe('Stämmer');
+    expect(verdictOf('Provrum kortutbildade finns väl inte med i budgeten 2025?', 'Provrum kortutbildade 2025: inget belopp (budgeterad kostnad).')).toBe('Stämmer');
+    // Not asked as a confirmation, or not negated in the sentence: no verdict.
+    expect(verdictOf('Kan man delta om man inte är part?', line)).toBeUndefined();
+    expect(verdictOf('Arbetsförmedlingen är väl inte part?', 'Arbetsförmedlingen är part i avtalet.')).toBeUndefined();
+  });
+
   test('a negated predicate a few words after the negation', () => {
     expect(verdictOf('Kunde asylsökande få stöd i projektet?', 'Märkligt att asylsökande nämns i ansökan då de inte kan få stödet.')).toBe('Nej');
     // An auxiliary verb of the question negated says nothing.
