@@ -36,7 +36,13 @@ function orgNumberLines(data: AgreementData, party: Party): { text: string; fact
   };
 }
 
-function organReply(data: AgreementData, organ: Organ, parties: readonly PartyUnit[]): Reply {
+/** A question about whether a party sits in a group ("sitter FK i SSG?", "är AF representerad i …", "ingår kommunen i …"). */
+function asksRepresentation(q: ParsedQuery): boolean {
+  // A yes/no question about a party and a group asks whether it sits there, whatever the verb ("Får AF delta i SSG?").
+  return questionForm(q.tokens, q.raw.includes('?')) === 'yesno' || hasStem(q, 'sitter', 'sitt', 'represent', 'ingar', 'ingick', 'delt', 'medlem') || hasWord(q, 'med');
+}
+
+function organReply(data: AgreementData, organ: Organ, parties: readonly PartyUnit[], askedWhether = true): Reply {
   const facts: Fact[] = [];
   if (organ.size) facts.push({ label: 'Sammansättning', value: organ.size });
   const rep = parties.length > 0
@@ -51,7 +57,8 @@ function organReply(data: AgreementData, organ: Organ, parties: readonly PartyUn
   if (organ.description) facts.push({ label: 'Beskrivning', value: organ.description });
   const lead = organ.size ? `${organ.name}: ${organ.size}.` : organ.description ? `${organ.name}: ${organ.description}` : `${organ.name}.`;
   let text = lead;
-  if (parties.length > 0) {
+  // "Ja, X finns representerad …" only answers a question about whether X sits there; "förbundets styrelse" asks about the group.
+  if (parties.length > 0 && askedWhether) {
     text = rep.length > 0
       ? `Ja, ${joinSv(parties.map((p) => partyName(data, p)))} finns representerad i ${organ.name}. ${lead}`
       : `Att ${joinSv(parties.map((p) => partyName(data, p)))} sitter i ${organ.name} står inte i överenskommelserna. ${lead}`;
@@ -200,7 +207,7 @@ function organisationReply(data: AgreementData, q: ParsedQuery): Reply {
   }
 
   if (organs.length > 0) {
-    const replies = organs.map((o) => organReply(data, o, parties));
+    const replies = organs.map((o) => organReply(data, o, parties, asksRepresentation(q)));
     // Who chaired or sat at a given meeting is in the protokoll, not in the group's description.
     const more = seeAlso(data, q.raw, forbund, [...organs.map((o) => o.source), ...organs.flatMap((o) => o.representation.map((r) => r.source)).filter((x): x is Source => x !== undefined)]);
     return {

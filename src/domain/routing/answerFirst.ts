@@ -37,9 +37,11 @@ function score(data: AgreementData, line: string, terms: readonly string[], dist
 }
 
 /** A header line announces what follows instead of saying it. */
-function isHeader(line: string): boolean {
-  // "Åtaganden för X i Y (17 st, nyast först). Bland annat: …" counts what follows rather than answering.
-  return line.trimEnd().endsWith(':') || /\(\d+ st\b/u.test(line);
+function isHeader(line: string, form: QuestionForm): boolean {
+  // "Åtaganden för X i Y (17 st, nyast först):" counts what follows rather than answering; with
+  // "Bland annat: …" it goes on to say the first of them, and answers a "vad" as well as any item.
+  const listing = form === 'vad' || form === 'other';
+  return line.trimEnd().endsWith(':') || (/\(\d+ st\b/u.test(line) && !(listing && /Bland annat: \S/u.test(line)));
 }
 
 /** "Resultat: 2025: 370 tkr" → "Resultat 2025: 370 tkr." — a fact as the opening sentence. */
@@ -81,9 +83,9 @@ function answeringLineFirst(data: AgreementData, question: string, form: Questio
   const distinctive = distinctiveTerms(data, question);
   const lines = reply.text.split('\n');
   const head = lines.find((l) => l.trim() !== '') ?? '';
-  const headScore = isHeader(head) ? -1 : score(data, head, terms, distinctive, form);
+  const headScore = isHeader(head, form) ? -1 : score(data, head, terms, distinctive, form);
   // An opening line that gives what the form asks for (a date, a frequency …) is not replaced by one that does not.
-  const headGives = !isHeader(head) && givesForm(data, form, head);
+  const headGives = !isHeader(head, form) && givesForm(data, form, head);
   let best: { sentence: string; score: number; item?: string } | undefined;
   // The candidates: the facts, and the items the reply lists in its own text (a header, then "• …" lines).
   for (const f of reply.facts ?? []) {
@@ -102,7 +104,7 @@ function answeringLineFirst(data: AgreementData, question: string, form: Questio
   // Clearly better: two points more than the opening line (a header counts as none), and about the question at all.
   if (best === undefined || best.score < 2 || best.score < headScore + 2) return reply;
   // A header over this one item only says it again: the item, said as a sentence, replaces both.
-  if (best.item !== undefined && items.length === 1 && isHeader(head)) {
+  if (best.item !== undefined && items.length === 1 && isHeader(head, form)) {
     const rest = lines.filter((l) => l !== head && l !== best.item);
     return { ...reply, text: [best.sentence, ...rest].join('\n') };
   }

@@ -34,6 +34,17 @@ describe('answerFirst: the line that answers goes first', () => {
     expect(first(answerFirst(data, q, 'hur-ofta', reply))).toBe('Styrgruppen sammanträder var 6:e vecka.');
   });
 
+  test('a count header that goes on to name the first item answers "vad"; for a yes/no question it is still a header', () => {
+    const reply: Reply = {
+      text: 'Åtaganden för Arbetsförmedlingen i Vuxentorget (17 st). Bland annat: Bistår med expertkunskap inom arbetsmarknad.',
+      facts: [{ label: 'Åtagande – Arbetsförmedlingen, Vuxentorget', value: 'Arbetsförmedlingen representeras av personer i ledningsfunktion i Vuxentorgets styrgrupp.' }],
+      status: 'answered',
+    };
+    const q = 'Vad har Arbetsförmedlingen åtagit sig i Vuxentorget?';
+    expect(first(answerFirst(data, q, 'vad', reply))).toMatch(/^Åtaganden för Arbetsförmedlingen/u);
+    expect(first(answerFirst(data, 'Är Arbetsförmedlingen representerad i Vuxentorgets styrgrupp?', 'yesno', reply))).toMatch(/^Arbetsförmedlingen representeras/u);
+  });
+
   test('for "vem" the fact keeps its label: the role is the answer', () => {
     const q = 'Vem leder det dagliga arbetet på Vuxentorget?';
     const reply: Reply = {
