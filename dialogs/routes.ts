@@ -67,8 +67,11 @@ export interface Route {
 
 /** A budget table gives amounts: for how much, what, whether – not when, who, how often or how long. */
 const AMOUNT_FORMS: readonly QuestionForm[] = ['hur-mycket', 'vad', 'yesno', 'other'];
-/** The aktualisering rules say who, whether, what and how often – never an amount, a date or a person's name. */
-const RULE_FORMS: readonly QuestionForm[] = ['yesno', 'vem', 'vad', 'hur-ofta', 'hur-lange', 'other'];
+/**
+ * The aktualisering rules say who, whether, what, when (in which case: "när ska regionen förankra
+ * med FK?") and how often – never an amount or a person's name.
+ */
+const RULE_FORMS: readonly QuestionForm[] = ['yesno', 'vem', 'vad', 'nar', 'hur-ofta', 'hur-lange', 'other'];
 
 /** The budget route's score: the question's förbund decides whose tables are weighed. */
 function budgetScoreFor(deps: BotDeps, { normalized, understanding }: RouteInput): number {
