@@ -59,26 +59,20 @@ const spdyStub = {
   },
 };
 
-/** Builds dist/ (returns false, having said why, when esbuild is not installed: `npm ci --omit=dev`). */
-export async function build({ quiet = false } = {}) {
-  let esbuild;
-  try {
-    esbuild = await import('esbuild');
-  } catch {
-    process.stderr.write('dist/ byggs inte: esbuild saknas (installerat utan devDependencies); npm start kör källkoden med tsx.\n');
-    return false;
-  }
-  const started = Date.now();
-  rmSync(DIST, { recursive: true, force: true });
-  mkdirSync(DIST, { recursive: true });
+/**
+ * Bundles `entryPoints` with the packages into `outdir` as the server's bundle is built (the bench
+ * builds its server child the same way, so what it measures is what `npm start` runs).
+ */
+export async function bundle(esbuild, entryPoints, outdir) {
+  mkdirSync(outdir, { recursive: true });
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/main.ts'],
+    entryPoints,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outdir: DIST,
+    outdir,
     // Dynamic imports (the Slack edge, the Bot Framework adapter) become chunks loaded only when used.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -91,7 +85,21 @@ export async function build({ quiet = false } = {}) {
     logLevel: 'warning',
   });
   // The web chat's page, script and style are read from next to the module (src/channels/web/page.ts).
-  cpSync(path.join(ROOT, 'src/channels/web/static'), path.join(DIST, 'static'), { recursive: true });
+  cpSync(path.join(ROOT, 'src/channels/web/static'), path.join(outdir, 'static'), { recursive: true });
+}
+
+/** Builds dist/ (returns false, having said why, when esbuild is not installed: `npm ci --omit=dev`). */
+export async function build({ quiet = false } = {}) {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    process.stderr.write('dist/ byggs inte: esbuild saknas (installerat utan devDependencies); npm start kör källkoden med tsx.\n');
+    return false;
+  }
+  const started = Date.now();
+  rmSync(DIST, { recursive: true, force: true });
+  await bundle(esbuild, ['src/main.ts'], DIST);
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   if (!quiet) process.stdout.write(`dist/ byggd på ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return true;
