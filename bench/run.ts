@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadData } from '../src/data/load.js';
-import { startChild, type Child } from './child.js';
+import { bundleChildren, startChild, type Child } from './child.js';
 import { replicateData } from './dataScale.js';
 import { chatRequests, CONVERSATION_POOL, messagesRequests, openChatConversations, runLoad, slackRequests, type LoadResult } from './load.js';
 import { runSchedulerBench } from './scheduler.js';
@@ -226,7 +226,9 @@ function loadText(r: LoadResult): string {
 }
 
 async function http(): Promise<void> {
-  progress('HTTP: startar servrar (barnprocesser)');
+  progress('HTTP: bygger servrarna som en bunt (som npm start), startar dem (barnprocesser)');
+  // Inside the project (dist/bench/, emptied by every build): the bundle's externals resolve from node_modules.
+  if (!(await bundleChildren(path.resolve('dist', 'bench')))) row({ figure: 'HTTP-servrarna', value: 'från källkoden med tsx (esbuild saknas), inte som bunt', baseline: '', ratio: '', target: '' });
   const fakes = await startChild<{ connectorUrl: string; slackApiUrl: string }>('fakes');
   const children: Child<unknown>[] = [];
   try {
@@ -265,23 +267,28 @@ async function http(): Promise<void> {
     // Stability: five consecutive runs against the same process.
     await baselines.stop();
     progress('stabilitet: fem körningar mot samma process');
-    const runs: { rps: number; rss: number; heap: number; failed: number }[] = [];
+    const runs: { rps: number; rss: number; heap: number; live: number; failed: number }[] = [];
     for (let i = 0; i < 5; i += 1) {
       const r = await runLoad(url('ours'), () => messagesRequests(fakes.ready.connectorUrl), { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 0 });
       const memory = await ours.memory();
-      runs.push({ rps: r.rps, rss: memory.rss, heap: memory.heapUsed, failed: r.failed });
+      // After the RSS reading: a full collection shows what the run left reachable (heapUsed also counts garbage not yet collected).
+      runs.push({ rps: r.rps, rss: memory.rss, heap: memory.heapUsed, live: await ours.liveHeap(), failed: r.failed });
     }
     const firstRps = runs[0]?.rps ?? Number.NaN;
     const lastRps = runs[runs.length - 1]?.rps ?? Number.NaN;
     row({
       figure: 'Stabilitet /api/messages, 5 körningar',
-      value: runs.map((r) => `${r.rps.toFixed(0)} req/s ${mb(r.rss)} (heap ${mb(r.heap)})${r.failed ? ` (${r.failed} fel)` : ''}`).join(' → '),
+      value: runs.map((r) => `${r.rps.toFixed(0)} req/s ${mb(r.rss)} (heap ${mb(r.heap)}, nåbart ${mb(r.live)})${r.failed ? ` (${r.failed} fel)` : ''}`).join(' → '),
       baseline: 'körning 1',
       ratio: ratio(lastRps, firstRps),
       target: 'ingen nedgång',
     });
+    const firstLive = runs[0]?.live ?? Number.NaN;
+    const lastLive = runs[runs.length - 1]?.live ?? Number.NaN;
+    const lastRss = runs[runs.length - 1]?.rss ?? Number.NaN;
     summary(
-      `Stabilitet: ${runs.map((r) => r.rps.toFixed(0)).join(' → ')} req/s, RSS ${runs.map((r) => mb(r.rss)).join(' → ')}, JS-heap ${runs.map((r) => mb(r.heap)).join(' → ')}; sista körningen ${ratio(lastRps, firstRps)} av första (mål: ingen nedgång: ${yes(lastRps >= 0.9 * firstRps)}).`,
+      `Stabilitet: ${runs.map((r) => r.rps.toFixed(0)).join(' → ')} req/s, RSS ${runs.map((r) => mb(r.rss)).join(' → ')}, JS-heap ${runs.map((r) => mb(r.heap)).join(' → ')}, nåbart efter full GC ${runs.map((r) => mb(r.live)).join(' → ')}; sista körningen ${ratio(lastRps, firstRps)} av första (mål: ingen nedgång: ${yes(lastRps >= 0.9 * firstRps)}); ` +
+        `nåbart ${ratio(lastLive, firstLive)} av första körningens (mål: ingen tillväxt, < 105 %: ${yes(lastLive < 1.05 * firstLive)}); RSS efter sista ${mb(lastRss)} (mål < 200 MB: ${yes(lastRss < 200 * 1024 * 1024)}).`,
     );
     await heapSummary(ours);
   } finally {

@@ -1,16 +1,23 @@
-import { writeHeapSnapshot } from 'node:v8';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { startLoadFakes } from './fakes.js';
 import { BASELINE_KINDS, SERVER_KINDS, startServer, type ServerKind, type ServerOptions } from './servers.js';
 
 /**
  * Child-process entry of the HTTP bench: `bench/serverChild.ts <kind>` with options as JSON in
  * BENCH_SERVER_OPTIONS. Reports `{ ready, port | urls }` over IPC, answers `rss` with its resident
- * memory, `heap` by writing a heap snapshot to the given file, and exits on `stop` (or when the parent goes away).
+ * memory, `live` with the JS heap after a full garbage collection (what is still reachable), `heap` by writing a heap snapshot to the given file, and exits on `stop` (or when the parent goes away).
  */
 type Ready =
   | { ready: true; port: number }
   | { ready: true; ports: Record<string, number> }
   | { ready: true; connectorUrl: string; slackApiUrl: string };
+
+/** A full garbage collection without --expose-gc on the command line (the flag set at run time, gc taken from a fresh context). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 function send(message: Record<string, unknown>): void {
   process.send?.(message);
@@ -43,6 +50,10 @@ async function main(): Promise<void> {
     if (type === 'rss') {
       const { rss, heapUsed } = process.memoryUsage();
       send({ type: 'rss', rss, heapUsed });
+    }
+    if (type === 'live') {
+      collectGarbage();
+      send({ type: 'live', heapUsed: process.memoryUsage().heapUsed });
     }
     if (type === 'heap') {
       // V8 collects garbage before it writes: the snapshot holds what is reachable.

@@ -57,7 +57,7 @@ export interface TurnRun {
   conversations: number;
   /** Size of the state file's JSON at the end (characters). */
   stateChars: number;
-  /** Time spent in state writes (`state.update`: copy, validate, write the file), summed over the recorded turns. */
+  /** Time turns waited for state writes (`state.update`: copy, validate, write the file; `updateDeferred`: until validated and in memory), summed over the recorded turns. */
   stateMs: number;
   /** Number of state writes in the recorded turns. */
   stateWrites: number;
@@ -97,6 +97,16 @@ export async function createTurnBench(options: { dataDir?: string; data?: Agreem
       const start = performance.now();
       try {
         return await store.update(change);
+      } finally {
+        stateMs += performance.now() - start;
+        stateWrites += 1;
+      }
+    },
+    // Dialog state written behind the turn: the turn waits only until the change is validated and in memory.
+    async updateDeferred(change) {
+      const start = performance.now();
+      try {
+        return await (store.updateDeferred ?? (async (c: typeof change) => ({ result: await store.update(c), written: Promise.resolve() })))(change);
       } finally {
         stateMs += performance.now() - start;
         stateWrites += 1;

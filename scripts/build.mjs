@@ -59,6 +59,92 @@ const spdyStub = {
   },
 };
 
+// Packages the server loads with botbuilder but uses only on some requests: Microsoft's
+// recognizers-text (≈ 5 MB; botbuilder-dialogs' number, date and confirm prompts and a choice
+// answered by its ordinal, "den andra") and the Azure identity libraries (botframework-connector's
+// token credentials, used only with MicrosoftAppId). In the bundle each is a stand-in whose first
+// property access runs the real package (esbuild runs a bundled CommonJS module's body only when
+// it is first required): about a fifth of start-up's CPU time otherwise (README, Prestanda).
+// `Culture` (read at load by botbuilder-dialogs' prompt culture table) comes from the small base package.
+export const LAZY_PACKAGES = [
+  '@microsoft/recognizers-text-suite',
+  '@microsoft/recognizers-text-date-time',
+  '@microsoft/recognizers-text-number',
+  '@microsoft/recognizers-text-choice',
+  '@microsoft/recognizers-text-number-with-unit',
+  '@microsoft/recognizers-text-sequence',
+  '@azure/identity',
+  '@azure/msal-node',
+];
+const REAL = '?lazy-real';
+const lazyStub = (name) => `
+let real;
+const load = () => (real ??= require(${JSON.stringify(name + REAL)}));
+const early = ${name.startsWith('@microsoft/recognizers-text-') ? "{ Culture: () => require('@microsoft/recognizers-text').Culture }" : '{}'};
+module.exports = new Proxy({}, {
+  get(_, key) {
+    if (key === '__esModule') return true;
+    if (Object.hasOwn(early, key) && real === undefined) return early[key]();
+    return load()[key];
+  },
+  has: (_, key) => key === '__esModule' || key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor(_, key) {
+    const d = Object.getOwnPropertyDescriptor(load(), key);
+    return d && { ...d, configurable: true };
+  },
+});
+`;
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    const names = new Set(LAZY_PACKAGES);
+    build.onResolve({ filter: /^@(microsoft|azure)\// }, async (args) => {
+      if (args.path.endsWith(REAL)) {
+        const real = args.path.slice(0, -REAL.length);
+        return build.resolve(real, { resolveDir: args.pluginData.resolveDir, kind: 'require-call', pluginData: { real: true } });
+      }
+      if (!names.has(args.path) || args.pluginData?.real) return undefined;
+      return { path: args.path, namespace: 'lazy-package', pluginData: { resolveDir: args.resolveDir } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+      contents: lazyStub(args.path),
+      loader: 'js',
+      resolveDir: args.pluginData.resolveDir,
+      pluginData: args.pluginData,
+    }));
+  },
+};
+
+/**
+ * Bundles `entryPoints` with the packages into `outdir` as the server's bundle is built (the bench
+ * builds its server child the same way, so what it measures is what `npm start` runs).
+ */
+export async function bundle(esbuild, entryPoints, outdir) {
+  mkdirSync(outdir, { recursive: true });
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outdir,
+    // Dynamic imports (the Slack edge, the Bot Framework adapter) become chunks loaded only when used.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: true,
+    // A native addon, an optional native probe and a large lazily loaded PDF reader stay in node_modules.
+    external: ['fs-native-extensions', 'dtrace-provider', 'pdfjs-dist'],
+    // Bundled CommonJS packages call require(); ESM output has none of its own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    plugins: [spdyStub, lazyPackages],
+    logLevel: 'warning',
+  });
+  // The web chat's page, script and style are read from next to the module (src/channels/web/page.ts).
+  cpSync(path.join(ROOT, 'src/channels/web/static'), path.join(outdir, 'static'), { recursive: true });
+}
+
 /** Builds dist/ (returns false, having said why, when esbuild is not installed: `npm ci --omit=dev`). */
 export async function build({ quiet = false } = {}) {
   let esbuild;
@@ -70,28 +156,7 @@ export async function build({ quiet = false } = {}) {
   }
   const started = Date.now();
   rmSync(DIST, { recursive: true, force: true });
-  mkdirSync(DIST, { recursive: true });
-  await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: ['src/main.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outdir: DIST,
-    // Dynamic imports (the Slack edge, the Bot Framework adapter) become chunks loaded only when used.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: true,
-    // A native addon, an optional native probe and a large lazily loaded PDF reader stay in node_modules.
-    external: ['fs-native-extensions', 'dtrace-provider', 'pdfjs-dist'],
-    // Bundled CommonJS packages call require(); ESM output has none of its own.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins: [spdyStub],
-    logLevel: 'warning',
-  });
-  // The web chat's page, script and style are read from next to the module (src/channels/web/page.ts).
-  cpSync(path.join(ROOT, 'src/channels/web/static'), path.join(DIST, 'static'), { recursive: true });
+  await bundle(esbuild, ['src/main.ts'], DIST);
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   if (!quiet) process.stdout.write(`dist/ byggd på ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return true;

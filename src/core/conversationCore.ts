@@ -107,7 +107,10 @@ function scopeDataByForbund(deps: BotDeps): void {
 
 export function createConversationCore(deps: BotDeps, overrides: CoreOverrides = {}): ConversationCore {
   scopeDataByForbund(deps);
-  const storage = new LowdbStorage(deps.state, deps.clock);
+  // Dialog state is written behind the turn; a failed write is logged here and fails the conversation's next turn.
+  const storage = new LowdbStorage(deps.state, deps.clock, {
+    onWriteFailed: (keys, error) => deps.log.error('state_write_failed', { items: keys.length }, error),
+  });
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const dialog = new MainDialog(deps, overrides.routes ?? buildRoutes(deps), overrides.fallback ?? buildFallback(deps));

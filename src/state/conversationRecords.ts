@@ -37,6 +37,9 @@ function currentOf(state: EntryState, record: EntryRecord): EntryRecord {
 const READ_CONCURRENCY = 32;
 
 export class ConversationRecords {
+  /** Whether this store has made the folder: made once, not once per write (again if someone removes it). */
+  private folderMade = false;
+
   private constructor(
     private readonly fs: StateFs,
     readonly folder: string,
@@ -93,7 +96,7 @@ export class ConversationRecords {
     const before = records.map((record) => currentOf(state, record));
     let done = 0;
     try {
-      await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 });
+      await this.makeFolder();
       for (const record of records) {
         await this.put(record);
         done += 1;
@@ -114,11 +117,27 @@ export class ConversationRecords {
     return records.map((record) => currentOf(state, record));
   }
 
+  private async makeFolder(): Promise<void> {
+    if (this.folderMade) return;
+    await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 });
+    this.folderMade = true;
+  }
+
   private async put(record: EntryRecord): Promise<void> {
     const file = join(this.folder, entryFileName(record));
-    if (record.value === undefined) await removeIfPresent(this.fs, file);
+    if (record.value === undefined) return removeIfPresent(this.fs, file);
     // Not flushed to the disk per turn (it would cost a disk sync each turn); like the state file
     // before, it survives a process kill, and a power cut may cost the last turns' dialog state.
-    else await writeFileAtomic(this.fs, file, JSON.stringify(record), { flush: false });
+    // A temp name of our own: no removal of an old temp file first (leftovers go at start, read()).
+    const text = JSON.stringify(record);
+    try {
+      await writeFileAtomic(this.fs, file, text, { flush: false, uniqueTemp: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // The folder was removed under us: made again, and the write tried once more.
+      this.folderMade = false;
+      await this.makeFolder();
+      await writeFileAtomic(this.fs, file, text, { flush: false, uniqueTemp: true });
+    }
   }
 }

@@ -24,6 +24,15 @@ export interface StateStore {
    * Values inside botState and conversations are replaced whole, never edited in place.
    */
   update<T>(change: (draft: StateData) => T): Promise<T>;
+  /**
+   * As {@link update}, but for a change of conversation and dialog state only (a turn's), it resolves
+   * once the change is validated and is the state in memory, with `written` for when it is on disk:
+   * the turn need not wait for the file. Changes still reach the disk one at a time, in call order.
+   * If the write fails, the entries it changed are put back as they were (in memory and on disk)
+   * and `written` rejects. A change of the state file's sections is written before it resolves, as
+   * with {@link update}.
+   */
+  updateDeferred?<T>(change: (draft: StateData) => T): Promise<{ result: T; written: Promise<void> }>;
   /** Resolves when every change started so far has been written. */
   flush(): Promise<void>;
 }
@@ -154,19 +163,30 @@ export async function openStateStore(file: string, options: OpenOptions = {}): P
     return run;
   };
 
+  interface Prepared<T> {
+    result: T;
+    next: StateData;
+    records: EntryRecord[];
+    main: Map<MainSection, unknown>;
+  }
+  /** Runs `change` on a draft of the state and validates what it changed (throws, changing nothing, if invalid). */
+  const prepare = <T>(change: (draft: StateData) => T): Prepared<T> => {
+    const draft = makeDraft(state);
+    const result = change(draft.draft);
+    const main = draft.mainChanges();
+    const records: EntryRecord[] = draft.entryRecords();
+    const next: StateData = { ...state };
+    for (const [section, value] of main) (next as Record<MainSection, unknown>)[section] = value;
+    return { result, next, records, main };
+  };
+
   const store: StateStore = {
     file: path,
     read: () => state,
     update<T>(change: (draft: StateData) => T): Promise<T> {
       if (options.readOnly) return Promise.reject(new Error(`Statusfilen ${path} är öppnad för läsning`));
       return serially(async () => {
-        const draft = makeDraft(state);
-        const result = change(draft.draft);
-        const main = draft.mainChanges();
-        const records: EntryRecord[] = draft.entryRecords();
-        const next: StateData = { ...state };
-        for (const [section, value] of main) (next as Record<MainSection, unknown>)[section] = value;
-
+        const { result, next, records, main } = prepare(change);
         const before = ConversationRecords.before(records, state);
         await folder.write(records, state);
         if (main.size > 0) {
@@ -182,6 +202,55 @@ export async function openStateStore(file: string, options: OpenOptions = {}): P
         for (const record of records) applyRecord(next, counts, record);
         state = next;
         return result;
+      });
+    },
+    updateDeferred<T>(change: (draft: StateData) => T): Promise<{ result: T; written: Promise<void> }> {
+      if (options.readOnly) return Promise.reject(new Error(`Statusfilen ${path} är öppnad för läsning`));
+      return new Promise((resolveApplied, rejectApplied) => {
+        void serially(async () => {
+          let prepared: Prepared<T>;
+          try {
+            prepared = prepare(change);
+          } catch (error) {
+            rejectApplied(error);
+            return;
+          }
+          const { result, next, records, main } = prepared;
+          if (main.size > 0) {
+            // The state file's sections: written before anyone is told (as update()).
+            try {
+              const before = ConversationRecords.before(records, state);
+              await folder.write(records, state);
+              try {
+                await writeMain(next);
+              } catch (error) {
+                await folder.undo(before);
+                throw error;
+              }
+            } catch (error) {
+              rejectApplied(error);
+              return;
+            }
+            for (const record of records) applyRecord(next, counts, record);
+            state = next;
+            resolveApplied({ result, written: Promise.resolve() });
+            return;
+          }
+          const before = ConversationRecords.before(records, state);
+          // Started before the change is applied: the write takes what it may have to put back from the state as it was.
+          const writing = folder.write(records, state);
+          for (const record of records) applyRecord(next, counts, record);
+          state = next;
+          // The next change waits in the queue until this one is on disk: files are written in order.
+          const written = writing.catch((error: unknown) => {
+            // Nothing later has run yet (the queue waits for this write): putting the entries back is safe.
+            for (const record of before) applyRecord(state, counts, record);
+            throw error;
+          });
+          written.catch(() => undefined);
+          resolveApplied({ result, written });
+          await written.catch(() => undefined);
+        });
       });
     },
     flush: async () => {

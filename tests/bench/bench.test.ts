@@ -121,6 +121,7 @@ describe('bench building blocks', () => {
   test('start script: the node arguments a profiled start-up runs', () => {
     expect(startScriptNodeArgs('tsx src/main.ts')).toEqual(['--import', 'tsx', 'src/main.ts']);
     expect(startScriptNodeArgs('node dist/main.js')).toEqual(['dist/main.js']);
+    expect(startScriptNodeArgs('node --heap-growing-percent=20 scripts/start.mjs')).toEqual(['--heap-growing-percent=20', 'scripts/start.mjs']);
     expect(() => startScriptNodeArgs('npm run x')).toThrow();
   });
 
@@ -177,6 +178,7 @@ describe('bench HTTP building blocks (in process, a few requests each)', () => {
     try {
       expect(child.ready.connectorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(await child.rss()).toBeGreaterThan(0);
+      expect(await child.liveHeap()).toBeGreaterThan(0);
     } finally {
       await child.stop();
     }
