@@ -47,7 +47,6 @@ export const ROUTE_THRESHOLD = 0.5;
 /** Two routes closer than this are both likely: answer with the best, then offer the other reading. */
 export const AMBIGUITY_MARGIN = 0.1;
 
-/** Question forms that ask for a value or a verdict, which a menu of choices does not give. */
 /** Most passages of the search said after a feature's "not stated". */
 const CLOSEST = 2;
 
@@ -62,6 +61,7 @@ function withClosest(notStated: Reply, search: Reply): Reply {
   };
 }
 
+/** Question forms that ask for a value or a verdict, which a menu of choices does not give. */
 const VALUE_FORMS: ReadonlySet<Understanding['form']> = new Set(['yesno', 'nar', 'hur-mycket', 'hur-ofta', 'hur-lange']);
 
 export const NOTHING_TO_CANCEL_TEXT = 'Det finns inget att avbryta just nu. Ställ en fråga eller skriv ”hjälp”.';
