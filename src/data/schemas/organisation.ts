@@ -88,6 +88,11 @@ export const malgruppSchema = z.object({
   ageMax: z.number().int().optional(),
   /** How the document words the age limit (e.g. "äldre än 25 år" vs "25–64 år"), kept when readings differ. */
   ageNote: z.string().optional(),
+  /**
+   * True when the limits are the agreement's, not the verksamhet's own (its document gives none):
+   * they still bound a fit check, but the verksamhet is not offered "in stead" on their strength.
+   */
+  ageFromAgreement: z.boolean().optional(),
   /** Municipalities the person must live in. */
   residence: z.array(z.string()).default([]),
   /** Conditions that must hold (e.g. "behov av minst två myndigheters samverkan"). */

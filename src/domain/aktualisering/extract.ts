@@ -233,6 +233,20 @@ export function extractMunicipality(normalized: string, lexicon: Lexicon): { nam
   return first === undefined ? undefined : { name: first.m.name, forbund: first.m.forbund };
 }
 
+/** Words after "bor i" that are no place ("bor i en annan kommun", "bor i samma stad"). */
+const NOT_PLACES = new Set(['en', 'ett', 'samma', 'annan', 'andra', 'narheten', 'stan', 'lagenhet', 'egen', 'eget']);
+
+/** The place a person lives in as typed ("bor i Jönköping", "bosatt i Malmö"), for a place the lexicon does not know. */
+function placeNamed(text: string): string | undefined {
+  // "bor i X", and "bor inte i Y utan i X".
+  const m = /\b(?:bor|bosatt|folkbokförd|folkbokford|skriven)\s+(?:inte\s+(?:i|på|pa)\s+[\p{L}-]+\s+utan\s+)?(?:i|på|pa)\s+(\p{L}[\p{L}-]{2,})/iu.exec(text);
+  const place = m?.[1];
+  if (place === undefined || NOT_PLACES.has(normalize(place))) return undefined;
+  // A noun in its definite form typed in lower case ("bor i kommunen", "i området") is no place name.
+  if (place === place.toLowerCase() && /(?:en|et|na)$/u.test(place)) return undefined;
+  return `${place.charAt(0).toUpperCase()}${place.slice(1)}`;
+}
+
 /** The verksamhet named in the text, by its name or aliases in data/. Longest name wins. */
 export function extractVerksamhet(normalized: string, lexicon: Lexicon): { id: string; forbund: string } | undefined {
   const padded = ` ${normalized} `;
@@ -300,6 +314,11 @@ export function extractFacts(text: string, lexicon: Lexicon, expecting?: FactKey
   if (age !== undefined) facts.age = age;
   const municipality = extractMunicipality(n, lexicon);
   if (municipality !== undefined) facts.municipality = municipality.name;
+  else {
+    // A home no förbund of data/ has ("bor i Jönköping"): known, and outside every residence list.
+    const elsewhere = placeNamed(text);
+    if (elsewhere !== undefined) facts.municipality = elsewhere;
+  }
   const verksamhet = extractVerksamhet(n, lexicon);
   if (verksamhet !== undefined) {
     facts.verksamhet = verksamhet.id;

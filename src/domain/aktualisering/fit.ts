@@ -151,7 +151,8 @@ function alternativesFor(facts: CaseFacts, data: FitData, not: Loaded<'verksamhe
     .filter((v) => today === undefined || v.period?.to === undefined || v.period.to >= today)
     .flatMap((v) => {
       const g = v.malgrupp.find((m) => m.ageMin !== undefined || m.ageMax !== undefined);
-      if (g === undefined) return [];
+      // Limits borrowed from the agreement say nothing of who the verksamhet itself is for.
+      if (g === undefined || g.ageFromAgreement === true) return [];
       if (facts.age !== undefined && ((g.ageMin !== undefined && facts.age < g.ageMin) || (g.ageMax !== undefined && facts.age > g.ageMax))) return [];
       if (facts.municipality !== undefined && g.residence.length > 0 && !inResidence(g.residence, facts.municipality)) return [];
       const where = g.residence.length > 0 ? `, bosatta i ${joinSv(g.residence, 'eller')}` : '';

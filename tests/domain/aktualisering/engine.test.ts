@@ -179,7 +179,10 @@ describe('målgrupp limits read from verksamheter.json', () => {
   test('a 23-year-old: no, with the verksamheter whose limits fit instead', () => {
     const result = fit({ verksamhet: 'vuxentorget', age: 23, municipality: 'Umeå' });
     expect(result?.verdict).toBe('nej');
-    expect(result?.alternatives.map((a) => a.text).join(' ')).toContain('Ungdomstorget');
+    // Offered in stead only on limits of its own: a verksamhet whose limits are the agreement's (ageFromAgreement) is not.
+    const offered = result?.alternatives.map((a) => a.text).join(' ') ?? '';
+    expect(offered).toContain('Arbetsmarknadstorgen');
+    expect(offered).not.toContain('Ungdomstorget');
   });
 
   const FINNVEDEN = { verksamhet: 'samverkansteam-finnveden', municipality: 'Värnamo', substanceAbuse: false, obstacles: false, benefits: ['aktivitetsersattning'] as Benefit[] };
