@@ -266,6 +266,8 @@ describe('MainDialog with the real routes and data', () => {
     ['Är Gnosjö med i Finnvedens samordningsförbund?', /^Ja, Gnosjö kommun är medlem/u],
     ['Får AF delta i SSG?', /^Ja, Arbetsförmedlingen finns representerad i Strategiska samverkansgruppen/u],
     ['Ingår Region Västerbotten i styrelsen?', /^Ja, Region Västerbotten finns representerad/u],
+    // A person the målgrupp rules out is not referred there, whoever refers: that "Nej" comes first.
+    ['kille 23 år inskriven på af i umeå, arbetslös. kan han aktualiseras till vuxentorget', /^Nej – en 23-åring ingår inte i Vuxentorgets målgrupp/u],
     // A group of the förbund asked about, not whether someone sits in it: no representation verdict.
     ['Hur många ledamöter och ersättare har förbundets styrelse?', /^Samordningsförbundets styrelse: 9 ledamöter/u],
     // From the sentence that answers: a limit, or the question's word said negated.

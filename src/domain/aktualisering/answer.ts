@@ -141,6 +141,13 @@ export function caseReply(
     blocks.push(fitLines(result.fit).join('\n'));
     sources.push(...fitSources(result.fit));
   } else {
+    // A person the målgrupp rules out ("Nej – 23 år ryms inte i 25–64") is not referred there,
+    // whatever the förankring: that verdict is the answer, the rules follow it.
+    const ruledOut = result.fit?.verdict === 'nej' ? result.fit : undefined;
+    if (ruledOut !== undefined) {
+      blocks.push(`${fitHeadline(ruledOut, facts)}\n${fitLines(ruledOut).join('\n')}`);
+      sources.push(...fitSources(ruledOut));
+    }
     // Answer first: the short answer is the headline and the consent rule follows it — unless
     // consent is missing, which is itself the answer (nothing may be shared).
     const consentFirst = result.consent.status === 'missing' || result.summary === '';
@@ -151,7 +158,7 @@ export function caseReply(
     add('Förankring', result.forankring);
     add('Så går det till', result.process);
     add('Väg', result.paths);
-    if (result.fit) {
+    if (result.fit && ruledOut === undefined) {
       blocks.push(`Målgrupp – ${fitHeadline(result.fit, facts)}\n${fitLines(result.fit).join('\n')}`);
       sources.push(...fitSources(result.fit));
     }

@@ -104,6 +104,9 @@ function hasWord(toks: readonly string[], stem: string, suffix = 3): number {
 
 // --- Referring party -------------------------------------------------------------------------
 
+/** A benefit a party pays ("sjukpenning från FK", "ersättning från AF"). */
+const BENEFIT_WORD = /^(sjukpen|aktivitetsersattning|ersattning|forsorjningsstod|bistand|aktivitetsstod|etableringsersattning|sjukersattning|lon)/u;
+
 /** Words that, right before a party, mark it as the one consulted or referred to — not the one referring. */
 const OBJECT_MARKERS = new Set(['med', 'hos', 'till', 'mot', 'kontakta', 'via', 'och']);
 /** Words right before a party that mark it as the speaker or the referrer. */
@@ -137,6 +140,8 @@ export function extractReferringParty(normalized: string, lexicon: Pick<Lexicon,
       if (index === 0) score += 1;
       const previous = toks[index - 1];
       if (previous !== undefined && OBJECT_MARKERS.has(previous)) score -= 3;
+      // "sjukpenning från FK" names who pays the benefit, not who refers.
+      if (previous === 'fran' && BENEFIT_WORD.test(toks[index - 2] ?? '')) score -= 6;
       mentions.push({ party, index, score });
     }
   });

@@ -40,6 +40,8 @@ describe('referring party', () => {
     ['regoinen vill aktualisera', 'region'],
     // A party the person is not at does not refer.
     ['jobbar på hc i umeå, pat 35 år, varken af eller fk inblandade', 'region'],
+    // "sjukpenning från FK" says who pays, not who refers.
+    ['jobbar pa vc i vindeln, patient 34 ar med sjukpenning fran fk vill till samordningsteamet', 'region'],
   ] as const))('%s → %s', (text, party) => {
     expect(extractFacts(text, lexicon).referringParty).toBe(party);
   });
