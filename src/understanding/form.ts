@@ -205,7 +205,7 @@ export const DETAILS = ['telefon', 'epost', 'adress', 'oppettider', 'orgnr', 'be
 export type Detail = (typeof DETAILS)[number];
 
 const DETAIL_WORDS: readonly (readonly [Detail, RegExp])[] = [
-  ['telefon', /^(telefon|tfn|tel$|mobilnummer|ringa$|ringer$)/u],
+  ['telefon', /^(telefon|tfn|tel$|mobilnummer|ringa$|ringer$|nummer$|numret$|nr$)/u],
   ['epost', /^(mejl|mail|epost|e-post|e-mail|email)/u],
   ['adress', /^(adress|postadress|besoksadress|gatuadress|postnummer)/u],
   ['oppettider', /^(oppettid|oppet$|oppna$)/u],
@@ -216,7 +216,7 @@ const DETAIL_WORDS: readonly (readonly [Detail, RegExp])[] = [
 
 /** True when a normalised word names a detail ("telefonnummer", "mejl", "orgnr"): the question's detail, not its subject. */
 export function isDetailWord(word: string): boolean {
-  return DETAIL_WORDS.some(([, w]) => w.test(word));
+  return DETAIL_WORDS.some(([, w]) => w.test(word)) || MONEY_WORDS.test(word);
 }
 
 /** Words of money: with "hur mycket" the amount asked for is one of money. */

@@ -180,6 +180,9 @@ function whoNames(data: AgreementData): readonly string[] {
   return names;
 }
 
+/** Details that reach a person or a place: another's telephone or address is no answer. */
+const CONTACT_DETAILS: ReadonlySet<Detail> = new Set(['telefon', 'epost', 'adress', 'oppettider']);
+
 /** The shape of each detail in an answer's own words (src/understanding/form.ts, DETAILS). */
 const DETAIL_SHAPES: Record<Detail, RegExp> = {
   telefon: /(?<!\d)(?:\+46|0)\d{1,3}[-– ]?\d{2,3}[ ]?\d{2}[ ]?\d{2}(?!\d)/u,
@@ -194,9 +197,9 @@ const DETAIL_SHAPES: Record<Detail, RegExp> = {
 
 /**
  * The details the question asks for (a telephone number, an address …) that the answer never
- * gives. With `data`, a detail counts only in the answer's first line or in a fact about the
- * question's subject (one holding a distinctive word of the question): another contact's number
- * listed below does not give the number of the one asked about.
+ * gives. With `data`, a detail counts only in a line or fact about the question's subject (one
+ * holding a distinctive word of the question): another contact's number does not give the number
+ * of the one asked about.
  */
 export function missedDetails(u: Pick<Understanding, 'form' | 'query' | 'text'>, reply: Reply, data?: AgreementData): Detail[] {
   const asked = askedDetails(u.query.tokens, u.form);
@@ -208,8 +211,10 @@ export function missedDetails(u: Pick<Understanding, 'form' | 'query' | 'text'>,
   const [headline = '', ...rest] = reply.text.split('\n');
   const subject = distinctiveTerms(data, u.text).filter((t) => !isDetailWord(t));
   const lines = [...rest, ...(reply.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label} ${f.value}`)];
-  const about = subject.length === 0 ? lines : lines.filter((l) => { const stems = stemsOf(l); return subject.some((t) => hasTerm(stems, t)); });
-  return asked.filter((d) => !DETAIL_SHAPES[d].test(headline) && !about.some((l) => DETAIL_SHAPES[d].test(l)));
+  const isAbout = (l: string) => { const stems = stemsOf(l); return subject.some((t) => hasTerm(stems, t)); };
+  const about = subject.length === 0 ? [headline, ...lines] : [headline, ...lines].filter(isAbout);
+  // A way to reach someone must be that one's, even in the headline; an amount or a number in the headline answers.
+  return asked.filter((d) => !(CONTACT_DETAILS.has(d) ? about : [headline, ...about]).some((l) => DETAIL_SHAPES[d].test(l)));
 }
 
 const YEAR = /\b((?:19|20)\d\d)\b/gu;
