@@ -238,10 +238,17 @@ export function extractMunicipality(normalized: string, lexicon: Lexicon): { nam
   return first === undefined ? undefined : { name: first.m.name, forbund: first.m.forbund };
 }
 
+/** The home of a person who lives outside every list (the municipality question's "Annan kommun"). */
+export const ELSEWHERE = 'annan kommun';
+
 /** Words after "bor i" that are no place ("bor i en annan kommun", "bor i samma stad"). */
 const NOT_PLACES = new Set(['en', 'ett', 'samma', 'annan', 'andra', 'narheten', 'stan', 'lagenhet', 'egen', 'eget']);
 
-/** The place a person lives in as typed ("bor i Jönköping", "bosatt i Malmö"), for a place the lexicon does not know. */
+/**
+ * "annan kommun" when the text says the person lives in a place the lexicon does not know ("bor i
+ * Jönköping", "bosatt i Malmö") – the dialog's own value for a home outside the lists. What was typed
+ * is never kept: it may be a street or a name, and dialog state holds no utterance text.
+ */
 function placeNamed(text: string): string | undefined {
   // "bor i X", and "bor inte i Y utan i X".
   const m = /\b(?:bor|bosatt|folkbokförd|folkbokford|skriven)\s+(?:inte\s+(?:i|på|pa)\s+[\p{L}-]+\s+utan\s+)?(?:i|på|pa)\s+(\p{L}[\p{L}-]{2,})/iu.exec(text);
@@ -249,7 +256,7 @@ function placeNamed(text: string): string | undefined {
   if (place === undefined || NOT_PLACES.has(normalize(place))) return undefined;
   // A noun in its definite form typed in lower case ("bor i kommunen", "i området") is no place name.
   if (place === place.toLowerCase() && /(?:en|et|na)$/u.test(place)) return undefined;
-  return `${place.charAt(0).toUpperCase()}${place.slice(1)}`;
+  return ELSEWHERE;
 }
 
 /** The verksamhet named in the text, by its name or aliases in data/. Longest name wins. */
