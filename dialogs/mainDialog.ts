@@ -17,7 +17,7 @@ import { completeData, inForbundScope, isSeeAlso } from '../src/domain/answers/c
 import { configuredForbund } from '../src/core/conversationForbund.js';
 import { hasDeploymentDefault, namedForbund, namesOtherForbund, searchScope } from '../src/domain/forbund.js';
 import { answerSearch, WEAK_HITS_TEXT } from '../src/domain/answers/search.js';
-import { nearestInstead } from '../src/domain/routing/nearest.js';
+import { nearestInstead, withClosest } from '../src/domain/routing/nearest.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst, verdictFirst } from '../src/domain/routing/answerFirst.js';
 import { answersQuestion, givesFormValue } from '../src/domain/routing/answersQuestion.js';
@@ -47,18 +47,9 @@ export const ROUTE_THRESHOLD = 0.5;
 /** Two routes closer than this are both likely: answer with the best, then offer the other reading. */
 export const AMBIGUITY_MARGIN = 0.1;
 
-/** Most passages of the search said after a feature's "not stated". */
-const CLOSEST = 2;
-
-/** A "not stated" answer with the search's best passages after it, labelled as the closest (never as the answer). */
-function withClosest(notStated: Reply, search: Reply): Reply {
-  const passages = search.status === 'answered' ? (search.facts ?? []).filter((f) => !isSeeAlso(f)).slice(0, CLOSEST) : [];
-  if (passages.length === 0) return notStated;
-  return {
-    ...notStated,
-    facts: [...(notStated.facts ?? []), ...passages.map((f) => ({ ...f, label: `Närmast: ${f.label}` }))],
-    sources: [...(notStated.sources ?? []), ...(search.sources ?? [])],
-  };
+/** The replies' own words, text and facts: their related passages ("Se även") are beside the answer, not part of it. */
+function ownTexts(replies: readonly Reply[]): string[] {
+  return replies.flatMap((r) => [r.text, ...(r.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label}: ${f.value}`)]);
 }
 
 /** Question forms that ask for a value or a verdict, which a menu of choices does not give. */
@@ -372,8 +363,7 @@ export class MainDialog extends ComponentDialog {
       // A question about something the menu's lists do not hold (a project, a rule) is answered by
       // the passages that hold its words, when they hold two more of them than the menu does.
       const data = completeData(this.deps.data);
-      const texts = [menu.text, ...(menu.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label}: ${f.value}`)];
-      const evidence = complementEvidence(data, u.text, texts, undefined, searchScope(data, u.query));
+      const evidence = complementEvidence(data, u.text, ownTexts([menu]), undefined, searchScope(data, u.query));
       const leading = passagesLead(evidence, 'two-more') ? leadingReply(evidence) : undefined;
       if (leading === undefined) return false;
       (step.values as MainValues).settled = true;
@@ -565,8 +555,7 @@ export class MainDialog extends ComponentDialog {
     const text = routedText(step.context);
     // Only for questions: a pasted import or a command is not looked up in the documents.
     if (replies.length === 0 || text === undefined || text.includes('\n') || text.length > 300) return undefined;
-    // The answer's own words: its related passages ("Se även") are beside the answer, not part of it.
-    const texts = replies.flatMap((r) => [r.text, ...(r.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label}: ${f.value}`)]);
+    const texts = ownTexts(replies);
     const data = completeData(this.deps.data);
     return complementEvidence(data, text, texts, undefined, searchScope(data, understand(data, text, turnNow(step.context, this.deps), turnForbund(step.context)).query));
   }

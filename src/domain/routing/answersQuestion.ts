@@ -118,17 +118,25 @@ function commonWords(data: AgreementData): ReadonlySet<string> {
   return words;
 }
 
-const recordNames = new WeakMap<AgreementData, readonly string[]>();
+type Named = { name: string; aliases?: readonly string[] };
 
-/** Normalised names of every organisation, unit, verksamhet, organ and förbund data/ knows (" region vasterbotten "). */
-function organisationNames(data: AgreementData): readonly string[] {
-  let names = recordNames.get(data);
+/** " region vasterbotten ": a record's name and aliases, normalised and padded for whole-word lookups. */
+function padded(records: readonly Named[], minLength = 0): string[] {
+  return records.flatMap((r) => [r.name, ...(r.aliases ?? [])]).map(normalize).filter((n) => n.length >= minLength).map((n) => ` ${n} `);
+}
+
+const knownNames = new WeakMap<AgreementData, { organisations: readonly string[]; actors: readonly string[] }>();
+
+/**
+ * The names data/ knows, built once per data version: `organisations` – every party, unit,
+ * verksamhet, organ and förbund; `actors` – the parties, their units and the organs (groups), who can act.
+ */
+function namesOf(data: AgreementData): { organisations: readonly string[]; actors: readonly string[] } {
+  let names = knownNames.get(data);
   if (names === undefined) {
-    const named: { name: string; aliases?: readonly string[] }[] = [
-      ...data.parties, ...data.parties.flatMap((p) => [...p.units, ...p.otherNames]), ...data.verksamheter, ...data.organs, ...data.forbund,
-    ];
-    names = named.flatMap((r) => [r.name, ...(r.aliases ?? [])]).map((n) => ` ${normalize(n)} `);
-    recordNames.set(data, names);
+    const actors: Named[] = [...data.parties, ...data.parties.flatMap((p) => [...p.units, ...p.otherNames]), ...data.organs];
+    names = { organisations: padded([...actors, ...data.verksamheter, ...data.forbund]), actors: padded(actors, 3) };
+    knownNames.set(data, names);
   }
   return names;
 }
@@ -139,7 +147,7 @@ function organisationNames(data: AgreementData): readonly string[] {
  */
 export function namesPerson(data: AgreementData, reply: Reply): boolean {
   const common = commonWords(data);
-  const organisations = organisationNames(data);
+  const { organisations } = namesOf(data);
   for (const m of ownText(reply).matchAll(NAME_PAIR)) {
     const [first, last] = [(m[1] ?? '').toLowerCase(), (m[2] ?? '').toLowerCase()];
     if (common.has(first) || common.has(last)) continue;
@@ -161,23 +169,10 @@ export const FREQUENCY = /\b(?:var|varje|varannan|en gång|\d+ gånger|två gån
  */
 export function namesWho(data: AgreementData, line: string): boolean {
   if (namesPerson(data, { text: line })) return true;
-  const padded = ` ${normalize(line)} `;
+  const text = ` ${normalize(line)} `;
   // A party, unit or group says who; a verksamhet is where, not who.
-  if (whoNames(data).some((n) => padded.includes(n))) return true;
-  return padded.split(/[^\p{L}]+/u).some((w) => isTitle(w));
-}
-
-const whoNamesOf = new WeakMap<AgreementData, readonly string[]>();
-
-/** Normalised names of the parties, their units and the organs (groups) data/ knows: who can act. */
-function whoNames(data: AgreementData): readonly string[] {
-  let names = whoNamesOf.get(data);
-  if (names === undefined) {
-    const named: { name: string; aliases?: readonly string[] }[] = [...data.parties, ...data.parties.flatMap((p) => [...p.units, ...p.otherNames]), ...data.organs];
-    names = named.flatMap((r) => [r.name, ...(r.aliases ?? [])]).map(normalize).filter((n) => n.length >= 3).map((n) => ` ${n} `);
-    whoNamesOf.set(data, names);
-  }
-  return names;
+  if (namesOf(data).actors.some((n) => text.includes(n))) return true;
+  return text.split(/[^\p{L}]+/u).some((w) => isTitle(w));
 }
 
 /** Details that reach a person or a place: another's telephone or address is no answer. */

@@ -29,3 +29,20 @@ export function nearestInstead(data: AgreementData, u: Understanding, rejected: 
   const sources: SourceRef[] = [...(rejected.sources ?? []), ...(search.sources ?? [])];
   return { text: WEAK_HITS_TEXT, status: 'not-stated', facts: [...own, ...passages], sources };
 }
+
+/** Most passages of the search said after a feature's "not stated". */
+const CLOSEST = 2;
+
+/**
+ * A feature's own "not stated" ("Budgeten har inga siffror för 2026 …", Reply.subjectFound) with the
+ * search's best passages after it, labelled as the closest – never as the answer.
+ */
+export function withClosest(notStated: Reply, search: Reply): Reply {
+  const passages = search.status === 'answered' ? (search.facts ?? []).filter((f) => !isSeeAlso(f)).slice(0, CLOSEST) : [];
+  if (passages.length === 0) return notStated;
+  return {
+    ...notStated,
+    facts: [...(notStated.facts ?? []), ...passages.map((f) => ({ ...f, label: `Närmast: ${f.label}` }))],
+    sources: [...(notStated.sources ?? []), ...(search.sources ?? [])],
+  };
+}
