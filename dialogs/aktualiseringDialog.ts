@@ -11,6 +11,8 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { matchChoice } from './choicePrompt.js';
 import { readRouteOptions, type RerouteResult } from './routeOptions.js';
 import { turnNow } from './turnClock.js';
+import { understand, type Understanding } from '../src/understanding/understand.js';
+import { completeData } from '../src/domain/answers/common.js';
 
 export const AKTUALISERING_DIALOG = 'aktualiseringDialog';
 const CASE_WATERFALL = 'aktualiseringWaterfall';
@@ -76,6 +78,26 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
     return innerDc.beginDialog(CASE_WATERFALL, loop);
   }
 
+  /**
+   * The answer as a result, before any dialog runs (dialogs/routes.ts `Route.answer`): a process
+   * question (samtycke, avslut, uppföljning, ärendebärare, a path) is answered in one reply; a case
+   * whose facts decide it is answered; a case that lacks a fact the rules depend on `needs-input`,
+   * and MainDialog begins this dialog, which asks for it. Computed from the turn's understanding,
+   * exactly as the dialog's first step would.
+   */
+  answerFor(u: Understanding): Reply {
+    const data = this.deps.data;
+    const extracted = extractFacts(u.text, lexiconFor(data));
+    const { intent, pathId } = detectIntent(u, extracted, data);
+    if (intent !== 'forankring' && intent !== 'fit') {
+      const general = generalReply(intent, extracted, data, pathId, u.text);
+      return general.status === undefined ? { ...general, status: 'answered' } : general;
+    }
+    const facts = mergeFacts({ unknown: [] }, extracted);
+    const { reply, result } = caseReply(facts, intent, data, u.now.toISOString().slice(0, 10));
+    return { ...reply, status: questionsFor(intent, result)[0] === undefined ? 'answered' : 'needs-input' };
+  }
+
   private load(dc: DialogContext): CaseState | undefined {
     const parsed = caseStateSchema.safeParse(dc.parent?.activeDialog?.state[CASE_KEY]);
     return parsed.success ? parsed.data : undefined;
@@ -90,9 +112,10 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
     const data = this.deps.data;
     let state = isLoop(step.options) ? this.load(step) : undefined;
     if (state === undefined) {
-      const { text } = readRouteOptions(step.context, step.options, turnNow(step.context, this.deps));
+      const now = turnNow(step.context, this.deps);
+      const { text } = readRouteOptions(step.context, step.options, now);
       const extracted = text !== undefined ? extractFacts(text, lexiconFor(data)) : {};
-      const { intent, pathId } = text !== undefined ? detectIntent(text, extracted, data) : { intent: 'forankring' as AktIntent, pathId: undefined };
+      const { intent, pathId } = text !== undefined ? detectIntent(understand(completeData(data), text, now), extracted, data) : { intent: 'forankring' as AktIntent, pathId: undefined };
       if (intent !== 'forankring' && intent !== 'fit') {
         await sendReply(step.context, generalReply(intent, extracted, data, pathId, text));
         return step.endDialog();

@@ -312,7 +312,7 @@ export class MainDialog extends ComponentDialog {
     if (raw === undefined) return false;
     // An answer from the documents that did not say its status is an answer.
     const built: Reply = raw.status === undefined && (raw.sources?.length ?? 0) > 0 ? { ...raw, status: 'answered' } : raw;
-    if (built.status === 'needs-input') return this.answerOverMenu(step, u, built);
+    if (built.status === 'needs-input') return this.answerOverMenu(step, u, built, route.asksForCase === true);
     // An answer that misses what the question asks (a date, a number, the verksamhet it names) is no answer to it.
     const first: Reply = answersQuestion(completeData(this.deps.data), u, built) ? built : { ...built, status: 'not-stated' };
     const rejected = first !== built;
@@ -355,11 +355,13 @@ export class MainDialog extends ComponentDialog {
    * A menu (a route asking which party, which year …) answers a question about its subject in
    * general ("vad gör parterna i X?"). A question that asks for a value or a verdict — a date, an
    * amount, a duration, a frequency, a yes or no — is not answered by a menu: when the search
-   * has a passage that fits the question and gives that value, it answers instead. Returns false
-   * when the menu stands (its dialog asks).
+   * has a passage that fits the question and gives that value, it answers instead. A case dialog
+   * (`caseDialog`, the aktualiseringscheck asking for a missing fact) is not a menu: only passages
+   * that hold clearly more of the question answer over it. Returns false when the menu stands (its
+   * dialog asks).
    */
-  private async answerOverMenu(step: WaterfallStepContext, u: Understanding, menu: Reply): Promise<boolean> {
-    if (!VALUE_FORMS.has(u.form)) {
+  private async answerOverMenu(step: WaterfallStepContext, u: Understanding, menu: Reply, caseDialog = false): Promise<boolean> {
+    if (caseDialog || !VALUE_FORMS.has(u.form)) {
       // A question about something the menu's lists do not hold (a project, a rule) is answered by
       // the passages that hold its words, when they hold two more of them than the menu does.
       const data = completeData(this.deps.data);

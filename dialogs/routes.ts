@@ -63,6 +63,12 @@ export interface Route {
    * Routes without it are run as dialogs and judged on what they send.
    */
   answer?(understanding: Understanding): Reply | undefined;
+  /**
+   * True when `needs-input` means the route's dialog asks for a case's missing facts (the
+   * aktualiseringscheck), not a menu of subjects: the dialog is begun whatever the question's form,
+   * unless passages hold clearly more of the question than the route's first answer.
+   */
+  asksForCase?: boolean;
 }
 
 /** A budget table gives amounts: for how much, what, whether – not when, who, how often or how long. */
@@ -85,13 +91,14 @@ export function buildRoutes(deps: BotDeps): Route[] {
   const budget = new BudgetDialog(deps);
   const tertial = new TertialDialog(deps);
   const ansokan = new AnsokanDialog(deps);
+  const aktualisering = new AktualiseringDialog(deps);
   return [
     { id: 'budget', dialog: budget, recognize: (input) => budgetScoreFor(deps, input), label: 'Budget', answer: (u) => budget.answerFor(u), forms: AMOUNT_FORMS },
     { id: 'tertial', dialog: tertial, recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter', answer: (u) => tertial.answerFor(u) },
     { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
-    { id: 'aktualisering', dialog: new AktualiseringDialog(deps), recognize: ({ normalized }) => aktualiseringScore(normalized, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true, forms: RULE_FORMS },
+    { id: 'aktualisering', dialog: aktualisering, answer: (u) => aktualisering.answerFor(u), asksForCase: true, recognize: ({ understanding }) => aktualiseringScore(understanding, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true, forms: RULE_FORMS },
     { id: 'arshjul', dialog: arshjul, recognize: ({ text, now, understanding }) => arshjulScore(deps, text, now, understanding.query.conversationForbund), label: 'Årshjul och påminnelser', answer: (u) => arshjul.answerFor(u) },
     { id: 'ansokan', dialog: ansokan, recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel', answer: (u) => ansokan.answerFor(u) },
   ];

@@ -25,7 +25,7 @@ async function makeCore(stateFile = join(tempDir(), 'state.json')): Promise<{ co
   const route: Route = {
     id: 'aktualisering',
     dialog: new AktualiseringDialog(deps),
-    recognize: ({ normalized }) => aktualiseringScore(normalized, lexiconFor(deps.data)),
+    recognize: ({ understanding }) => aktualiseringScore(understanding, lexiconFor(deps.data)),
     label: 'Aktualiseringscheck',
   };
   return { core: createConversationCore(deps, { routes: [route] }), deps, stateFile };

@@ -275,8 +275,8 @@ describe('MainDialog with the real routes and data', () => {
     ['Är Försäkringskassans personal samlokaliserad på Vuxentorget?', /^Nej – .*ej samlokaliserade/u],
     // A decision asked with a past verb first; the application's answer says "Avslag".
     ['Föreslog beredningsgruppen bifall till Försäkringskassans ansökan Fokus långa sjukfall?', /^Nej – .*Avslag/u],
-    // A dialog's answer (the aktualisering feature): the requirement the question does without decides it.
-    ['Kan jag aktualisera någon till samverkan utan att personen har gett sitt samtycke?', /^Nej\.$/u],
+    // The aktualisering feature's answer, as a result: the requirement the question does without decides it, in its first line.
+    ['Kan jag aktualisera någon till samverkan utan att personen har gett sitt samtycke?', /^Nej – All samverkan bygger på .*samtycke/u],
   ])('a yes/no question answers Ja/Nej first: %s', async (question, headline) => {
     const t = await dataBot();
     expect((await t.say(question))[0]).toMatch(headline);

@@ -1,6 +1,10 @@
 import type { Choice, Fact, Reply, SourceRef } from '../../core/reply.js';
 import { entityTokens } from '../entities.js';
-import { questionClause, questionForm } from '../../understanding/form.js';
+import { questionClause } from '../../understanding/form.js';
+import { ruleHolds, type EvidenceInput } from '../../understanding/cues.js';
+import type { Understanding } from '../../understanding/understand.js';
+import { INTENT_RULES } from './cues.js';
+import { aktualiseringEvidence } from './recognize.js';
 import type { DocumentInfo, Source } from '../../data/schema.js';
 import { normalize } from '../text.js';
 import { evaluate, caseForbund, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
@@ -18,38 +22,53 @@ export type AnswerData = AktualiseringData & ScopeData & { documents: readonly D
 /** What the user is after. Only `forankring` and `fit` continue with questions. */
 export type AktIntent = 'forankring' | 'fit' | 'samtycke' | 'avslut' | 'uppfoljning' | 'arendebarare' | 'path';
 
-/** The intent of an opening question, from its wording and the facts it holds. */
-export function detectIntent(text: string, facts: Partial<CaseFacts>, data: Pick<AnswerData, 'paths'>): { intent: AktIntent; pathId?: string } {
-  const n = normalize(text);
+/**
+ * The intent of an opening question, from the feature's evidence table (cues.ts `INTENT_RULES`,
+ * in order) and the facts it holds: a process question without a case of its own gets the
+ * process's rules; a question about a person's fit with a verksamhet or an age is `fit`; a
+ * question describing one of data/'s paths by name is `path`; the rest is förankring.
+ */
+export function detectIntent(u: Pick<Understanding, 'text' | 'query' | 'form'>, facts: Partial<CaseFacts>, data: Pick<AnswerData, 'paths'>): { intent: AktIntent; pathId?: string } {
   const caseFacts = facts.referringParty !== undefined || (facts.benefits !== undefined && facts.benefits.length > 0);
-  if (/avslutsorsak|avslut(as|en|et)? (i|fran) samverkan|hur avslut|nar avslut|avslutas (en )?(person|individ|deltagare)/.test(n)) return { intent: 'avslut' };
-  if (/arendebarar/.test(n) && !caseFacts) return { intent: 'arendebarare' };
-  if (/(hur ofta|hur tat|var tredje manad|uppfoljning(en)? av (planen|handlingsplan)|handlingsplan|fatt ja|ja i beredningen|ja till samverkan)/.test(n) && !caseFacts) return { intent: 'uppfoljning' };
-  if (/samtyck|medgivande|\butbyt\w* uppgifter|\buppgifter\b.*\butbyt/.test(n) && !caseFacts && facts.age === undefined && facts.verksamhet === undefined) return { intent: 'samtycke' };
-  // A yes/no question about a person with an age or a home and a verksamhet ("kan någon som bor i X
-  // aktualiseras till Y?") asks whether the person fits that verksamhet's målgrupp.
+  const signals = { caseFacts, age: facts.age !== undefined, verksamhet: facts.verksamhet !== undefined, referrer: facts.referringParty !== undefined };
+  const has = aktualiseringEvidence({ query: u.query, form: u.form, signals });
+  const general = INTENT_RULES.find((e) => ruleHolds({ ...e.rule, score: 1 }, has));
+  if (general !== undefined) return { intent: general.intent };
   // The question's own clause says what is asked; the sentences before it give the case ("Jag är
   // socialsekreterare … Passar hen in i Vuxentorgets målgrupp?" asks about the målgrupp, not förankring).
-  const asked = normalize(questionClause(text) ?? text);
-  if (/\b(passar|ryms|ingar|tillhor|omfattas)\b|malgrupp/.test(asked) && !/forankr|\bvem (ska|maste|behover)\b|\bvag(en)?\b|aktualiser/.test(asked)
-    && (facts.verksamhet !== undefined || facts.age !== undefined)) return { intent: 'fit' };
-  const yesNoAboutPerson = questionForm(entityTokens(n)) === 'yesno' && facts.verksamhet !== undefined && (facts.age !== undefined || facts.municipality !== undefined);
-  if ((yesNoAboutPerson || /\b(kan|far|ryms|passar|ingar|tillhor|omfattas)\b.*\b(\d{1,2} ?-? ?(aring|arig|ar)|(hon|han|hen|personen|individen))\b|malgrupp|aldersgrans|hur gammal|for (ung|gammal)|hel sjukersattning|missbruk/.test(n))
-    && facts.referringParty === undefined && (facts.verksamhet !== undefined || facts.age !== undefined || /malgrupp/.test(n))) {
+  const clause = questionClause(u.text);
+  const asked = clause === undefined || clause === u.text ? has : aktualiseringEvidence({ query: clauseQuery(clause), form: u.form, signals });
+  if (asked('fitVerb') && !asked('forankringAsk') && (signals.verksamhet || signals.age)) return { intent: 'fit' };
+  // A yes/no question about a person with an age or a home and a verksamhet ("kan någon som bor i X
+  // aktualiseras till Y?") asks whether the person fits that verksamhet's målgrupp.
+  const yesNoAboutPerson = u.form === 'yesno' && signals.verksamhet && (signals.age || facts.municipality !== undefined);
+  if ((yesNoAboutPerson || has('fitAsk') || (has('fitModal') && (signals.age || has('person')))) && !signals.referrer && (signals.verksamhet || signals.age || has('malgrupp'))) {
     return { intent: 'fit' };
   }
-  if (!caseFacts && /\b(vad|vilka|vem|hur|vad ar|vad innebar|beskriv)\b/.test(n) && !/forankr|\bvem (ska|maste|behover)\b/.test(n)) {
-    const padded = ` ${n} `;
-    let best: { id: string; length: number } | undefined;
-    for (const p of data.paths) {
-      for (const name of [p.name, ...p.aliases].map(normalize)) {
-        if (name.length >= 5 && (padded.includes(` ${name} `) || padded.includes(` ${name}en `) || padded.includes(` ${name}s `))
-          && (best === undefined || name.length > best.length)) best = { id: p.id, length: name.length };
-      }
-    }
-    if (best !== undefined) return { intent: 'path', pathId: best.id };
+  if (!caseFacts && has('describe') && !has('forankringAsk')) {
+    const pathId = namedPath(u.query.normalized, data);
+    if (pathId !== undefined) return { intent: 'path', pathId };
   }
   return { intent: 'forankring' };
+}
+
+/** The tokens of a clause of the question, for the table's cue words (entities stay the whole question's). */
+function clauseQuery(clause: string): EvidenceInput['query'] {
+  const normalized = normalize(clause);
+  return { normalized, tokens: entityTokens(normalized), entities: [] };
+}
+
+/** The path of data/ the question names (its name or an alias, the longest), if any. */
+function namedPath(normalized: string, data: Pick<AnswerData, 'paths'>): string | undefined {
+  const padded = ` ${normalized} `;
+  let best: { id: string; length: number } | undefined;
+  for (const p of data.paths) {
+    for (const name of [p.name, ...p.aliases].map(normalize)) {
+      if (name.length >= 5 && (padded.includes(` ${name} `) || padded.includes(` ${name}en `) || padded.includes(` ${name}s `))
+        && (best === undefined || name.length > best.length)) best = { id: p.id, length: name.length };
+    }
+  }
+  return best?.id;
 }
 
 /** The facts the dialog may ask for with this intent, in asking order. */

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
 import type { Benefit, ReferringParty } from '../../../src/data/schema.js';
+import { understand } from '../../../src/understanding/understand.js';
 import { caseReply, detectIntent } from '../../../src/domain/aktualisering/answer.js';
 import { evaluate } from '../../../src/domain/aktualisering/engine.js';
 import { mergeFacts, type CaseFacts } from '../../../src/domain/aktualisering/facts.js';
@@ -253,8 +254,8 @@ describe('the question clause says what is asked', () => {
     const text = 'Jag är socialsekreterare i Umeå. Klienten är 45 år och arbetslös. Passar hen in i Vuxentorgets målgrupp?';
     const f = extractFacts(text, lexicon);
     expect(f.referringParty).toBeDefined();
-    expect(detectIntent(text, f, data).intent).toBe('fit');
+    expect(detectIntent(understand(data, text, new Date()), f, data).intent).toBe('fit');
     const forankring = 'Jag är socialsekreterare. Klienten är 45 år. Vem ska jag förankra med innan aktualisering till Vuxentorget?';
-    expect(detectIntent(forankring, extractFacts(forankring, lexicon), data).intent).toBe('forankring');
+    expect(detectIntent(understand(data, forankring, new Date()), extractFacts(forankring, lexicon), data).intent).toBe('forankring');
   });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { loadData } from '../../../src/data/load.js';
 import { buildLexicon, extractAge, extractFacts, type Lexicon } from '../../../src/domain/aktualisering/extract.js';
+import { understand } from '../../../src/understanding/understand.js';
 import { detectIntent } from '../../../src/domain/aktualisering/answer.js';
 import { aktualiseringScore } from '../../../src/domain/aktualisering/recognize.js';
 import { normalize } from '../../../src/domain/text.js';
@@ -190,7 +191,7 @@ describe('intent and route score', () => {
     ['Vem ska förankra innan aktualisering?', 'forankring'],
   ];
   test.each(intents)('%s → %s', (text, intent) => {
-    expect(detectIntent(text, extractFacts(text, lexicon), data).intent).toBe(intent);
+    expect(detectIntent(understand(data, text, new Date()), extractFacts(text, lexicon), data).intent).toBe(intent);
   });
 
   const scores: [string, number][] = [
@@ -201,18 +202,18 @@ describe('intent and route score', () => {
     ['Vilka deltar i beredningen för Arbetsmarknadstorgen?', 0.9],
   ];
   test.each(scores)('%s scores at least %f', (text, min) => {
-    expect(aktualiseringScore(normalize(text), lexicon)).toBeGreaterThanOrEqual(min);
+    expect(aktualiseringScore(understand(data, text, new Date()), lexicon)).toBeGreaterThanOrEqual(min);
   });
 
   test('a number with a unit is no age: a commitment question about working hours is not a person-fit question', () => {
     const text = 'Får Arbetsförmedlingen på Vuxentorget planera insatser för en kund vars fastställda arbetsförmåga är 6 timmar i veckan?';
     expect(extractAge(normalize(text))).toBeUndefined();
-    expect(aktualiseringScore(normalize(text), lexicon)).toBeLessThan(0.9);
+    expect(aktualiseringScore(understand(data, text, new Date()), lexicon)).toBeLessThan(0.9);
     expect(extractAge(normalize('hon är 6 veckor in i sjukskrivningen'))).toBeUndefined();
     expect(extractAge(normalize('personen är 34 och bor i Umeå'))).toBe(34);
   });
 
   test.each(['Vad åtar sig Arbetsförmedlingen i Vuxentorget?', 'När är nästa styrelsemöte?', 'Vad är Vuxentorgets budget 2023?', 'Vad är Vuxentorgets målgrupp?'])('%s is not ours', (text) => {
-    expect(aktualiseringScore(normalize(text), lexicon)).toBe(0);
+    expect(aktualiseringScore(understand(data, text, new Date()), lexicon)).toBe(0);
   });
 });
