@@ -16,11 +16,12 @@ import { sendReply } from '../src/core/sendReply.js';
 import { completeData, inForbundScope, isSeeAlso } from '../src/domain/answers/common.js';
 import { configuredForbund } from '../src/core/conversationForbund.js';
 import { hasDeploymentDefault, namedForbund, namesOtherForbund, searchScope } from '../src/domain/forbund.js';
-import { answerSearch, WEAK_HITS_TEXT } from '../src/domain/answers/search.js';
+import { answerSearch } from '../src/domain/answers/search.js';
+import { notStatedText } from '../src/domain/routing/absent.js';
 import { nearestInstead, withClosest } from '../src/domain/routing/nearest.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst, verdictFirst } from '../src/domain/routing/answerFirst.js';
-import { answersQuestion, givesFormValue } from '../src/domain/routing/answersQuestion.js';
+import { answersQuestion, missesAbsentThing, givesFormValue } from '../src/domain/routing/answersQuestion.js';
 import { emptyForbundReply } from '../src/domain/forbundStatus.js';
 import { complementEvidence, isNoAnswer, leadingReply, passagesLead, type ComplementEvidence } from '../src/domain/routing/evidence.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
@@ -183,11 +184,22 @@ export class MainDialog extends ComponentDialog {
     return verdictFirst(u.text, u.form, reply);
   }
 
+  /**
+   * The judge of every answer (src/domain/routing/answersQuestion.ts); an answer from general rules
+   * (`route.general`) or from the search must also name a thing the question asks about that no
+   * document names — else it is about something else. `route` undefined: the search's answer.
+   */
+  private answers(u: Understanding, reply: Reply, route?: Route): boolean {
+    const data = completeData(this.deps.data);
+    if (!answersQuestion(data, u, reply)) return false;
+    return (route !== undefined && route.general !== true) || !missesAbsentThing(data, u, reply);
+  }
+
   /** The search's answer, judged like every answer: one that misses what the question asks is "not stated". */
   private judgedSearch(u: Understanding): Reply {
     const found = this.search(u);
-    if (found.status !== 'answered' || answersQuestion(completeData(this.deps.data), u, found)) return found;
-    return { ...found, text: WEAK_HITS_TEXT, status: 'not-stated' };
+    if (found.status !== 'answered' || this.answers(u, found)) return found;
+    return { ...found, text: notStatedText(completeData(this.deps.data), u), status: 'not-stated' };
   }
 
   /** Options for a route's dialog; the utterance it answers goes along in turn state, not in the (persisted) options. */
@@ -198,10 +210,13 @@ export class MainDialog extends ComponentDialog {
 
   private score(understanding: Understanding): Scored[] {
     const input = { text: understanding.text, normalized: understanding.query.normalized, now: understanding.now, understanding };
-    return this.routes
+    const scored = this.routes
       // A route does not answer a question of a form it does not declare (Route.forms), whatever its words.
       .map((route) => ({ route, score: route.forms !== undefined && !route.forms.includes(understanding.form) ? 0 : Math.max(0, Math.min(1, route.recognize(input))) }))
       .sort((a, b) => b.score - a.score);
+    // Route ids, scores and the form only: what the user wrote never reaches the log.
+    this.deps.log.debug('routes', { form: understanding.form, scores: scored.filter((s) => s.score > 0).slice(0, 3).map((s) => `${s.route.id}:${s.score.toFixed(2)}`).join(' ') });
+    return scored;
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -282,7 +297,7 @@ export class MainDialog extends ComponentDialog {
       if (found === undefined || found.status === 'needs-input') return step.beginDialog(this.fallback.id, this.routeOptions(step, text));
       // The search's answer is judged like every answer: one that misses what the question asks is "not stated", with it as the closest passage.
       const data = completeData(this.deps.data);
-      const judged = answersQuestion(data, understanding, found) ? this.shaped(understanding, found) : nearestInstead(data, understanding, found, { text: '' });
+      const judged = this.answers(understanding, found) ? this.shaped(understanding, found) : nearestInstead(data, understanding, found, { text: '' });
       await sendReply(step.context, judged);
       return step.endDialog();
     }
@@ -314,7 +329,7 @@ export class MainDialog extends ComponentDialog {
     const built: Reply = raw.status === undefined && (raw.sources?.length ?? 0) > 0 ? { ...raw, status: 'answered' } : raw;
     if (built.status === 'needs-input') return this.answerOverMenu(step, u, built, route.asksForCase === true);
     // An answer that misses what the question asks (a date, a number, the verksamhet it names) is no answer to it.
-    const first: Reply = answersQuestion(completeData(this.deps.data), u, built) ? built : { ...built, status: 'not-stated' };
+    const first: Reply = this.answers(u, built, route) ? built : { ...built, status: 'not-stated' };
     const rejected = first !== built;
     let chosen = first;
     if (first.status === 'not-stated') {
@@ -328,7 +343,7 @@ export class MainDialog extends ComponentDialog {
           values.alternativeId = undefined;
           return false;
         }
-        if (second.status === 'answered' && answersQuestion(completeData(this.deps.data), u, second)) chosen = second;
+        if (second.status === 'answered' && this.answers(u, second, alternative)) chosen = second;
       }
       if (chosen.status === 'not-stated') {
         values.settled = true;
@@ -395,7 +410,8 @@ export class MainDialog extends ComponentDialog {
       const own = understand(data, typed, whole.now, whole.query.conversationForbund);
       const part = own.query.entities.length === 0 && subject.length > 0 ? `${typed} ${subject.join(' ')}` : typed;
       const u = part === typed ? own : understand(data, part, whole.now, whole.query.conversationForbund);
-      if (own.query.entities.length > 0) subject = [...new Set(own.query.entities.map((e) => e.ref.name))];
+      // The subject as the user wrote it ("den nya styrelsen"), not an entity's full name, which may be another förbund's.
+      if (own.query.entities.length > 0) subject = [...new Set(own.query.entities.map((e) => own.query.tokens.slice(e.start, e.end).join(' ')))];
       const reply = this.partAnswer(u);
       if (reply === undefined) return false;
       answers.push(reply);
@@ -419,7 +435,7 @@ export class MainDialog extends ComponentDialog {
     const raw = route === undefined ? this.fallbackAnswer?.(u) : route.answer?.(u);
     if (raw === undefined || raw.status === 'needs-input') return undefined;
     const built: Reply = raw.status === undefined && (raw.sources?.length ?? 0) > 0 ? { ...raw, status: 'answered' } : raw;
-    if (built.status !== 'not-stated' && answersQuestion(data, u, built)) return answerFirst(data, u.text, u.form, built);
+    if (built.status !== 'not-stated' && this.answers(u, built, route)) return answerFirst(data, u.text, u.form, built);
     const search = this.judgedSearch(u);
     if (search.status === 'answered') return this.shaped(u, search);
     return built.status === 'not-stated' ? answerFirst(data, u.text, u.form, built) : nearestInstead(data, u, built, search);

@@ -138,9 +138,11 @@ export function questionForm(tokens: readonly string[], marked = false): Questio
  * Undefined when the message is one clause or has no question mark.
  */
 export function questionClause(text: string): string | undefined {
-  const end = text.lastIndexOf('?');
-  if (end < 0) return undefined;
-  const head = text.slice(0, end);
+  const mark = text.lastIndexOf('?');
+  // Without a question mark (a part of a composite question, a hasty message) only a colon, a dash
+  // or a full stop ends the description: "Sitter i styrelsen: när tillträder …".
+  if (mark < 0) return describedFirst(text);
+  const head = text.slice(0, mark);
   // A condition first ("Om vi vill säga upp avtalet, vad gäller?"): the question after its comma.
   const boundary = /(?:\s[–—-]\s|[:;]\s|[.!]\s+|\?\s+|,\s+(?=(?:vem|vad|när|hur|vilk\p{L}*|varför|var)\s))/giu;
   let start = -1;
@@ -150,6 +152,15 @@ export function questionClause(text: string): string | undefined {
     start = m.index + m[0].length;
   }
   return start > 0 ? head.slice(start).trim() : undefined;
+}
+
+/** The clause after the last colon, dash or full stop of a message without a question mark, when it opens with a question word. */
+function describedFirst(text: string): string | undefined {
+  let start = -1;
+  for (const m of text.matchAll(/(?:\s[–—-]\s|[:;]\s|[.!]\s+)/gu)) start = m.index + m[0].length;
+  if (start <= 0) return undefined;
+  const rest = text.slice(start).trim();
+  return /^(?:vem|vems|vad|när|nar|hur|vilk\p{L}*|varför|varfor)\s/iu.test(rest) ? rest : undefined;
 }
 
 /**

@@ -20,10 +20,11 @@ import { askedDetails, isDetailWord, isTitle, perUnits, type Detail } from '../.
 import { distinctiveTerms, hasTerm, stemsOf } from './evidence.js';
 import { stemSwedish } from '../search/tokenize.js';
 import { ancestorsOf } from '../verksamhetTree.js';
+import { absentThing } from './absent.js';
 
 const MONTHS = 'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december';
 /** A time: a date, a year, a month, a weekday or a word of time ("varje vecka", "senast", "tertial"). */
-const WHEN = new RegExp(String.raw`\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b|\b(?:${MONTHS}|mandag|tisdag|onsdag|torsdag|fredag|vecka|veckor|varje|arligen|manad|manader|tertial|host|var|sommar|vinter|lopande|innan|fore|efter|senast|arets|nasta)\w*`, 'u');
+const WHEN = new RegExp(String.raw`\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b|\b(?:${MONTHS}|mandag|tisdag|onsdag|torsdag|fredag|tertial)\w*|\b(?:vecka|veckan|veckor|varje|arligen|manad|manaden|manader|host|hosten|var|varen|sommar|sommaren|vinter|vintern|lopande|innan|fore|efter|senast|arets|nasta|kvartal|kvartalet|halvar|halvaret)\b`, 'u');
 /** A day: "2023-11-30", "30 november", "30/11". */
 const DAY = new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s(?:${MONTHS})\b|\b\d{1,2}\/\d{1,2}\b`, 'u');
 /** A duration: a count of days, weeks, months or years ("minst tre månader", "2 år"), or "tillsvidare". */
@@ -237,11 +238,35 @@ export function missedYears(u: Pick<Understanding, 'text'>, reply: Reply): strin
   return [...asked].filter((y) => !said.has(y));
 }
 
+/**
+ * The answer's lead: its first line and first fact. A date asked for must be there, not in a law's
+ * number ("lagen (2003:1210)") or a passage further down that happens to hold a year.
+ */
+function leadOf(reply: Reply): Reply {
+  const first = (reply.facts ?? []).find((f) => !isSeeAlso(f));
+  const lines = reply.text.split('\n').filter((l) => l.trim() !== '');
+  // A heading that announces a list ("Medlemssamråd:") leads with the list's first line.
+  const lead = (lines[0] ?? '').trimEnd().endsWith(':') ? lines.slice(0, 2).join(' ') : lines[0] ?? '';
+  return { text: lead, facts: first === undefined ? [] : [first], status: reply.status };
+}
+
 /** True when the answer answers the question as asked (see the module comment). */
 export function answersQuestion(data: AgreementData, u: Understanding, reply: Reply): boolean {
   if (reply.status !== 'answered') return true;
   const day = u.query.tokens.some((t) => t === 'datum' || t === 'dag' || t === 'datumet');
   if (u.form === 'namn' && !namesPerson(data, reply)) return false;
-  return givesFormValue(u.form, reply, day) && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0
+  return givesFormValue(u.form, reply, day) && (u.form !== 'nar' || givesFormValue(u.form, leadOf(reply), day)) && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0
     && missedDetails(u, reply, data).length === 0 && missedYears(u, reply).length === 0;
+}
+
+/**
+ * True when the question asks about a thing no document names (absent.ts) and the answer does not
+ * name it either: whatever it says, it is about something else ("vilken väntelista …" answered
+ * with the referral rules). An answer that names the thing (a feature's own, e.g. the channel's
+ * subscriptions) stands. Asked of answers from general rules and of the search's passages: a
+ * feature that computed its answer from data it matched (the årshjul's "deadlines") knows the word.
+ */
+export function missesAbsentThing(data: AgreementData, u: Understanding, reply: Reply): boolean {
+  const thing = absentThing(data, u);
+  return thing !== undefined && !hasTerm(stemsOf(ownText(reply)), stemSwedish(normalize(thing)));
 }

@@ -9,7 +9,7 @@ import type { Fact, Reply, SourceRef } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import type { Understanding } from '../../understanding/understand.js';
 import { isSeeAlso } from '../answers/common.js';
-import { WEAK_HITS_TEXT } from '../answers/search.js';
+import { notStatedText } from './absent.js';
 import { answerFirst } from './answerFirst.js';
 
 /** Most lines taken from the rejected answer, and from the search's closest passages. */
@@ -27,7 +27,7 @@ export function nearestInstead(data: AgreementData, u: Understanding, rejected: 
   const seen = new Set(own.map((f) => f.value));
   const passages = (search.facts ?? []).filter((f) => !seen.has(f.value)).slice(0, FROM_SEARCH);
   const sources: SourceRef[] = [...(rejected.sources ?? []), ...(search.sources ?? [])];
-  return { text: WEAK_HITS_TEXT, status: 'not-stated', facts: [...own, ...passages], sources };
+  return { text: notStatedText(data, u), status: 'not-stated', facts: [...own, ...passages], sources };
 }
 
 /** Most passages of the search said after a feature's "not stated". */

@@ -108,7 +108,7 @@ describe('Teams via /api/messages (local mode, fake Bot Connector)', () => {
 
   it('continues a dialog when a card button is pressed (activity.value.samverkansChoice, no text)', async () => {
     const conversationId = 'a:personal-card-submit';
-    const [first] = await turn(teamsMessage(opts({ conversationId, text: 'Kan en person aktualiseras till Vuxentorget?' })));
+    const [first] = await turn(teamsMessage(opts({ conversationId, text: 'Vem ska förankra innan en person aktualiseras till Vuxentorget?' })));
     const asked = cardOf(first);
     const choice = cardChoices(asked).find((a) => a.title === 'Försäkringskassan');
     expect(choice).toBeDefined();

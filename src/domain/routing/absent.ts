@@ -1,0 +1,58 @@
+/**
+ * A question about a thing the documents never name ("Vilken blankett används …", "Hur högt är
+ * sjukpenningtalet …") cannot be answered from them, whatever passage shares its other words: it
+ * is answered "Det står inte", plainly, with the closest passages after it as such (issue 13,
+ * "not stated is a real answer"). The thing is the noun the question's form asks about
+ * (src/understanding/asked.ts); it is absent when no passage names it, inflected, as the start of
+ * a longer word or one typo away (evidence.ts `documentsName`).
+ */
+import type { AgreementData } from '../../data/load.js';
+import type { Understanding } from '../../understanding/understand.js';
+import { askedNouns } from '../../understanding/asked.js';
+import { isDetailWord } from '../../understanding/form.js';
+import { NOT_IN_DOCUMENTS } from '../answers/common.js';
+import { WEAK_HITS_TEXT } from '../answers/search.js';
+import { normalize } from '../text.js';
+import { documentsName } from './evidence.js';
+
+/** Nouns that name the kind of value asked (a day, a time, a name), not a thing the documents must name. */
+const VALUE_NOUNS = /^(datum|dag|dagen|veckodag|tid|tiden|tidpunkt|klockslag|klockan|ar|aret|manad|vecka|namn|namnet|siffra|siffror|antal|antalet|summa|summan|storlek|procent|andel|andelen|roll|rollen|uppgift|uppgiften|sak|saker|del|delar)$/u;
+
+/** The word of the question (as typed) for the thing it asks about that no passage names, if any. */
+export function absentThing(data: AgreementData, u: Pick<Understanding, 'text' | 'query'>): string | undefined {
+  const key = `${data.version}\u0000${u.text}`;
+  if (memo.has(key)) return memo.get(key);
+  const thing = findAbsent(data, u);
+  if (memo.size >= 32) memo.delete(memo.keys().next().value as string);
+  memo.set(key, thing);
+  return thing;
+}
+
+/** The last questions' absent things: every judge of a turn asks about the same question. */
+const memo = new Map<string, string | undefined>();
+
+function findAbsent(data: AgreementData, u: Pick<Understanding, 'text' | 'query'>): string | undefined {
+  const { tokens, entities } = u.query;
+  for (const at of askedNouns(tokens)) {
+    const word = tokens[at] ?? '';
+    if (word.length < 5 || !/^\p{L}+$/u.test(word) || VALUE_NOUNS.test(word) || isDetailWord(word)) continue;
+    if (entities.some((e) => at >= e.start && at < e.end)) continue;
+    if (documentsName(data, word)) continue;
+    return typedWord(u.text, word) ?? word;
+  }
+  return undefined;
+}
+
+/** The word of `text` whose normalised form is `normalized`, as the user typed it. */
+function typedWord(text: string, normalized: string): string | undefined {
+  return text.split(/[^\p{L}\p{N}-]+/u).find((w) => normalize(w) === normalized);
+}
+
+/**
+ * The opening of a "not stated" answer: that the documents do not name the thing asked about,
+ * when that is why, else that nothing answers the question precisely; the closest passages follow.
+ */
+export function notStatedText(data: AgreementData, u: Pick<Understanding, 'text' | 'query'>): string {
+  const thing = absentThing(data, u);
+  return thing === undefined ? WEAK_HITS_TEXT : `${NOT_IN_DOCUMENTS.replace(/\.$/u, '')} – ”${thing}” nämns inte där. Det här är de närmaste avsnitten:`;
+}

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import type { Reply } from '../../../src/core/reply.js';
+import { loadData, type AgreementData } from '../../../src/data/load.js';
+import { completeData } from '../../../src/domain/answers/common.js';
+import { absentThing, notStatedText } from '../../../src/domain/routing/absent.js';
+import { missesAbsentThing } from '../../../src/domain/routing/answersQuestion.js';
+import { documentsName } from '../../../src/domain/routing/evidence.js';
+import { askedNouns } from '../../../src/understanding/asked.js';
+import { understand } from '../../../src/understanding/understand.js';
+
+let data: AgreementData;
+beforeAll(async () => {
+  data = completeData(await loadData('data'));
+});
+const now = new Date('2026-12-02T12:00:00Z');
+const u = (text: string) => understand(data, text, now);
+
+describe('the thing a question asks about (src/understanding/asked.ts)', () => {
+  test.each([
+    ['vilken typ av blankett ska man fylla i', 'blankett'],
+    ['vad ar sjukpenningtalet i umea', 'sjukpenningtalet'],
+    ['hur hogt ar arvodet', 'arvodet'],
+    ['finns det nagon vantelista', 'vantelista'],
+  ])('%s → %s', (text, noun) => {
+    const tokens = text.split(' ');
+    expect(askedNouns(tokens).map((i) => tokens[i])).toEqual([noun]);
+  });
+
+  test('a question without such a form names no thing', () => {
+    expect(askedNouns('regionen vill aktualisera en person'.split(' '))).toEqual([]);
+  });
+});
+
+describe('a thing no document names', () => {
+  test('documentsName: inflections, longer words and typos count; a compound is not named by its first part', () => {
+    expect(documentsName(data, 'styrelsen')).toBe(true);
+    expect(documentsName(data, 'handlaggar')).toBe(true);
+    expect(documentsName(data, 'samordningsforbundt')).toBe(true);
+    expect(documentsName(data, 'vantelista')).toBe(false);
+    expect(documentsName(data, 'sjukpenningtabell')).toBe(false);
+  });
+
+  test('absentThing gives the word as typed; entities, value words and words the documents have are not absent', () => {
+    expect(absentThing(data, u('Finns det en väntelista till Vuxentorget?'))).toBe('väntelista');
+    expect(absentThing(data, u('Vilken veckodag är styrelsemötet?'))).toBeUndefined();
+    expect(absentThing(data, u('Vilket datum är nästa styrelsemöte?'))).toBeUndefined();
+    expect(absentThing(data, u('Vilka kommuner ingår i förbundet?'))).toBeUndefined();
+    expect(absentThing(data, u('Vad är Vuxentorget?'))).toBeUndefined();
+  });
+
+  test('an answer that does not name the absent thing does not answer; one that names it (a feature of the bot) does', () => {
+    const q = u('Finns det en väntelista till Vuxentorget?');
+    const rules: Reply = { text: 'Vuxentorgets målgrupp är personer 25–64 år.', status: 'answered' };
+    expect(missesAbsentThing(data, q, rules)).toBe(true);
+    const own: Reply = { text: 'Väntelistan för Vuxentorget: tre personer.', status: 'answered' };
+    expect(missesAbsentThing(data, q, own)).toBe(false);
+    expect(notStatedText(data, q)).toMatch(/^Det står inte i överenskommelserna – ”väntelista” nämns inte där/u);
+    expect(notStatedText(data, u('Vad är Vuxentorget?'))).not.toMatch(/nämns inte där/u);
+  });
+});

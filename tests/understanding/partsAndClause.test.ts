@@ -1,0 +1,30 @@
+import { describe, expect, test } from '@jest/globals';
+import { compositeParts } from '../../src/understanding/parts.js';
+import { questionClause } from '../../src/understanding/form.js';
+import { answersQuestion } from '../../src/domain/routing/answersQuestion.js';
+import { loadData } from '../../src/data/load.js';
+import { completeData } from '../../src/domain/answers/common.js';
+import { understand } from '../../src/understanding/understand.js';
+
+describe('composite questions typed in chat style', () => {
+  test('"o" before a question word starts a new part, as "och" does', () => {
+    expect(compositeParts('när har ssg sitt möte om delrapport t2 i höst o när har styrelsen sitt?')).toEqual(['när har ssg sitt möte om delrapport t2 i höst', 'när har styrelsen sitt?']);
+    expect(compositeParts('vem o vad')).toEqual(['vem o vad']);
+  });
+
+  test('a description before a colon is not the question, with or without a question mark', () => {
+    expect(questionClause('Sitter i styrelsen: när tillträder den nya styrelsen i vår')).toBe('när tillträder den nya styrelsen i vår');
+    expect(questionClause('Sitter i styrelsen: mötet i vår')).toBeUndefined();
+  });
+});
+
+describe('a date asked for must lead the answer', () => {
+  test('a year in a law\'s number further down, or "vara"/"varje" read as "vår", is no date', async () => {
+    const data = completeData(await loadData('data'));
+    const u = understand(data, 'När tillträder den nya styrelsen?', new Date('2023-03-20T12:00:00Z'));
+    const organisation = { text: 'Samordningsförbundets styrelse: 9 ledamöter.', facts: [{ label: 'Sammansättning', value: '9 ledamöter' }, { label: 'Beskrivning', value: 'Uppgifterna enligt lagen (2003:1210) ska vara …' }], status: 'answered' as const };
+    expect(answersQuestion(data, u, organisation)).toBe(false);
+    const dated = { text: 'Medlemssamråd:\n• torsdag 27 april 2023 (2023-04-27)', status: 'answered' as const };
+    expect(answersQuestion(data, u, dated)).toBe(true);
+  });
+});
