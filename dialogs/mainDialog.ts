@@ -445,7 +445,9 @@ export class MainDialog extends ComponentDialog {
   private async sendWithEvidence(step: WaterfallStepContext, u: Understanding, built: Reply): Promise<void> {
     const reply = answerFirst(completeData(this.deps.data), u.text, u.form, built);
     const evidence = this.complementFor(step, [reply]);
-    const lead = evidence !== undefined && passagesLead(evidence, 'two-more');
+    // An answer that decides the question ("Nej – en 66-åring ingår inte …") is not preceded by passages that merely share its words.
+    const decided = u.form === 'yesno' && /^(?:Ja|Nej|Stämmer)\b/u.test(reply.text);
+    const lead = !decided && evidence !== undefined && passagesLead(evidence, 'two-more');
     const leading = lead ? leadingReply(evidence) : undefined;
     if (leading !== undefined) await sendReply(step.context, this.shaped(u, leading));
     await sendReply(step.context, reply);

@@ -20,6 +20,11 @@ export const forbundSchema = z.object({
    * comes without a party, in order of preference — the party the documents mostly speak of.
    */
   preferredParties: z.array(idSchema).default([]),
+  /**
+   * The verksamhet whose målgrupp is the agreement's own ("målgruppen för samverkan inom ramen för
+   * överenskommelsen"): a target-group question that names no verksamhet is checked against it.
+   */
+  samverkan: idSchema.optional(),
   /** The verksamhet and party the help's example questions name ("Vad åtar sig <party> i <verksamhet>?"). */
   showcase: z.object({ verksamhet: idSchema.optional(), party: idSchema.optional() }).optional(),
   /** The förbund's samverkansorganisation in one sentence, as its documents describe it (levels, groups). */

@@ -140,6 +140,9 @@ export function caseReply(
   /** The dialog already said the consent rule: an unchanged "consent unknown" is not repeated at every step. */
   options: { consentSaid?: boolean } = {},
 ): { reply: Reply; result: AktualiseringResult } {
+  // "Ingår hen i målgruppen för samverkan?": no verksamhet named is the agreement's own målgrupp (forbund.samverkan in data/).
+  const agreementWide = intent === 'fit' && facts.verksamhet === undefined ? data.forbund.find((f) => f.id === caseForbund(facts, data))?.samverkan : undefined;
+  if (agreementWide !== undefined) facts = { ...facts, verksamhet: agreementWide };
   const result = evaluate(facts, data, today);
   const sayConsent = !(options.consentSaid === true && result.consent.status === 'unknown');
   const blocks: string[] = [];

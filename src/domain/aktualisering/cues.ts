@@ -29,7 +29,7 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
     malgrupp: { stems: ['malgrupp'] },
     // Verbs of a person's fit: "kan/får hon …", "ryms", "passar", "ingår", "för gammal".
     fit: {
-      words: ['kan', 'far', 'ryms', 'passar', 'ingar', 'tillhor', 'omfattas', 'aktuell'],
+      words: ['kan', 'far', 'ryms', 'passar', 'passa', 'ingar', 'inga', 'tillhor', 'tillhora', 'omfattas', 'aktuell', 'funkar', 'fungerar'],
       stems: ['kvalificera', 'hor till', 'hor hon till', 'hor han till', 'hor hen till', 'for gammal', 'for ung', 'gammal nog', 'ung nog'],
     },
     // Verbs of sending a person somewhere.
@@ -51,9 +51,9 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
     followUp: { stems: ['hur ofta', 'hur tat', 'handlingsplan', 'uppfoljning av planen', 'uppfoljningen av planen', 'uppfoljning av handlingsplan', 'uppfoljningen av handlingsplan'] },
     consent: { stems: ['samtyck', 'medgivande'] },
     // What a fit question asks ("passar hen …", "målgruppen") and what a förankring question asks.
-    fitVerb: { words: ['passar', 'ryms', 'ingar', 'tillhor', 'omfattas'], stems: ['malgrupp'] },
+    fitVerb: { words: ['passar', 'passa', 'ryms', 'rymmas', 'ingar', 'inga', 'tillhor', 'tillhora', 'omfattas', 'funkar', 'fungerar'], stems: ['malgrupp'] },
     forankringAsk: { stems: ['forankr', 'vem ska', 'vem maste', 'vem behover', 'aktualiser'], words: ['vag', 'vagen'] },
-    fitModal: { words: ['kan', 'far', 'ryms', 'passar', 'ingar', 'tillhor', 'omfattas'] },
+    fitModal: { words: ['kan', 'far', 'ryms', 'passar', 'passa', 'ingar', 'inga', 'tillhor', 'omfattas', 'funkar', 'fungerar'] },
     fitAsk: { stems: ['malgrupp', 'aldersgrans', 'hur gammal', 'for ung', 'for gammal', 'hel sjukersattning', 'missbruk'] },
     describe: { words: ['vad', 'vilka', 'vem', 'hur', 'beskriv'], stems: ['vad ar', 'vad innebar'] },
   },

@@ -179,7 +179,7 @@ export function extractBenefits(normalized: string): Benefit[] | undefined {
 
   add('sjukpenning', first(word('sjukpenning'), word('sjukpeng', 4)));
   add('aktivitetsersattning', first(word('aktivitetsersattning'), pattern(/\baktivitets\s?ersattning/)));
-  add('forsorjningsstod', first(word('forsorjningsstod', 2), pattern(/ekonomiskt? bistand|\bsocialbidrag|\bfsst?\b|\bforsorjningsstodet\b/)));
+  add('forsorjningsstod', first(word('forsorjningsstod', 2), pattern(/ekonomiskt? bistand|\bsocialbidrag|\bfs(?:s|st|t)?\b|\bforsorjningsstodet\b/)));
   add('etableringsersattning', first(word('etableringsersattning'), pattern(/\betableringsprogram|\betableringen\b|\betableringsarende/)));
   add('a-kassa-aktivitetsstod', first(word('aktivitetsstod'), pattern(/\ba-?\s?kassa|\barbetsloshetsersattning/)));
 

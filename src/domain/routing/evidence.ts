@@ -186,12 +186,15 @@ function sentencesOf(text: string): string[] {
 
 /** How many of the question's terms a sentence holds, distinctive ones counting three times. */
 function sentenceScores(sentences: readonly string[], terms: readonly string[], weighted: readonly string[], gives?: (sentence: string) => boolean): { scores: number[]; best: number } {
-  const scores = sentences.map((s) => {
+  const held = sentences.map((s) => {
     const stems = stemsOf(s);
-    const held = terms.reduce((sum, term) => sum + (hasTerm(stems, term) ? (weighted.includes(term) ? 3 : 1) : 0), 0);
-    // A sentence that gives what the question asks for (a frequency for "hur ofta") weighs as two more words – if it is about the question at all.
-    return held > 0 && gives !== undefined && gives(s) ? held + 2 : held;
+    return terms.reduce((sum, term) => sum + (hasTerm(stems, term) ? (weighted.includes(term) ? 3 : 1) : 0), 0);
   });
+  const top = Math.max(0, ...held);
+  // A sentence that gives what the question asks for (a frequency for "hur ofta") comes first when
+  // it is about the question at all – a third of the best sentence's words: the passage's subject is
+  // named in the sentences around it ("Steget vidare leds av en styrgrupp …"), the value in its own.
+  const scores = held.map((h, i) => (h > 0 && h * 3 >= top && gives !== undefined && gives(sentences[i] ?? '') ? h + top + 1 : h));
   let best = 0;
   scores.forEach((s, i) => {
     if (s > (scores[best] ?? 0)) best = i;
