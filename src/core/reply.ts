@@ -14,6 +14,11 @@ export type SourceRef = z.infer<typeof sourceRefSchema>;
 export const factSchema = z.object({
   label: z.string(),
   value: z.string(),
+  /**
+   * The document the fact is from, when facts of one label may come from documents of different
+   * dates (a verksamhet's staffing in 2020 and in 2023): the newest leads, the older is said with its date.
+   */
+  asOf: z.object({ date: z.string(), title: z.string() }).optional(),
 });
 export type Fact = z.infer<typeof factSchema>;
 

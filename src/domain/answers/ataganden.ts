@@ -42,10 +42,14 @@ function commitmentFact(data: AgreementData, c: Commitment, withParty: boolean):
 function staffingFacts(data: AgreementData, verksamheter: readonly Verksamhet[], parties: readonly PartyUnit[]): { facts: Fact[]; sources: Verksamhet['staffing'][number]['source'][] } {
   const facts: Fact[] = [];
   const sources: Verksamhet['staffing'][number]['source'][] = [];
+  const dateOf = (doc: string) => data.documents.find((d) => d.doc === doc)?.date ?? '';
   for (const v of verksamheter) {
-    for (const s of v.staffing) {
+    // Newest document first: what a party staffs today before what an older agreement said.
+    const staffing = [...v.staffing].sort((a, b) => dateOf(b.source.doc).localeCompare(dateOf(a.source.doc)));
+    for (const s of staffing) {
       if (parties.length > 0 && !parties.some((p) => p.party === s.party && (p.unit === undefined || s.unit === undefined || p.unit === s.unit))) continue;
-      facts.push({ label: `Bemanning ${v.name}`, value: [s.role, s.amount, s.text].filter(Boolean).join(' – ') });
+      const asOf = { date: dateOf(s.source.doc), title: docShortTitle(data.documents, s.source.doc) };
+      facts.push({ label: `Bemanning ${v.name}`, value: [s.role, s.amount, s.text].filter(Boolean).join(' – '), ...(asOf.date === '' ? {} : { asOf }) });
       sources.push(s.source);
     }
   }

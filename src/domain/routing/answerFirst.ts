@@ -6,7 +6,7 @@
  * weighing three times, and a number for "hur mycket", a date for "när", a person's name for "vem är ordförande" — is put first when it
  * answers clearly better than the opening line. Nothing is removed; no feature knowledge here.
  */
-import type { Reply } from '../../core/reply.js';
+import type { Fact, Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import type { QuestionForm } from '../../understanding/form.js';
 import { queryTerms } from '../search/tokenize.js';
@@ -69,6 +69,22 @@ export function verdictFirst(question: string, form: QuestionForm, reply: Reply)
   return verdict === undefined ? reply : { ...reply, text: [`${verdict} – ${first}`, ...rest].join('\n') };
 }
 
+/**
+ * Current first (issue 13): the fact that answers best, unless a newer document says the same
+ * thing otherwise (a fact of the same label with a later `asOf`) – then the newest is the answer
+ * and the older follows with its date ("Äldre uppgift – Överenskommelse Vuxentorget 2020: …").
+ */
+function currentSentence(f: Fact, facts: readonly Fact[], form: QuestionForm): string {
+  const own = asSentence(f.label, f.value, form);
+  if (f.asOf === undefined) return own;
+  const newest = facts.filter((g) => g.label === f.label && g.asOf !== undefined && g.asOf.date > (f.asOf?.date ?? ''))
+    .sort((a, b) => (b.asOf?.date ?? '').localeCompare(a.asOf?.date ?? ''))[0];
+  if (newest?.asOf === undefined) return own;
+  const current = asSentence(newest.label, newest.value, form).replace(/\.$/u, '');
+  const titled = (a: NonNullable<Fact['asOf']>) => (/\b(?:19|20)\d\d\b/u.test(a.title) ? a.title : `${a.title} ${a.date.slice(0, 4)}`);
+  return `${current} (${titled(newest.asOf)}). Äldre uppgift – ${titled(f.asOf)}: ${f.value.replace(/\.$/u, '')}.`;
+}
+
 /** A listed item of the reply's own text ("• fredag 13 oktober 2023 – SSG: Delrapport T2") said as a sentence. */
 function itemSentence(line: string): string {
   const item = line.replace(/^\s*[•·-]\s*/u, '').trim();
@@ -94,7 +110,7 @@ function answeringLineFirst(data: AgreementData, question: string, form: Questio
     const line = `${f.label} ${f.value}`;
     if (headGives && !givesForm(data, form, line)) continue;
     const s = score(data, line, terms, distinctive, form);
-    if (best === undefined || s > best.score) best = { sentence: asSentence(f.label, f.value, form), score: s };
+    if (best === undefined || s > best.score) best = { sentence: currentSentence(f, reply.facts ?? [], form), score: s };
   }
   for (const line of items) {
     if (headGives && !givesForm(data, form, line)) continue;

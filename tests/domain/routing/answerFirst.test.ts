@@ -101,3 +101,23 @@ describe('answerFirst: the line that answers goes first', () => {
     expect(first(answerFirst(data, q, form(q), reply))).toBe(`Nej – ${reply.facts?.[1]?.value ?? ''}`);
   });
 });
+
+describe('current first: a newer document\'s fact of the same label leads', () => {
+  test('the best-matching older fact gives way to the newest, which is said first with the older after it, dated', async () => {
+    const { loadData } = await import('../../../src/data/load.js');
+    const { completeData } = await import('../../../src/domain/answers/common.js');
+    const { answerFirst } = await import('../../../src/domain/routing/answerFirst.js');
+    const data = completeData(await loadData('data'));
+    const reply = {
+      text: 'Åtaganden för Försäkringskassan i Vuxentorget (2 st):',
+      status: 'answered' as const,
+      facts: [
+        { label: 'Bemanning Vuxentorget', value: 'Försäkringsutredare – bemannas av försäkringsutredare.', asOf: { date: '2022-11-25', title: 'Överenskommelse 2023' } },
+        { label: 'Bemanning Vuxentorget', value: 'Personliga handläggare – Vuxentorget bemannas av personliga handläggare.', asOf: { date: '2020-01-24', title: 'Överenskommelse Vuxentorget 2020' } },
+      ],
+    };
+    const first = answerFirst(data, 'bemannar fk vuxentorget med personliga handläggare?', 'yesno', reply).text.split('\n')[0] ?? '';
+    expect(first).toMatch(/^(?:Bemanning Vuxentorget: )?Försäkringsutredare/u);
+    expect(first).toMatch(/Äldre uppgift – Överenskommelse Vuxentorget 2020: Personliga handläggare/u);
+  });
+});
