@@ -13,7 +13,7 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { heldOnlyPersonnummer } from '../src/core/redactMiddleware.js';
 import { sendReply } from '../src/core/sendReply.js';
-import { completeData, inForbundScope, isSeeAlso } from '../src/domain/answers/common.js';
+import { completeData, inForbundScope, isSeeAlso, SEE_ALSO_LABEL } from '../src/domain/answers/common.js';
 import { configuredForbund } from '../src/core/conversationForbund.js';
 import { hasDeploymentDefault, namedForbund, namesOtherForbund, searchScope } from '../src/domain/forbund.js';
 import { answerSearch } from '../src/domain/answers/search.js';
@@ -47,6 +47,14 @@ const MAIN_WATERFALL = 'mainWaterfall';
 export const ROUTE_THRESHOLD = 0.5;
 /** Two routes closer than this are both likely: answer with the best, then offer the other reading. */
 export const AMBIGUITY_MARGIN = 0.1;
+
+/** An answer with the passages that hold the question's other words as its last facts ("Se även: …"). */
+function withSeeAlso(reply: Reply, passages: Reply): Reply {
+  const own = new Set((reply.facts ?? []).map((f) => f.value));
+  const extra = (passages.facts ?? []).filter((f) => !own.has(f.value)).map((f) => (isSeeAlso(f) ? f : { ...f, label: `${SEE_ALSO_LABEL}: ${f.label}` }));
+  if (extra.length === 0) return reply;
+  return { ...reply, facts: [...(reply.facts ?? []), ...extra], sources: [...(reply.sources ?? []), ...(passages.sources ?? [])] };
+}
 
 /** The replies' own words, text and facts: their related passages ("Se även") are beside the answer, not part of it. */
 function ownTexts(replies: readonly Reply[]): string[] {
@@ -450,8 +458,9 @@ export class MainDialog extends ComponentDialog {
     const lead = !decided && evidence !== undefined && passagesLead(evidence, 'two-more');
     const leading = lead ? leadingReply(evidence) : undefined;
     if (leading !== undefined) await sendReply(step.context, this.shaped(u, leading));
-    await sendReply(step.context, reply);
-    if (!lead && evidence?.reply !== undefined) await sendReply(step.context, evidence.reply);
+    // The passages beside the answer are part of it, after its own facts ("Se även: …"): one reply,
+    // one list of sources, and behind "Visa mer" when the answer fills the first lines.
+    await sendReply(step.context, !lead && evidence?.reply !== undefined ? withSeeAlso(reply, evidence.reply) : reply);
   }
 
 

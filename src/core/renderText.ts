@@ -56,6 +56,15 @@ function groupedSourceLines(sources: readonly SourceRef[]): string[] {
   });
 }
 
+/** Longest joined source line: more documents than fit are listed one per line. */
+const SOURCES_LINE = 240;
+
+/** The grouped sources on one line ("Källa: A – §1 · B – §2") when they fit, else one line per document. */
+function sourcesBlock(lines: readonly string[]): string {
+  const joined = `Källa: ${lines.map((l) => l.replace(/^Källa: /u, '')).join(' · ')}`;
+  return lines.length > 1 && joined.length <= SOURCES_LINE ? joined : lines.join('\n');
+}
+
 /**
  * The reply shape of the terminal (issue 14): the headline and at most {@link SHAPED_BODY_LINES}
  * body lines, the rest behind "Visa mer", then the sources grouped per document, then the choices
@@ -80,7 +89,7 @@ export function renderShaped(reply: Reply): ShapedText {
   const blocks: string[] = [];
   if (reply.exempeldata) blocks.push(EXEMPELDATA_MARKER);
   if (shownBody.length > 0) blocks.push(shownBody.join('\n'));
-  if (reply.sources && reply.sources.length > 0) blocks.push(groupedSourceLines(reply.sources).join('\n'));
+  if (reply.sources && reply.sources.length > 0) blocks.push(sourcesBlock(groupedSourceLines(reply.sources)));
   if (reply.choices && reply.choices.length > 0) blocks.push(reply.choices.map((c, i) => `${i + 1}) ${c.label}`).join('   '));
   return { shown: blocks.join('\n\n'), more: hidden.join('\n') };
 }

@@ -74,7 +74,8 @@ function namedPath(normalized: string, data: Pick<AnswerData, 'paths'>): string 
 /** The facts the dialog may ask for with this intent, in asking order. */
 export function questionsFor(intent: AktIntent, result: AktualiseringResult): FactKey[] {
   if (intent === 'fit') return result.missing.filter((k) => k !== 'referringParty' && k !== 'consent');
-  if (intent === 'forankring') return result.missing;
+  // Who must be consulted is decided without the målgrupp's facts: the dialog does not ask for them.
+  if (intent === 'forankring') return result.missing.filter((k) => !result.fitOnly.includes(k));
   return [];
 }
 

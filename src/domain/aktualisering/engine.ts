@@ -40,6 +40,8 @@ export interface AktualiseringResult {
   dependsOn: Line[];
   /** Facts that would sharpen the answer, in the order a dialog should ask for them. */
   missing: FactKey[];
+  /** The missing facts only the målgrupp check needs (age, home, exclusions): a förankring question is answered without them. */
+  fitOnly: FactKey[];
 }
 
 type Process = Loaded<'individprocesser'>;
@@ -185,7 +187,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
   const processes = data.individprocesser.filter((p) => p.forbund === forbund);
   const benefits = knownBenefits(facts);
   const result: AktualiseringResult = {
-    forbund, summary: '', consent: consentLine(facts, data, forbund), forankring: [], paths: [], process: [], notes: [], dependsOn: [], missing: [],
+    forbund, summary: '', consent: consentLine(facts, data, forbund), forankring: [], paths: [], process: [], notes: [], dependsOn: [], missing: [], fitOnly: [],
   };
   const needs = new Set<FactKey>();
 
@@ -276,12 +278,13 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     if (fit) result.fit = fit;
     // A "no" is final: asking for more facts would not change it.
     if (fit && fit.verdict !== 'nej') {
-      if (fit.checks.some((c) => c.ok === undefined && c.text.startsWith('Ålder')) && !isSettled(facts, 'age')) needs.add('age');
-      if (fit.checks.some((c) => c.ok === undefined && c.text.startsWith('Bosättning')) && !isSettled(facts, 'municipality')) needs.add('municipality');
+      const fitNeeds = (key: FactKey) => { if (!needs.has(key)) { needs.add(key); result.fitOnly.push(key); } };
+      if (fit.checks.some((c) => c.ok === undefined && c.text.startsWith('Ålder')) && !isSettled(facts, 'age')) fitNeeds('age');
+      if (fit.checks.some((c) => c.ok === undefined && c.text.startsWith('Bosättning')) && !isSettled(facts, 'municipality')) fitNeeds('municipality');
       for (const g of data.verksamheter.find((v) => v.id === fit.verksamhetId)?.malgrupp ?? []) {
         for (const text of g.exclusions) {
           const ex = exclusionFor(text);
-          if (ex && ex.test(facts) === undefined && !isSettled(facts, ex.fact)) needs.add(ex.fact);
+          if (ex && ex.test(facts) === undefined && !isSettled(facts, ex.fact)) fitNeeds(ex.fact);
         }
       }
       for (const c of fit.checks) if (c.ok === undefined) result.dependsOn.push({ text: c.depends ?? c.text, sources: c.sources });

@@ -46,3 +46,17 @@ describe('a search headline gives the value the form asks for', () => {
     expect(bestSentence(text, queryTerms(q), distinctiveTerms(data, q), undefined, (l) => FREQUENCY.test(l))).toMatch(/^Styrgruppen sammanträder var 6:e vecka/u);
   });
 });
+
+describe('a förankring question asks only for what the förankring depends on', () => {
+  test('"psyk, pat med sjukpenning, måste jag stämma av först?" is not asked the person\'s age (only the målgrupp needs it)', async () => {
+    const { questionsFor } = await import('../../../src/domain/aktualisering/answer.js');
+    const text = 'jobbar på psyk, har en pat med sjukpenning som jag vill aktualisera till arbetsmarknadstorgen. måste jag stämma av m nån först?';
+    const facts = mergeFacts({ unknown: [] }, extractFacts(text, lexiconFor(data)));
+    const { intent } = detectIntent(understand(data, text, now), facts, data);
+    expect(intent).toBe('forankring');
+    const { result } = caseReply(facts, intent, data, '2026-12-02');
+    expect(result.fitOnly).toContain('age');
+    expect(questionsFor(intent, result)).not.toContain('age');
+    expect(questionsFor('fit', result)).toContain('age');
+  });
+});
