@@ -29,7 +29,9 @@ const WHEN = new RegExp(String.raw`\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b|\b(?:$
 const DAY = new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s(?:${MONTHS})\b|\b\d{1,2}\/\d{1,2}\b`, 'u');
 /** A duration: a count of days, weeks, months or years ("minst tre månader", "2 år"), or "tillsvidare". */
 const NUMBER_WORDS = 'en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|\\d+(?:[,.]\\d+)?';
-export const DURATION = new RegExp(String.raw`\b(?:${NUMBER_WORDS})\s(?:dag|dagar|vecka|veckor|manad|manader|ar|timme|timmar|kvartal|tertial)\b|\btillsvidare\b`, 'u');
+export const DURATION = new RegExp(String.raw`\b(?:${NUMBER_WORDS})\s(?:dag|dagar|vecka|veckor|manad|manader|ar|timme|timmar|kvartal|tertial)\b|\btill\s?sv?idare\b|\b(?:19|20)\d\d-\d\d-\d\d\s?(?:-|–|till(?: och med)?|t\.?o\.?m\.?)\s?(?:19|20)\d\d-\d\d-\d\d\b`, 'u');
+/** A count said in words ("tre handläggare", "två arbetsförmedlare"): an answer to "hur många" as well as a digit. */
+const COUNT_WORDS = /\b(?:en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|ingen|inga)\s+\p{L}{3,}/u;
 const HOW_OFTEN = /\d|\b(?:varje|gang|ganger|per|vecka|veckor|manad|manader|ar|arligen|regelbundet|lopande|kvartal|tertial|behov)\b/u;
 
 /** The text without dates, years and section numbers: what is left of its digits are amounts and counts. */
@@ -59,7 +61,7 @@ export function givesFormValue(form: Understanding['form'], reply: Reply, day = 
   if (form === 'nar' && day) return DAY.test(text);
   const raw = ownText(reply);
   if (form === 'nar') return WHEN.test(text);
-  if (form === 'hur-mycket') return /\d/u.test(withoutDatesAndYears(raw));
+  if (form === 'hur-mycket') return /\d/u.test(withoutDatesAndYears(raw)) || COUNT_WORDS.test(text);
   if (form === 'hur-ofta') return HOW_OFTEN.test(text);
   if (form === 'hur-lange') return DURATION.test(text);
   return true;

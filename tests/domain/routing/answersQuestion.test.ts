@@ -138,3 +138,12 @@ describe('answersQuestion: an answer must give what the question asks for', () =
     expect(answersQuestion(data, u, { text: 'Det står inte.', status: 'not-stated' })).toBe(true);
   });
 });
+
+describe('values said in other shapes', () => {
+  test('"hur länge gäller" is answered by a date range; "hur många" by a count in words', () => {
+    expect(givesFormValue('hur-lange', answered('Överenskommelsen gäller från och med 2023-01-01 till 2023-12-31.'))).toBe(true);
+    expect(givesFormValue('hur-lange', answered('Överenskommelsen beslutades av styrelsen.'))).toBe(false);
+    expect(givesFormValue('hur-mycket', answered('Socialtjänsten representeras av tre handläggare.'))).toBe(true);
+    expect(givesFormValue('hur-mycket', answered('Socialtjänsten representeras av handläggare.'))).toBe(false);
+  });
+});
