@@ -5,6 +5,7 @@ import { ruleHolds, type EvidenceInput } from '../../understanding/cues.js';
 import type { Understanding } from '../../understanding/understand.js';
 import { INTENT_RULES } from './cues.js';
 import { aktualiseringEvidence } from './recognize.js';
+import { hasTerm, stemsOf } from '../routing/evidence.js';
 import type { DocumentInfo, Source } from '../../data/schema.js';
 import { normalize } from '../text.js';
 import { evaluate, caseForbund, type AktualiseringData, type AktualiseringResult, type FitResult, type Line } from './engine.js';
@@ -46,10 +47,31 @@ export function detectIntent(u: Pick<Understanding, 'text' | 'query' | 'form'>, 
     return { intent: 'fit' };
   }
   if (!caseFacts && has('describe') && !has('forankringAsk')) {
-    const pathId = namedPath(u.query.normalized, data);
+    const pathId = namedPaths(u.query.normalized, data)[0];
     if (pathId !== undefined) return { intent: 'path', pathId };
   }
+  // A choice between named paths ("ska hen till arenor för prövning el direkt till beredningen?"):
+  // the path whose description holds the case's words ("behoven är oklara") answers it.
+  const named = namedPaths(u.query.normalized, data);
+  if (named.length >= 2 && has('choice') && !has('forankringAsk')) return { intent: 'path', pathId: fittingPath(u.text, named, data) };
   return { intent: 'forankring' };
+}
+
+/** Of the named paths, the one whose description holds most of the question's other words. */
+function fittingPath(question: string, named: readonly string[], data: Pick<AnswerData, 'paths'>): string {
+  const paths = named.map((id) => data.paths.find((p) => p.id === id)).filter((p) => p !== undefined);
+  const nameStems = new Set(paths.flatMap((p) => [...stemsOf([p.name, ...p.aliases].join(' '))]));
+  const asked = [...stemsOf(question)].filter((t) => !nameStems.has(t) && t.length >= 4);
+  let best = named[0] ?? '';
+  let most = 0;
+  for (const p of paths) {
+    const held = asked.filter((t) => hasTerm(stemsOf(p.description), t)).length;
+    if (held > most) {
+      most = held;
+      best = p.id;
+    }
+  }
+  return best;
 }
 
 /** The tokens of a clause of the question, for the table's cue words (entities stay the whole question's). */
@@ -58,17 +80,18 @@ function clauseQuery(clause: string): EvidenceInput['query'] {
   return { normalized, tokens: entityTokens(normalized), entities: [] };
 }
 
-/** The path of data/ the question names (its name or an alias, the longest), if any. */
-function namedPath(normalized: string, data: Pick<AnswerData, 'paths'>): string | undefined {
+/** The paths of data/ the question names (by name or an alias), the longest-named first. */
+function namedPaths(normalized: string, data: Pick<AnswerData, 'paths'>): string[] {
   const padded = ` ${normalized} `;
-  let best: { id: string; length: number } | undefined;
+  const found = new Map<string, number>();
   for (const p of data.paths) {
     for (const name of [p.name, ...p.aliases].map(normalize)) {
-      if (name.length >= 5 && (padded.includes(` ${name} `) || padded.includes(` ${name}en `) || padded.includes(` ${name}s `))
-        && (best === undefined || name.length > best.length)) best = { id: p.id, length: name.length };
+      if (name.length >= 5 && (padded.includes(` ${name} `) || padded.includes(` ${name}en `) || padded.includes(` ${name}s `))) {
+        found.set(p.id, Math.max(found.get(p.id) ?? 0, name.length));
+      }
     }
   }
-  return best?.id;
+  return [...found].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
 /** The facts the dialog may ask for with this intent, in asking order. */

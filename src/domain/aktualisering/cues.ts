@@ -55,6 +55,7 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
     forankringAsk: { stems: ['forankr', 'vem ska', 'vem maste', 'vem behover', 'aktualiser'], words: ['vag', 'vagen'] },
     fitModal: { words: ['kan', 'far', 'ryms', 'passar', 'passa', 'ingar', 'inga', 'tillhor', 'omfattas', 'funkar', 'fungerar'] },
     fitAsk: { stems: ['malgrupp', 'aldersgrans', 'hur gammal', 'for ung', 'for gammal', 'hel sjukersattning', 'missbruk'] },
+    choice: { words: ['eller', 'el', 'elr', 'alternativt'] },
     describe: { words: ['vad', 'vilka', 'vem', 'hur', 'beskriv'], stems: ['vad ar', 'vad innebar'] },
   },
   rules: [

@@ -60,3 +60,11 @@ describe('a förankring question asks only for what the förankring depends on',
     expect(questionsFor('fit', result)).toContain('age');
   });
 });
+
+describe('a choice between named paths', () => {
+  test('the path whose description holds the case\'s words is the answer', () => {
+    const text = 'klientens behov är helt oklara, ska hen till arenor för prövning el direkt till beredningen för torgen?';
+    const facts = extractFacts(text, lexiconFor(data));
+    expect(detectIntent(understand(data, text, now), facts, data)).toEqual({ intent: 'path', pathId: 'arenor-for-provning' });
+  });
+});
