@@ -9,7 +9,7 @@ import { queryTerms } from '../search/tokenize.js';
 import { docDate, docShortTitle, newestFirst, sourceRefs } from '../sources.js';
 import { bestSentence, coversDistinctive, datedHeadline, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
-import { FREQUENCY, givesFormValue, missedUnits, namesWho } from '../routing/answersQuestion.js';
+import { FREQUENCY, givesFormValue, missedUnits, namesPerson, namesWho } from '../routing/answersQuestion.js';
 import { messageForm, opensWithVerb } from '../../understanding/form.js';
 import { entityTokens } from '../entities.js';
 import { normalize } from '../text.js';
@@ -27,6 +27,8 @@ const MIN_HEADLINE_WORDS = 4;
 
 /** Hits this close to the best one answer about as well: among them the newest document comes first. */
 const CLOSE_SCORE = 0.85;
+/** For "vad heter …", a passage that names a person answers when it scores half the best one: the best is often the role's description. */
+const NAME_SCORE = 0.5;
 
 /** A passage on the same subject as the best one competes for the lead down to this share of its score. */
 const SAME_SUBJECT_SCORE = 0.4;
@@ -82,21 +84,24 @@ export function answerSearch(data: AgreementData, text: string, limit = 3, forbu
   const form = messageForm(text, (clause) => entityTokens(normalize(clause)));
   const tokens = entityTokens(normalize(text));
   // A passage answers only with the value the question asks for, per the unit it asks for.
-  const gives = (h: SearchHit) => givesFormValue(form, { text: h.doc.text }) && missedUnits(tokens, { text: h.doc.text }).length === 0;
+  // "Vad heter …": a passage that names a person (data/'s names, never a masked one).
+  const gives = (h: SearchHit) => givesFormValue(form, { text: h.doc.text }) && missedUnits(tokens, { text: h.doc.text }).length === 0
+    && (form !== 'namn' || namesPerson(data, { text: h.doc.text }));
   // A passage about the question's words that lacks what it asks for (a date for "när", a number
   // for "hur mycket") does not answer it: a close passage that has it answers instead.
   const top = found[0]?.score ?? 0;
   const first = found[0];
   const answering = first !== undefined && fits(data, text, terms, first) && gives(first)
     ? first
-    : found.find((h) => h.score >= top * CLOSE_SCORE && fits(data, text, terms, h) && !givesFormValue(form, { text: '' }) && gives(h));
+    : found.find((h) => h.score >= top * (form === 'namn' ? NAME_SCORE : CLOSE_SCORE) && fits(data, text, terms, h) && (form === 'namn' || !givesFormValue(form, { text: '' })) && gives(h));
   const hits = (answering === undefined ? found : [answering, ...found.filter((h) => h !== answering)]).slice(0, limit);
   const best = answering;
   const good = best !== undefined;
   // Answer first: the passage's sentence that holds the question's words is the headline.
   // The sentence that gives what the form asks for (a frequency, a duration, a date …) is preferred; for "vem" the passage's title says who.
   const givesValue = form === 'vad' || form === 'other' || form === 'yesno' || form === 'vem' ? undefined
-    : form === 'hur-ofta' ? (line: string) => FREQUENCY.test(line) : (line: string) => givesFormValue(form, { text: line });
+    : form === 'hur-ofta' ? (line: string) => FREQUENCY.test(line)
+      : form === 'namn' ? (line: string) => namesPerson(data, { text: line }) : (line: string) => givesFormValue(form, { text: line });
   const picked = best !== undefined ? bestSentence(best.doc.text, terms, distinctive, undefined, givesValue) : undefined;
   // A record's field alone ("Umeå Vännäs", "Beviljat") says nothing without its record's title; neither does, for "vem", a sentence without its subject.
   const bare = picked !== undefined && picked.split(/\s+/u).length < MIN_HEADLINE_WORDS;

@@ -29,7 +29,7 @@ const WHEN = new RegExp(String.raw`\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b|\b(?:$
 const DAY = new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s(?:${MONTHS})\b|\b\d{1,2}\/\d{1,2}\b`, 'u');
 /** A duration: a count of days, weeks, months or years ("minst tre månader", "2 år"), or "tillsvidare". */
 const NUMBER_WORDS = 'en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|\\d+(?:[,.]\\d+)?';
-export const DURATION = new RegExp(String.raw`\b(?:${NUMBER_WORDS})\s(?:dag|dagar|vecka|veckor|manad|manader|ar|timme|timmar|kvartal|tertial)\b|\btill\s?sv?idare\b|\b(?:19|20)\d\d-\d\d-\d\d\s?(?:-|–|till(?: och med)?|t\.?o\.?m\.?)\s?(?:19|20)\d\d-\d\d-\d\d\b`, 'u');
+export const DURATION = new RegExp(String.raw`(?<![-–]\s?)\b(?:${NUMBER_WORDS})\s(?:dag|dagar|vecka|veckor|manad|manader|ar|timme|timmar|kvartal|tertial)\b|\btill\s?sv?idare\b|\b(?:19|20)\d\d-\d\d-\d\d\s?(?:-|–|till(?: och med)?|t\.?o\.?m\.?)\s?(?:19|20)\d\d-\d\d-\d\d\b`, 'u');
 /** A count said in words ("tre handläggare", "två arbetsförmedlare"): an answer to "hur många" as well as a digit. */
 const COUNT_WORDS = /\b(?:en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|ingen|inga)\s+\p{L}{3,}/u;
 const HOW_OFTEN = /\d|\b(?:varje|gang|ganger|per|vecka|veckor|manad|manader|ar|arligen|regelbundet|lopande|kvartal|tertial|behov)\b/u;
@@ -257,7 +257,8 @@ export function answersQuestion(data: AgreementData, u: Understanding, reply: Re
   if (reply.status !== 'answered') return true;
   const day = u.query.tokens.some((t) => t === 'datum' || t === 'dag' || t === 'datumet');
   if (u.form === 'namn' && !namesPerson(data, reply)) return false;
-  return givesFormValue(u.form, reply, day) && (u.form !== 'nar' || givesFormValue(u.form, leadOf(reply), day)) && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0
+  const leads = u.form !== 'nar' || givesFormValue(u.form, leadOf(reply), day);
+  return givesFormValue(u.form, reply, day) && leads && missedVerksamheter(data, u, reply).length === 0 && missedUnits(u.query.tokens, reply).length === 0
     && missedDetails(u, reply, data).length === 0 && missedYears(u, reply).length === 0;
 }
 
