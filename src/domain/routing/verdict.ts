@@ -153,8 +153,14 @@ function periodVerdict(q: string, sentence: string): Verdict | undefined {
 const GRANTED = /\b(bifall|bifalla|bifalls|beviljad|beviljade|beviljas|bevilja|godkand|godkande|godkanna|godkandes|tillstyrk\w*)\b/u;
 const REFUSED = /\b(avslag|avsla|avslas|avslogs|avslagen|avslaget|avstyrk\w*)\b/u;
 
+/** A decision taken, and a proposal made. */
+const DECIDED = /\b(beslut\w*|beslot|beslutat)\b/u;
+const PROPOSED = /\b(forslag\w*|foresl\w*)\b/u;
+
 /** "Föreslog beredningen bifall …?" against "förslag: Avslag" → Nej; against "bifall" → Ja. */
 function decisionVerdict(q: string, sentence: string): Verdict | undefined {
+  // "Beslutade styrelsen att bevilja …?" is not answered by a proposal ("beredningsgruppens förslag: Bifall"): a proposal decides nothing.
+  if (DECIDED.test(q) && !PROPOSED.test(q) && PROPOSED.test(sentence) && !DECIDED.test(sentence)) return undefined;
   const askedGranted = GRANTED.test(q);
   const askedRefused = REFUSED.test(q);
   if (askedGranted === askedRefused) return undefined;
