@@ -94,8 +94,8 @@ export function buildRoutes(deps: BotDeps): Route[] {
   const aktualisering = new AktualiseringDialog(deps);
   return [
     { id: 'budget', dialog: budget, recognize: (input) => budgetScoreFor(deps, input), label: 'Budget', answer: (u) => budget.answerFor(u), forms: AMOUNT_FORMS },
-    { id: 'tertial', dialog: tertial, recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter', answer: (u) => tertial.answerFor(u) },
-    { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
+    { id: 'tertial', dialog: tertial, recognize: ({ understanding }) => tertialScore(understanding), label: 'Tertialsiffror och rapporter', answer: (u) => tertial.answerFor(u) },
+    { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ understanding }) => postScore(understanding), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
     { id: 'aktualisering', dialog: aktualisering, answer: (u) => aktualisering.answerFor(u), asksForCase: true, recognize: ({ understanding }) => aktualiseringScore(understanding, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true, forms: RULE_FORMS },
