@@ -6,7 +6,8 @@
  *
  * A group's `stems` match the start of a token ("aktualiser" in "aktualiseras"), a stem with a
  * space a phrase at a word boundary ("stamma av"); `words` match whole tokens, inflected or one
- * typo away for long words (src/domain/entities.ts `hasWord`); `exact` words only as written.
+ * typo away for long words (src/domain/entities.ts `hasWord`); `exact` words only as written;
+ * `ends` the end of a token, the head of a compound ("styrelsemötet").
  * Cue words are Swedish, never a förbund's names: those come from data/ as entities.
  */
 import { hasStem, hasWord, type ParsedQuery } from '../domain/entities.js';
@@ -17,6 +18,8 @@ export interface CueGroup {
   words?: readonly string[];
   /** Tokens exactly as these (no inflection, no typo): the imperative "posta", not "postas". */
   exact?: readonly string[];
+  /** Token endings: the head of a Swedish compound ("mote" in "styrelsemote", "ssg-mote"). */
+  ends?: readonly string[];
 }
 
 /**
@@ -54,7 +57,8 @@ export interface EvidenceInput {
 
 function groupHolds(group: CueGroup, q: EvidenceInput['query']): boolean {
   return (group.stems !== undefined && hasStem(q, ...group.stems)) || (group.words !== undefined && hasWord(q, ...group.words))
-    || (group.exact !== undefined && q.tokens.some((t) => group.exact?.includes(t) === true));
+    || (group.exact !== undefined && q.tokens.some((t) => group.exact?.includes(t) === true))
+    || (group.ends !== undefined && q.tokens.some((t) => group.ends?.some((e) => t.endsWith(e)) === true));
 }
 
 /** A resolver of names for one question: each group is matched at most once. */

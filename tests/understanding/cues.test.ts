@@ -2,6 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import type { EntityKind } from '../../src/domain/entities.js';
 import { AKTUALISERING_EVIDENCE } from '../../src/domain/aktualisering/cues.js';
 import { POST_EVIDENCE, REPORTING_EVIDENCE, TERTIAL_EVIDENCE } from '../../src/domain/tertial/cues.js';
+import { APPLICATION_EVIDENCE } from '../../src/domain/applications/cues.js';
+import { CALENDAR_EVIDENCE, CALENDAR_LINES } from '../../src/domain/calendar/cues.js';
 import { scoreEvidence, unknownNames, type EvidenceTable } from '../../src/understanding/cues.js';
 import { QUESTION_FORMS } from '../../src/understanding/form.js';
 import { entityTokens } from '../../src/domain/entities.js';
@@ -14,6 +16,9 @@ const TABLES: Record<string, EvidenceTable> = {
   tertial: TERTIAL_EVIDENCE,
   reporting: REPORTING_EVIDENCE,
   post: POST_EVIDENCE,
+  applications: APPLICATION_EVIDENCE,
+  // The årshjul's intent lines, as the table's rules.
+  calendar: { ...CALENDAR_EVIDENCE, rules: CALENDAR_LINES.map((l) => ({ ...l.rule, score: l.score })) },
 };
 
 describe('every evidence table names only its groups, its signals, forms and entity kinds', () => {
