@@ -4,6 +4,10 @@ import { AKTUALISERING_EVIDENCE } from '../../src/domain/aktualisering/cues.js';
 import { POST_EVIDENCE, REPORTING_EVIDENCE, TERTIAL_EVIDENCE } from '../../src/domain/tertial/cues.js';
 import { APPLICATION_EVIDENCE } from '../../src/domain/applications/cues.js';
 import { CALENDAR_EVIDENCE, CALENDAR_LINES } from '../../src/domain/calendar/cues.js';
+import {
+  ATAGANDEN_EVIDENCE, FOREIGN_EVIDENCE, INITIATIV_EVIDENCE, KONTAKTER_EVIDENCE, MALGRUPP_EVIDENCE, MALGRUPP_TOPIC_EVIDENCE, MALGRUPP_TOPIC_LINES,
+  ORGANISATION_EVIDENCE,
+} from '../../src/domain/answers/cues.js';
 import { scoreEvidence, unknownNames, type EvidenceTable } from '../../src/understanding/cues.js';
 import { QUESTION_FORMS } from '../../src/understanding/form.js';
 import { entityTokens } from '../../src/domain/entities.js';
@@ -19,6 +23,13 @@ const TABLES: Record<string, EvidenceTable> = {
   applications: APPLICATION_EVIDENCE,
   // The årshjul's intent lines, as the table's rules.
   calendar: { ...CALENDAR_EVIDENCE, rules: CALENDAR_LINES.map((l) => ({ ...l.rule, score: l.score })) },
+  kontakter: KONTAKTER_EVIDENCE,
+  organisation: ORGANISATION_EVIDENCE,
+  initiativ: INITIATIV_EVIDENCE,
+  malgrupp: MALGRUPP_EVIDENCE,
+  malgruppTopics: { ...MALGRUPP_TOPIC_EVIDENCE, rules: MALGRUPP_TOPIC_LINES.map((l) => ({ ...l.rule, score: 1 })) },
+  ataganden: ATAGANDEN_EVIDENCE,
+  foreign: FOREIGN_EVIDENCE,
 };
 
 describe('every evidence table names only its groups, its signals, forms and entity kinds', () => {
