@@ -8,7 +8,7 @@
  * intent's cue words and combinations are one table in src/domain/answers/cues.ts.
  */
 import type { ParsedQuery } from '../entities.js';
-import { evidenceOf, scoreEvidence, type EvidenceTable } from '../../understanding/cues.js';
+import { evidenceOf, scoreEvidence, type EvidenceInput, type EvidenceTable } from '../../understanding/cues.js';
 import { questionForm, type QuestionForm } from '../../understanding/form.js';
 import { asksForDate, asksValidity } from '../routing/dateQuestion.js';
 import {
@@ -56,8 +56,7 @@ function signalsOf(q: ParsedQuery): Record<string, boolean> {
 }
 
 /** Raw scores before the best-only rule, and whether the question has its intent's own cue. */
-function rawScores({ query, form }: IntentInput): { scores: IntentScores; own: Record<AgreementIntent, boolean> } {
-  const input = { query, form, signals: signalsOf(query) };
+function rawScores(input: EvidenceInput): { scores: IntentScores; own: Record<AgreementIntent, boolean> } {
   const scores: IntentScores = { ...ZERO };
   const own: Record<AgreementIntent, boolean> = { ataganden: false, kontakter: false, organisation: false, malgrupp: false, initiativ: false };
   for (const [intent, { table, own: group }] of Object.entries(INTENTS) as [AgreementIntent, (typeof INTENTS)[AgreementIntent]][]) {
@@ -72,11 +71,12 @@ function rawScores({ query, form }: IntentInput): { scores: IntentScores; own: R
  * another feature's cue (the foreign table) is held at 0.45 unless it has the intent's own cue.
  */
 export function scoreIntents(u: IntentInput): IntentScores {
-  const { scores: s, own } = rawScores(u);
+  const input = { query: u.query, form: u.form, signals: signalsOf(u.query) };
+  const { scores: s, own } = rawScores(input);
   const entries = Object.entries(s) as [AgreementIntent, number][];
   const best = entries.reduce((a, b) => (b[1] > a[1] ? b : a), entries[0] ?? ['ataganden', 0]);
   const out: IntentScores = { ...ZERO };
-  const foreign = scoreEvidence(FOREIGN_EVIDENCE, { query: u.query, form: u.form, signals: signalsOf(u.query) }) > 0;
+  const foreign = scoreEvidence(FOREIGN_EVIDENCE, input) > 0;
   for (const [k, v] of entries) {
     let value = k === best[0] ? v : Math.min(v, Math.max(0, best[1] - 0.2));
     if (foreign && !own[k]) value = Math.min(value, 0.45);
