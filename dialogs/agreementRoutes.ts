@@ -14,7 +14,7 @@ import type { Route, RouteInput } from './routes.js';
  */
 export function agreementRoutes(deps: BotDeps): Route[] {
   const score = (intent: AgreementIntent) => ({ text, understanding }: RouteInput): number =>
-    intentFor(() => understanding.query, deps.data.version, text).scores[intent];
+    intentFor(understanding, deps.data.version, text).scores[intent];
   const route = (id: AgreementIntent, dialog: AgreementAnswerDialog, label: string): Route =>
     ({ id, dialog, recognize: score(id), label, answer: (u) => dialog.answerFor(u) });
   return [

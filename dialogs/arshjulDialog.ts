@@ -10,13 +10,10 @@ import { targetKey, type DeliveryTarget } from '../src/delivery/types.js';
 import {
   deadlineReply, groupLabel, lastMeetingReply, nextMeetingReply, periodReply, topicReply, yearReply, type AnswerContext,
 } from '../src/domain/calendar/answer.js';
-import { calendarFromData, forbundName, groupNames } from '../src/domain/calendar/fromData.js';
-import { parseQueryCached } from '../src/domain/entities.js';
-import { forbundOf, inConversation } from '../src/domain/forbund.js';
-import { findGroups, type GroupName } from '../src/domain/calendar/groups.js';
-import { classifyCalendarQuestion, type CalendarQuestion } from '../src/domain/calendar/intent.js';
-import { findByTopic } from '../src/domain/calendar/queries.js';
+import { calendarFromData, forbundName } from '../src/domain/calendar/fromData.js';
+import type { GroupName } from '../src/domain/calendar/groups.js';
 import { zonedDay } from '../src/domain/calendar/zone.js';
+import { busiestGroups, readArshjulQuestion, shortName, type ArshjulReading } from './arshjulReading.js';
 import { formatSwedishDay, parseSwedishDate } from '../src/domain/dates.js';
 import { parseSubscriptionRequest, subscriptionId } from '../src/reminders/subscriptionText.js';
 import { upcomingReminders } from '../src/reminders/due.js';
@@ -25,55 +22,10 @@ import { readRouteOptions } from './routeOptions.js';
 import { helpExamples } from '../src/domain/examples.js';
 import { turnNow } from './turnClock.js';
 import { turnForbund } from './turnForbund.js';
-
 import type { Understanding } from '../src/understanding/understand.js';
+
 export const ARSHJUL_DIALOG = 'arshjulDialog';
 const ARSHJUL_WATERFALL = 'arshjulWaterfall';
-
-/** What the route and the dialog both need to read a question: the groups, the förbund, the intent. */
-export interface ArshjulReading {
-  question?: CalendarQuestion;
-  forbund: string;
-  groups: GroupName[];
-  group?: GroupName;
-  named: GroupName[];
-}
-
-/** The groups of the förbund with the most dated meetings and deadlines in data/ (the subscription choices). */
-function busiestGroups(data: BotDeps['data'], reading: ArshjulReading, limit = 5): GroupName[] {
-  const counts = new Map<string, number>();
-  for (const e of data.calendarEvents) {
-    if (e.forbund !== reading.forbund) continue;
-    for (const id of new Set([e.organ, e.verksamhet, ...e.alsoOrgans])) if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  return reading.groups
-    .filter((g) => g.forbund === reading.forbund && counts.has(g.id))
-    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0))
-    .slice(0, limit);
-}
-
-/** How a group is typed in a command: an organ by its capital short form ("SSG") or first alias, a verksamhet by its name. */
-function shortName(g: GroupName): string {
-  if (g.kind !== 'organ') return g.name;
-  return g.aliases.find((a) => a.length >= 2 && a.length <= 4 && /^\p{Lu}+$/u.test(a)) ?? g.aliases[0] ?? g.name;
-}
-
-/** Reads an årshjul question (pure apart from the data it is handed). */
-export function readArshjulQuestion(deps: Pick<BotDeps, 'data' | 'state'>, text: string, today: string, conversationForbund?: string): ArshjulReading {
-  const groups = groupNames(deps.data);
-  const forbund = forbundOf(deps.data, inConversation(parseQueryCached(deps.data, text), conversationForbund));
-  const named = findGroups(text, groups.filter((g) => g.forbund === forbund)).map((m) => m.group);
-  const group = named.find((g) => g.kind === 'organ') ?? named[0];
-  const cal = calendarFromData(deps.data, deps.state.read().calendarAdditions);
-  const topic = findByTopic(cal, text, { forbund }, named.flatMap((g) => [g.name, ...g.aliases]));
-  const question = classifyCalendarQuestion(text, today, { hasGroup: named.length > 0, topicScore: topic.score });
-  return { question, forbund, groups, group, named };
-}
-
-/** The route's score for an utterance (routes.ts). */
-export function arshjulScore(deps: Pick<BotDeps, 'data' | 'state'>, text: string, now: Date, conversationForbund?: string): number {
-  return readArshjulQuestion(deps, text, zonedDay(now), conversationForbund).question?.score ?? 0;
-}
 
 /** Where a proactive message to this conversation goes: what delivery needs per channel. */
 export function deliveryTargetOf(context: TurnContext): DeliveryTarget {

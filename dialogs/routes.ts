@@ -15,7 +15,8 @@ import { AktualiseringDialog } from './aktualiseringDialog.js';
 import { aktualiseringScore } from '../src/domain/aktualisering/recognize.js';
 import { lexiconFor } from '../src/domain/aktualisering/extract.js';
 import { SearchDialog } from './searchDialog.js';
-import { ArshjulDialog, arshjulScore } from './arshjulDialog.js';
+import { ArshjulDialog } from './arshjulDialog.js';
+import { arshjulScore } from './arshjulReading.js';
 import type { Reply } from '../src/core/reply.js';
 import type { Understanding } from '../src/understanding/understand.js';
 import type { QuestionForm } from '../src/understanding/form.js';
@@ -94,13 +95,13 @@ export function buildRoutes(deps: BotDeps): Route[] {
   const aktualisering = new AktualiseringDialog(deps);
   return [
     { id: 'budget', dialog: budget, recognize: (input) => budgetScoreFor(deps, input), label: 'Budget', answer: (u) => budget.answerFor(u), forms: AMOUNT_FORMS },
-    { id: 'tertial', dialog: tertial, recognize: ({ normalized }) => tertialScore(normalized), label: 'Tertialsiffror och rapporter', answer: (u) => tertial.answerFor(u) },
-    { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ normalized }) => postScore(normalized), label: 'Posta tertialsammanfattning' },
+    { id: 'tertial', dialog: tertial, recognize: ({ understanding }) => tertialScore(understanding), label: 'Tertialsiffror och rapporter', answer: (u) => tertial.answerFor(u) },
+    { id: 'tertial-post', dialog: new PostSummaryDialog(deps), recognize: ({ understanding }) => postScore(understanding), label: 'Posta tertialsammanfattning' },
     { id: 'tertial-import', dialog: new TertialImportDialog(deps), recognize: ({ text }) => tertialImportScore(text), label: 'Importera tertialrapport' },
     ...agreementRoutes(deps).map((r) => ({ ...r, general: true })),
     { id: 'aktualisering', dialog: aktualisering, answer: (u) => aktualisering.answerFor(u), asksForCase: true, recognize: ({ understanding }) => aktualiseringScore(understanding, lexiconFor(deps.data)), label: 'Aktualiseringscheck', general: true, forms: RULE_FORMS },
-    { id: 'arshjul', dialog: arshjul, recognize: ({ text, now, understanding }) => arshjulScore(deps, text, now, understanding.query.conversationForbund), label: 'Årshjul och påminnelser', answer: (u) => arshjul.answerFor(u) },
-    { id: 'ansokan', dialog: ansokan, recognize: ({ text }) => applicationScore(completeData(deps.data), text), label: 'Ansökningar om medel', answer: (u) => ansokan.answerFor(u) },
+    { id: 'arshjul', dialog: arshjul, recognize: ({ understanding }) => arshjulScore(deps, understanding), label: 'Årshjul och påminnelser', answer: (u) => arshjul.answerFor(u) },
+    { id: 'ansokan', dialog: ansokan, recognize: ({ understanding }) => applicationScore(completeData(deps.data), understanding), label: 'Ansökningar om medel', answer: (u) => ansokan.answerFor(u) },
   ];
 }
 

@@ -11,7 +11,12 @@ const IMPORT_WATERFALL = 'tertialImportWaterfall';
 
 const FIRST_LINE = /^\s*importera\s+(tertialrapport(er)?|tertial(siffror)?)\b[^\n]*\n?/i;
 
-/** Whether an utterance is a chat import: "importera tertialrapport" followed by CSV lines. */
+/**
+ * Whether an utterance is a chat import: "importera tertialrapport" followed by CSV lines. This
+ * reads the raw text's structure, not cue words: the command is the message's first line and the
+ * pasted file follows on the next ones (the dialog strips that line and imports the rest), so it
+ * stays a pattern on the raw text rather than an evidence table.
+ */
 export function tertialImportScore(text: string): number {
   return FIRST_LINE.test(text) ? 0.98 : 0;
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { loadData, type AgreementData } from '../../src/data/load.js';
 import { renderText } from '../../src/core/renderText.js';
 import { answerApplications, applicationScore, applicationsIn } from '../../src/domain/applications/answer.js';
+import { understand } from '../../src/understanding/understand.js';
 
 let data: AgreementData;
 beforeAll(async () => {
@@ -23,8 +24,14 @@ describe('applications (002 Bilaga 2)', () => {
   });
 
   it('scores high only with an application word', () => {
-    expect(applicationScore(data, 'Vilket förslag fick arbetsgivarekonferensen?')).toBeGreaterThan(0.9);
-    expect(applicationScore(data, 'arbetsgivarekonferens')).toBeLessThan(0.9);
-    expect(applicationScore(data, 'När är nästa styrelsemöte?')).toBe(0);
+    expect(applicationScore(data, understand(data, 'Vilket förslag fick arbetsgivarekonferensen?', new Date()))).toBeGreaterThan(0.9);
+    expect(applicationScore(data, understand(data, 'arbetsgivarekonferens', new Date()))).toBeLessThan(0.9);
+    expect(applicationScore(data, understand(data, 'När är nästa styrelsemöte?', new Date()))).toBe(0);
+  });
+
+  it('decides from the combination (src/domain/applications/cues.ts): a named application, then a word of applying or deciding', () => {
+    expect(applicationScore(data, understand(data, 'Social lots på Ungdomstorget', new Date()))).toBe(0.7);
+    expect(applicationScore(data, understand(data, 'Beviljades Social lots på Ungdomstorget?', new Date()))).toBe(0.92);
+    expect(applicationScore(data, understand(data, 'Vad beviljades Ungdomstorget?', new Date()))).toBe(0);
   });
 });

@@ -7,6 +7,9 @@ import type { Choice, Fact, Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import type { Loaded, Source } from '../../data/schema.js';
 import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
+import { evidenceOf, ruleHolds } from '../../understanding/cues.js';
+import { questionForm } from '../../understanding/form.js';
+import { MALGRUPP_TOPIC_EVIDENCE, MALGRUPP_TOPIC_LINES } from './cues.js';
 import { asksValidity } from '../routing/dateQuestion.js';
 import { docDate, docShortTitle, sourceRefs } from '../sources.js';
 import { normalize } from '../text.js';
@@ -18,17 +21,11 @@ type Malgrupp = Verksamhet['malgrupp'][number];
 
 export type MalgruppTopic = 'malgrupp' | 'mal' | 'uppfoljning' | 'villkor' | 'giltighet' | 'ersattning' | 'resultat' | 'syfte';
 
-/** Which of the topics the question asks about (in order of specificity). */
+/** Which of the topics the question asks about, in order of specificity (src/domain/answers/cues.ts). */
 export function malgruppTopics(q: ParsedQuery): MalgruppTopic[] {
+  const has = evidenceOf(MALGRUPP_TOPIC_EVIDENCE, { query: q, form: questionForm(q.tokens), signals: { validity: asksValidity(q.normalized) } });
   const topics: MalgruppTopic[] = [];
-  if (hasStem(q, 'uppsag', 'omforhand', 'andring', 'andras', 'avise', 'varsel', 'tvist', 'upphor', 'forandr', 'minskar', 'dra sig ur')) topics.push('villkor');
-  if (hasStem(q, 'uppfoljning', 'rapport', 'redovis', 'bokslut', 'lagesrapport', 'utvarder', 'indikatorenkat', 'sus', 'foljs', 'folja', 'foljer')) topics.push('uppfoljning');
-  if (hasStem(q, 'ersattning', 'utbetal', 'faktur', 'betal', 'rekvir', 'moms', 'medel', 'kostnad')) topics.push('ersattning');
-  if (hasStem(q, 'resultat', 'utfall', 'gick det', 'lyckades')) topics.push('resultat');
-  if (hasStem(q, 'giltig', 'tillsvidare', 'varaktig', 'period', 'startade', 'borjade', 'upphora', 'lange') || asksValidity(q.normalized)) topics.push('giltighet');
-  if (hasStem(q, 'malgrupp', 'aldersgr', 'aring', 'gammal', 'alder', 'aldrar', 'exklu', 'bosatt', 'bor i', 'ingar inte', 'prioriter', 'hel sjukersattning', 'aktivt missbruk') || hasWord(q, 'vem', 'vilka') && hasStem(q, 'kan delta', 'kan fa', 'riktar')) topics.push('malgrupp');
-  if (hasStem(q, 'indikator', 'matbar', 'effektmal', 'malsattning', 'strategiska mal', 'delmal', 'volymmal', 'maluppfyll') || hasWord(q, 'mal', 'malen', 'malet', 'malsattningen')) topics.push('mal');
-  if (hasStem(q, 'syfte', 'vision', 'bakgrund')) topics.push('syfte');
+  for (const line of MALGRUPP_TOPIC_LINES) if (!topics.includes(line.topic) && ruleHolds({ ...line.rule, score: 1 }, has)) topics.push(line.topic);
   return topics;
 }
 

@@ -11,12 +11,15 @@ import type { AgreementData } from '../../data/load.js';
 import { excerptAround, hasTerm, stemsOf } from '../routing/evidence.js';
 import { queryTerms } from '../search/tokenize.js';
 import { sourceRefs } from '../sources.js';
+import { entityTokens } from '../entities.js';
+import { applySynonyms } from '../synonyms.js';
+import { normalize } from '../text.js';
+import { evidenceOf, scoreEvidence } from '../../understanding/cues.js';
+import { questionForm } from '../../understanding/form.js';
+import type { Understanding } from '../../understanding/understand.js';
+import { APPLICATION_EVIDENCE } from './cues.js';
 
 type Application = AgreementData['applications'][number];
-
-/** Words of the application questions: what was applied for and what was proposed or decided. */
-const APPLICATION_CUES = ['sok', 'sokt', 'sokte', 'sokten', 'ansokan', 'ansokning', 'ansok', 'forslag', 'forslaget', 'foreslog', 'bifall',
-  'avslag', 'prio', 'prioriter', 'beviljad', 'bevilj', 'beredningsgrupp', 'summ', 'belopp'];
 
 /** Title words too common to identify an application alone. */
 const WEAK_TITLE_WORDS = new Set(['ansokan', 'medel', 'stod', 'kunskap']);
@@ -36,18 +39,25 @@ export function applicationsIn(data: AgreementData, question: string): Applicati
     if (held === title.length || held >= 3) return true;
     // "Vad sökte Robertsfors kommun …": the applicant named with an application word.
     const applicant = [...stemsOf(a.applicant ?? '')].filter((t) => t.length >= 4 && t !== 'kommun');
-    return applicant.length > 0 && applicant.length <= 3 && applicant.every((t) => hasTerm(q, t)) && hasCue(q);
+    return applicant.length > 0 && applicant.length <= 3 && applicant.every((t) => hasTerm(q, t)) && hasApplicationWord(question);
   });
 }
 
-function hasCue(q: ReadonlySet<string>): boolean {
-  return APPLICATION_CUES.some((c) => hasTerm(q, c));
+/** True when the question has a word of applying, proposing or deciding (the table's group). */
+function hasApplicationWord(question: string): boolean {
+  const normalized = applySynonyms(normalize(question));
+  const query = { normalized, tokens: entityTokens(normalized), entities: [] };
+  return evidenceOf(APPLICATION_EVIDENCE, { query, form: questionForm(query.tokens) })('applicationWord');
 }
 
-/** How clearly a question is about a named application (dialogs/routes.ts scale). */
-export function applicationScore(data: AgreementData, question: string): number {
-  if (applicationsIn(data, question).length === 0) return 0;
-  return hasCue(stemsOf(question)) ? 0.92 : 0.7;
+/**
+ * How clearly a question is about a named application (dialogs/routes.ts scale): the combination
+ * of its evidence (src/domain/applications/cues.ts), an application of data/ named and a word of
+ * applying or deciding.
+ */
+export function applicationScore(data: AgreementData, u: Pick<Understanding, 'text' | 'query' | 'form'>): number {
+  const namesApplication = applicationsIn(data, u.text).length > 0;
+  return scoreEvidence(APPLICATION_EVIDENCE, { query: u.query, form: u.form, signals: { namesApplication } });
 }
 
 /** The answer for the applications a question names (undefined when it names none). */

@@ -3,6 +3,9 @@ import type { Loaded } from '../../data/schema.js';
 import type { TertialReport } from '../../state/tertialReports.js';
 import { findGroups, type GroupName } from '../calendar/groups.js';
 import { normalize } from '../text.js';
+import { scoreEvidence } from '../../understanding/cues.js';
+import type { Understanding } from '../../understanding/understand.js';
+import { POST_EVIDENCE } from './cues.js';
 import { goalsFor, reportSource, type TertialData } from './answers.js';
 import { periodLabel } from './period.js';
 import { tertialsIn } from './query.js';
@@ -21,11 +24,9 @@ export interface PostRequest {
   year?: number;
 }
 
-/** Whether an utterance asks to post a tertial summary to a channel. */
-export function postScore(normalized: string): number {
-  const verb = /\b(posta|publicera|skicka ut|skicka|dela)\b/.test(normalized);
-  const what = /\b(sammanfattning|tertialsammanfattning|t[123]|tertial|siffror|rapport)/.test(normalized);
-  return verb && what ? 0.97 : 0;
+/** Whether a question asks to post a tertial summary to a channel (src/domain/tertial/cues.ts). */
+export function postScore(u: Pick<Understanding, 'query' | 'form'>): number {
+  return scoreEvidence(POST_EVIDENCE, { query: u.query, form: u.form });
 }
 
 function styrgruppOf(organs: readonly Loaded<'organs'>[], verksamhet: { id: string; forbund: string }): Loaded<'organs'> | undefined {

@@ -2,6 +2,10 @@ import type { EndReason, Tertial } from '../../state/tertialReports.js';
 import { findGroups, type GroupName } from '../calendar/groups.js';
 import { asksForDate } from '../routing/dateQuestion.js';
 import { normalize } from '../text.js';
+import { entityTokens } from '../entities.js';
+import { scoreEvidence, type EvidenceInput } from '../../understanding/cues.js';
+import type { Understanding } from '../../understanding/understand.js';
+import { REPORTING_EVIDENCE, TERTIAL_EVIDENCE, type TertialSignal } from './cues.js';
 
 /**
  * What a tertial question asks (issue 7): "Siffror T2 Vuxentorget 2023", "hur många avslutades
@@ -39,21 +43,12 @@ export function tertialsIn(normalized: string): Tertial[] {
   return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.t))];
 }
 
-/** Whether the question asks which reports a verksamhet submits and when. */
-export function asksAboutReporting(normalized: string): boolean {
-  // Follow-up of one person's plan (individprocesser) is not a verksamhet's reporting.
-  if (/\b(handlingsplan\w*|individ\w*|arende\w*|samordnad plan\w*)\b/.test(normalized)) return false;
-  return /\b(vilka|vilken|hur manga|nar) (rapporter|rapport|redovisningar)\b/.test(normalized)
-    || /\brapporter(ar|a|ing|na)?\b.*\b(under aret|per ar|arligen|tertial)/.test(normalized)
-    || /\b(lamna[rs]?|ska lamna|lamnas) .*\b(rapport|rapporter|lagesrapport|socialt bokslut)\b/.test(normalized)
-    || /\bsocialt bokslut\b/.test(normalized)
-    || /\bhur ofta\b.*\b(rapport|rapporter|rapporterar|redovisar|redovisa|foljs upp|foljas upp)\b/.test(normalized)
-    || /\b(vad|vilket|vilka uppgifter) ska (redovisas|rapporteras|lamnas|sta)\b/.test(normalized)
-    || /\b(vem|vilka|till vem|vart) (far|tar emot|ska ha)\b.*\b(rapport\w*|lagesrapport\w*|tertialrapport\w*)\b/.test(normalized)
-    || /\b(rapporter|lagesrapporter|tertialrapporter) (ska )?(lamnas|skickas) till\b/.test(normalized)
-    || /\bhur ska\b.*\b(rapportera|redovisa|folja upp|foljas upp)\b/.test(normalized)
-    || /\bhur (foljs|foljas)\b.*\bupp\b/.test(normalized)
-    || /\bnar ska .*\b(rapport|tertialrapport|lagesrapport)/.test(normalized);
+/**
+ * Whether the question asks which reports a verksamhet submits and when (the reporting table,
+ * src/domain/tertial/cues.ts). The table reads no question form.
+ */
+export function asksAboutReporting(query: EvidenceInput['query']): boolean {
+  return scoreEvidence(REPORTING_EVIDENCE, { query, form: 'other' }) > 0;
 }
 
 export function parseTertialQuery(text: string, groups: readonly GroupName[]): TertialQuery {
@@ -64,7 +59,7 @@ export function parseTertialQuery(text: string, groups: readonly GroupName[]): T
   const year = yearMatch ? Number(yearMatch[1]) : undefined;
   const tertials = tertialsIn(n);
   const base = { verksamheter, tertials, ...(year !== undefined ? { year } : {}) };
-  if (asksAboutReporting(n) && !/\bsiffror\b/.test(n)) return { kind: 'reporting', ...base };
+  if (asksAboutReporting({ normalized: n, tokens: entityTokens(n), entities: [] }) && !/\bsiffror\b/.test(n)) return { kind: 'reporting', ...base };
   if (/\b(andrats|andrades|andring(ar)?|versioner|version|tidigare inlamnad|vad ar nytt)\b/.test(n)) return { kind: 'history', ...base };
   if (/\bjamfor|\bjamforelse|\bskillnad(en)?\b/.test(n) || tertials.length >= 2) return { kind: 'compare', ...base };
   if (/\bavslut|\bavslutade|\bavslutades|\bslutade\b|\bgick (vidare )?till\b/.test(n)) {
@@ -76,25 +71,23 @@ export function parseTertialQuery(text: string, groups: readonly GroupName[]): T
 }
 
 /**
- * How clearly an utterance is a tertial question (routes.ts): tertial words, "T1"–"T3", "utfall",
- * avslut/deltagare counts, or the question which reports a verksamhet submits.
+ * How clearly a question is a tertial question (routes.ts): the combination of its evidence
+ * (src/domain/tertial/cues.ts) — tertial words, "utfall", avslut/deltagare counts, or the question
+ * which reports a verksamhet submits; a date question at most plausibly.
  */
-export function tertialScore(normalized: string): number {
-  if (/^importera\b/.test(normalized)) return 0;
-  if (/\bposta\b|\bpublicera\b|\bskicka (ut )?(en )?(t[123]|tertial)/.test(normalized)) return 0;
-  // "När ska delrapport T2 upp?" asks for a date: the årshjul answers it.
-  if (/^nar\b/.test(normalized)) return 0.5;
-  // So does "SSG delrapport T2 – vilket datum?": tertial words then make it at most plausible.
-  if (asksForDate(normalized)) return Math.min(0.5, figuresScore(normalized));
-  return figuresScore(normalized);
+export function tertialScore(u: Pick<Understanding, 'query' | 'form'>): number {
+  return scoreEvidence(TERTIAL_EVIDENCE, { query: u.query, form: u.form, signals: tertialSignals(u.query) });
 }
 
-/** The score of a question that does not ask for a date. */
-function figuresScore(normalized: string): number {
-  if (/\btertial|\bt[123]\b|\btertialrapport/.test(normalized)) return 0.95;
-  if (/\butfall(et)?\b/.test(normalized)) return 0.95;
-  if (asksAboutReporting(normalized)) return /\b(rapport\w*|socialt bokslut|lagesrapport\w*)\b/.test(normalized) ? 1 : 0.9;
-  if (/\bhur manga\b.*\b(avslut|avslutades|deltagare|nya|inskrivna)/.test(normalized)) return 0.85;
-  if (/\b(siffror|statistik|deltagare|deltagarsiffror)\b/.test(normalized)) return 0.7;
-  return 0;
+/** The signals of the tertial table, from the question's tokens and the shared date-question reader. */
+function tertialSignals(query: Understanding['query']): Record<TertialSignal, boolean> {
+  const first = query.tokens[0];
+  return {
+    // A command ("importera tertialrapport" + pasted lines) is the import routes'.
+    importCommand: first === 'importera',
+    // "När …" as the question's first word.
+    opensWhen: first === 'nar',
+    asksDate: asksForDate(query.normalized),
+    reporting: asksAboutReporting(query),
+  };
 }

@@ -1,6 +1,13 @@
 import { asksForDate, asksValidity } from '../../../src/domain/routing/dateQuestion.js';
 import { tertialScore } from '../../../src/domain/tertial/query.js';
 import { normalize } from '../../../src/domain/text.js';
+import { loadData, type AgreementData } from '../../../src/data/load.js';
+import { understand } from '../../../src/understanding/understand.js';
+
+let data: AgreementData;
+beforeAll(async () => {
+  data = await loadData('data');
+});
 
 describe('date-asking words as routing evidence', () => {
   it('finds date questions anywhere, "när" only as the question word', () => {
@@ -19,7 +26,7 @@ describe('date-asking words as routing evidence', () => {
   });
 
   it('a tertial question asking for a date is only plausibly a tertial figures question', () => {
-    expect(tertialScore(normalize('SSG delrapport T2 - vilket datum 2023?'))).toBe(0.5);
-    expect(tertialScore(normalize('Siffror T2 Vuxentorget 2023'))).toBe(0.95);
+    expect(tertialScore(understand(data, 'SSG delrapport T2 - vilket datum 2023?', new Date()))).toBe(0.5);
+    expect(tertialScore(understand(data, 'Siffror T2 Vuxentorget 2023', new Date()))).toBe(0.95);
   });
 });
