@@ -22,7 +22,8 @@ describe('renderShaped (the terminal reply shape)', () => {
   it('names each document once with its date, its sections after it', () => {
     const { shown } = renderShaped(long);
     const sourceLines = shown.split('\n').filter((l) => l.startsWith('Källa: '));
-    expect(sourceLines).toEqual(['Källa: Dokument a (2023-01-01) – § 1; § 2', 'Källa: Dokument b (2020-05-05) – 3. Mål']);
+    // Documents that fit on one line share it, each named once.
+    expect(sourceLines).toEqual(['Källa: Dokument a (2023-01-01) – § 1; § 2 · Dokument b (2020-05-05) – 3. Mål']);
   });
 
   it('keeps the question of a step in sight and lists its choices on one line', () => {
