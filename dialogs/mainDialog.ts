@@ -61,6 +61,9 @@ function ownTexts(replies: readonly Reply[]): string[] {
   return replies.flatMap((r) => [r.text, ...(r.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label}: ${f.value}`)]);
 }
 
+/** A pronoun after a preposition that points back at the part before ("av det", "för dem"). */
+const ANAPHOR = /\b(?:av|för|från|till|i|om|med|på)\s+(?:det|dem|dessa|detta|denna|den)\b/iu;
+
 /** Question forms that ask for a value or a verdict, which a menu of choices does not give. */
 const VALUE_FORMS: ReadonlySet<Understanding['form']> = new Set(['yesno', 'nar', 'hur-mycket', 'hur-ofta', 'hur-lange']);
 
@@ -413,10 +416,15 @@ export class MainDialog extends ComponentDialog {
     const data = completeData(this.deps.data);
     const answers: Reply[] = [];
     let subject: string[] = [];
+    let previous: string | undefined;
     for (const typed of whole.parts) {
       // A later part without a subject of its own ("… och vem är kontaktperson?") is about the one before.
       const own = understand(data, typed, whole.now, whole.query.conversationForbund);
-      const part = own.query.entities.length === 0 && subject.length > 0 ? `${typed} ${subject.join(' ')}` : typed;
+      // "… och hur mycket av det kommer från FK?": "det" is what the part before asked about – its words go along, before the question.
+      const refersBack = previous !== undefined && ANAPHOR.test(typed);
+      const part = refersBack ? `${previous}: ${typed}` : own.query.entities.length === 0 && subject.length > 0 ? `${typed} ${subject.join(' ')}` : typed;
+      // A part that points back keeps pointing at the same antecedent ("… från FK respektive Regionen").
+      if (!refersBack) previous = typed.replace(/[?.!]+$/u, '');
       const u = part === typed ? own : understand(data, part, whole.now, whole.query.conversationForbund);
       // The subject as the user wrote it ("den nya styrelsen"), not an entity's full name, which may be another förbund's.
       if (own.query.entities.length > 0) subject = [...new Set(own.query.entities.map((e) => own.query.tokens.slice(e.start, e.end).join(' ')))];

@@ -10,18 +10,30 @@ const SPLIT = new RegExp(String.raw`((?<=\?)\s+(?=\S)|\s*[+;]\s*(?=\S)|,?\s+(?:o
 /** Shortest part kept on its own (shorter pieces stay with a neighbour). */
 const MIN_PART_WORDS = 3;
 
-/** "i SSG respektive styrelsen", "för AF resp. FK": one question asked of each of two things. */
-const RESPECTIVE = /(\S+)\s+(?:respektive|resp\.?)\s+(\S+?)([?.!,]?)(?=\s|$)/iu;
+/**
+ * "i SSG respektive styrelsen", "för AF resp. FK": one question asked of each of two things; a name
+ * of several words ("Region Västerbotten", "Umeå kommun") is one thing.
+ */
+const RESPECTIVE = /((?:\p{Lu}\S*\s+(?=kommun|län))?\S+)\s+(?:[Rr]espektive|RESPEKTIVE|[Rr]esp\.?|RESP\.?)\s+(\S+?(?:\s+(?:\p{Lu}\S*?|kommun|kommuns|län|läns))*)([?.!,]?)(?=\s|$)/u;
 
 /** The separate questions of `text`; `[text]` when it is one question. */
 export function compositeParts(text: string): string[] {
+  // "Hur mycket totalt, och hur mycket från A respektive B?": the parts first, then each part's "respektive".
+  return questionParts(text).flatMap(respectiveParts);
+}
+
+/** "X för A respektive B" as the two questions "X för A" and "X för B"; `[text]` without it. */
+function respectiveParts(text: string): string[] {
   const respective = RESPECTIVE.exec(text);
-  if (respective !== null) {
-    const [all, a = '', b = '', end = ''] = respective;
-    const at = respective.index;
-    const part = (x: string) => `${text.slice(0, at)}${x}${end}${text.slice(at + all.length)}`.trim();
-    return [part(a), part(b)];
-  }
+  if (respective === null) return [text];
+  const [all, a = '', b = '', end = ''] = respective;
+  const at = respective.index;
+  const part = (x: string) => `${text.slice(0, at)}${x}${end}${text.slice(at + all.length)}`.trim();
+  return [part(a), part(b)];
+}
+
+/** The questions of `text` split where a new one starts (see the module comment). */
+function questionParts(text: string): string[] {
   // Even indexes are pieces, odd ones the separators between them (kept to rejoin a piece as typed).
   const split = text.split(SPLIT);
   const out: string[] = [];

@@ -233,6 +233,15 @@ describe('MainDialog with the real routes and data', () => {
     expect(first).not.toMatch(/Vilken part vill du se i detalj/u);
   });
 
+  test('a later part that points back ("hur mycket av det …") is about what the part before asked; "A respektive B" inside it is two parts', async () => {
+    const t = await dataBot();
+    const replies = await t.say('Hur mycket intäkter budgeterar förbundet för 2023 totalt, och hur mycket av det kommer från Försäkringskassan respektive Region Västerbotten?');
+    const all = replies.join('\n');
+    expect(all).toMatch(/11 485 tkr/u);
+    expect(all).toMatch(/Försäkringskassan \(intäkt\) 2023: 5 677 tkr/u);
+    expect(all).toMatch(/Region Västerbotten \(intäkt\) 2023: 2 839 tkr/u);
+  });
+
   test('a later part of a composite question without a subject of its own is about the one before', async () => {
     const t = await dataBot();
     const replies = await t.say('Vad åtar sig Arbetsförmedlingen i Vuxentorget och vem är kontaktperson?');

@@ -28,3 +28,12 @@ describe('a date asked for must lead the answer', () => {
     expect(answersQuestion(data, u, dated)).toBe(true);
   });
 });
+
+describe('"respektive" inside a composite question', () => {
+  test('the parts are split first, then each "A respektive B"; a name of several words is one thing', () => {
+    expect(compositeParts('Hur mycket intäkter budgeterar förbundet för 2023 totalt, och hur mycket av det kommer från Försäkringskassan respektive Region Västerbotten?'))
+      .toEqual(['Hur mycket intäkter budgeterar förbundet för 2023 totalt', 'hur mycket av det kommer från Försäkringskassan?', 'hur mycket av det kommer från Region Västerbotten?']);
+    expect(compositeParts('budget för Umeå kommun respektive Vännäs kommun 2023')).toEqual(['budget för Umeå kommun 2023', 'budget för Vännäs kommun 2023']);
+    expect(compositeParts('Vad gör AF RESPEKTIVE FK?')).toEqual(['Vad gör AF?', 'Vad gör FK?']);
+  });
+});
