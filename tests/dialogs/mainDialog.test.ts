@@ -233,6 +233,13 @@ describe('MainDialog with the real routes and data', () => {
     expect(first).not.toMatch(/Vilken part vill du se i detalj/u);
   });
 
+  test('a "när" question is not answered by a list of commitments: the årshjul computes the day from the yearly rule', async () => {
+    const t = await dataBot();
+    const replies = await t.say('Jag på Viva: senast när måste vi lämna in bilagan med våra åtaganden i Vuxentorget för 2027?');
+    expect(replies.join('\n')).toMatch(/2026-12-31/u);
+    expect(replies[0]).not.toMatch(/^Åtaganden för/u);
+  });
+
   test('a later part that points back ("hur mycket av det …") is about what the part before asked; "A respektive B" inside it is two parts', async () => {
     const t = await dataBot();
     const replies = await t.say('Hur mycket intäkter budgeterar förbundet för 2023 totalt, och hur mycket av det kommer från Försäkringskassan respektive Region Västerbotten?');

@@ -64,8 +64,8 @@ export interface CalendarLine {
   rule: Omit<EvidenceRule, 'score'>;
 }
 
-/** "När …", "vilket datum …", "vilken veckodag …": a date asked for. */
-const WHEN: readonly string[] = ['asksDate', 'weekday'];
+/** "När …", "vilket datum …", "vilken veckodag …", or a question whose form asks when ("senast när måste vi …"): a date asked for. */
+const WHEN: readonly string[] = ['asksDate', 'weekday', 'form:nar'];
 
 export const CALENDAR_LINES: readonly CalendarLine[] = [
   { intent: 'unsubscribe', score: 0.95, meetingsOnly: false, rule: { all: ['unsubscribeWord'] } },
@@ -78,6 +78,8 @@ export const CALENDAR_LINES: readonly CalendarLine[] = [
   // "Mellan vilka datum gäller överenskommelsen?" asks for its validity, which the agreement states.
   { score: 0, meetingsOnly: false, rule: { all: ['validity'] } },
   { intent: 'deadline', score: 0.9, meetingsOnly: false, rule: { all: ['deadline'], none: ['topic1'] } },
+  // "Finns det några deadlines i december?": the word and a month ask for the deadlines, whatever else the calendar holds of the month.
+  { intent: 'deadline', score: 0.9, meetingsOnly: false, rule: { all: ['deadline', 'dateMonth'] } },
   { intent: 'deadline', score: 0.9, meetingsOnly: false, rule: { all: ['last', 'dayOrDate'], none: ['topic1'] } },
   { intent: 'lastMeeting', score: 0.92, meetingsOnly: true, rule: { all: ['last', 'oneMeeting'] } },
   { intent: 'year', score: 0.92, meetingsOnly: true, rule: { all: ['year', 'group'], any: ['meeting', 'whichDays'], none: ['date', 'topic2'] } },

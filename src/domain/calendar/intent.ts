@@ -1,7 +1,9 @@
 import { parseSwedishDate, type DateExpression, type IsoDay } from '../dates.js';
 import { asksForDate, asksValidity } from '../routing/dateQuestion.js';
 import { firstHolding, type EvidenceInput } from '../../understanding/cues.js';
-import { questionForm } from '../../understanding/form.js';
+import { messageForm } from '../../understanding/form.js';
+import { entityTokens } from '../entities.js';
+import { normalize } from '../text.js';
 import { CALENDAR_EVIDENCE, CALENDAR_LINES, type CalendarSignal } from './cues.js';
 import { topicTokens } from './queries.js';
 
@@ -27,7 +29,8 @@ export interface CalendarQuestion {
  */
 export function classifyCalendarQuestion(query: EvidenceInput['query'], text: string, today: IsoDay, hints: { hasGroup: boolean; topicScore: number }): CalendarQuestion | undefined {
   const date = parseSwedishDate(text, today);
-  const input = { query, form: questionForm(query.tokens), signals: calendarSignals(query, text, date, hints) };
+  // The message's form (its question clause: "Jag på Viva: senast när måste vi …" asks when).
+  const input = { query, form: messageForm(text, (clause) => (clause === text ? query.tokens : entityTokens(normalize(clause)))), signals: calendarSignals(query, text, date, hints) };
   const line = firstHolding(CALENDAR_EVIDENCE, CALENDAR_LINES, input);
   if (line?.intent === undefined) return undefined;
   return { intent: line.intent, score: line.score, meetingsOnly: line.meetingsOnly, ...(date !== undefined ? { date } : {}) };
