@@ -368,12 +368,12 @@ export class MainDialog extends ComponentDialog {
         if (search.status === 'answered') await sendReply(step.context, this.shaped(u, search));
         // A rejected answer is not shown as if it answered: "not stated", with it among the closest passages.
         else if (rejected) await sendReply(step.context, nearestInstead(completeData(this.deps.data), u, built, search));
-        else await this.sendWithEvidence(step, u, first);
+        else await this.sendWithEvidence(step, u, first, route);
         return true;
       }
     }
     values.settled = true;
-    await this.sendWithEvidence(step, u, chosen);
+    await this.sendWithEvidence(step, u, chosen, chosen === first ? route : alternative);
     return true;
   }
 
@@ -458,11 +458,11 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Sends a route's answer with the passages for words it left out: after it, or before it when it is about none of them. */
-  private async sendWithEvidence(step: WaterfallStepContext, u: Understanding, built: Reply): Promise<void> {
+  private async sendWithEvidence(step: WaterfallStepContext, u: Understanding, built: Reply, route?: Route): Promise<void> {
     const reply = answerFirst(completeData(this.deps.data), u.text, u.form, built);
     const evidence = this.complementFor(step, [reply]);
-    // An answer that decides the question ("Nej – en 66-åring ingår inte …") is not preceded by passages that merely share its words.
-    const decided = u.form === 'yesno' && /^(?:Ja|Nej|Stämmer)\b/u.test(reply.text);
+    // A case the rules decide ("Nej – en 66-åring ingår inte …") is not preceded by passages that merely share its words.
+    const decided = route?.asksForCase === true && u.form === 'yesno' && /^(?:Ja|Nej|Stämmer)\b/u.test(reply.text);
     const lead = !decided && evidence !== undefined && passagesLead(evidence, 'two-more');
     const leading = lead ? leadingReply(evidence) : undefined;
     if (leading !== undefined) await sendReply(step.context, this.shaped(u, leading));

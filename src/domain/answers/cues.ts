@@ -44,7 +44,7 @@ export const ORGANISATION_EVIDENCE: EvidenceTable<IntentSignal> = {
     orgNumber: { stems: ['organisationsnum'] },
     member: { stems: ['medlem', 'anslut'] },
     kommun: { stems: ['kommun'] },
-    which: { words: ['vilka'] },
+    which: { words: ['vilka'], stems: ['hur manga'] },
     signing: { stems: ['underteckn', 'underskri', 'signer'] },
     wrote: { words: ['skrev'] },
     under: { words: ['under'] },

@@ -30,7 +30,8 @@ export const REPORTING_EVIDENCE: EvidenceTable = {
     submit: { exact: ['lamna', 'lamnar', 'lamnas'] },
     sentTo: { stems: ['lamnas till', 'skickas till'] },
     // "Vad ska redovisas / lämnas / stå …" (a passive of what is submitted).
-    submitted: { exact: ['redovisas', 'rapporteras', 'lamnas', 'sta'] },
+    // As one phrase: "… verkar stå nära arbetsmarknaden. Vad ska jag göra" holds the words but asks no such thing.
+    submitted: { stems: ['vad ska redovisas', 'vad ska rapporteras', 'vad ska lamnas', 'vad ska sta', 'vilket ska redovisas', 'vad som ska redovisas', 'vad som ska sta'] },
     receive: { exact: ['far'], stems: ['tar emot', 'ska ha'] },
     what: { exact: ['vad', 'vilket'], stems: ['vilka uppgifter'] },
     who: { exact: ['vem', 'vilka', 'vart'] },
@@ -46,7 +47,7 @@ export const REPORTING_EVIDENCE: EvidenceTable = {
     { all: ['reportDoc', 'sentTo'], none: ['individCase'], score: 1 },
     { all: ['socialtBokslut'], none: ['individCase'], score: 1 },
     { all: ['howOften'], any: ['reportDoc', 'reportAct', 'followUp'], none: ['individCase'], score: 1 },
-    { all: ['what', 'shall', 'submitted'], none: ['individCase'], score: 1 },
+    { all: ['submitted'], none: ['individCase'], score: 1 },
     { all: ['who', 'receive', 'reportDoc'], none: ['individCase'], score: 1 },
     { all: ['how', 'shall'], any: ['reportAct', 'followUp'], none: ['individCase'], score: 1 },
     { all: ['howFollowed', 'up'], none: ['individCase'], score: 1 },
