@@ -27,6 +27,8 @@ const MIN_HEADLINE_WORDS = 4;
 
 /** Hits this close to the best one answer about as well: among them the newest document comes first. */
 const CLOSE_SCORE = 0.85;
+/** Forms that ask for a value of a kind. */
+const ASKS_VALUE: ReadonlySet<string> = new Set(['nar', 'hur-mycket', 'hur-ofta', 'hur-lange', 'namn']);
 /** For "vad heter …", a passage that names a person answers when it scores half the best one: the best is often the role's description. */
 const NAME_SCORE = 0.5;
 
@@ -96,7 +98,8 @@ export function answerSearch(data: AgreementData, text: string, limit = 3, forbu
     : found.find((h) => h.score >= top * (form === 'namn' ? NAME_SCORE : CLOSE_SCORE) && fits(data, text, terms, h) && (form === 'namn' || !givesFormValue(form, { text: '' })) && gives(h));
   const hits = (answering === undefined ? found : [answering, ...found.filter((h) => h !== answering)]).slice(0, limit);
   const best = answering;
-  const good = best !== undefined;
+  // A passage without a sentence that says the value asked for (a date, an amount, a name …) lists, it does not answer.
+  const good = best !== undefined && (!ASKS_VALUE.has(form) || bestSentence(best.doc.text, terms, distinctive) !== undefined);
   // Answer first: the passage's sentence that holds the question's words is the headline.
   // The sentence that gives what the form asks for (a frequency, a duration, a date …) is preferred; for "vem" the passage's title says who.
   const givesValue = form === 'vad' || form === 'other' || form === 'yesno' || form === 'vem' ? undefined

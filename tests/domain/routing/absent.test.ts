@@ -58,3 +58,11 @@ describe('a thing no document names', () => {
     expect(notStatedText(data, u('Vad är Vuxentorget?'))).not.toMatch(/nämns inte där/u);
   });
 });
+
+describe('a search passage without a sentence for the value asked', () => {
+  test('"hur mycket pengar …" about an initiative whose passage gives no amount sentence is not answered by a bare list', async () => {
+    const { answerSearch } = await import('../../../src/domain/answers/search.js');
+    const reply = answerSearch(data, 'Hur mycket pengar är avsatta för initiativet om nyanlända som förvärvat skada innan ankomst till Sverige?');
+    expect(reply.text).not.toMatch(/^Det här säger överenskommelserna:/u);
+  });
+});
