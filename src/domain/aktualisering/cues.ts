@@ -87,6 +87,8 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
  */
 export const INTENT_RULES: readonly { intent: Exclude<AktIntent, 'fit' | 'path' | 'forankring'>; rule: { all: readonly string[]; any?: readonly string[]; none?: readonly string[] } }[] = [
   { intent: 'avslut', rule: { all: ['avslut'] } },
+  // "Vem blir ärendebärare för en person med sjukpenning?" asks the process's rule, whatever the case.
+  { intent: 'arendebarare', rule: { all: ['arendebarare', 'form:vem'] } },
   { intent: 'arendebarare', rule: { all: ['arendebarare'], none: ['caseFacts'] } },
   { intent: 'uppfoljning', rule: { all: ['followUp'], none: ['caseFacts'] } },
   { intent: 'samtycke', rule: { all: ['consent'], none: ['caseFacts', 'age', 'verksamhet'] } },

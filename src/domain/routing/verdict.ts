@@ -159,8 +159,8 @@ const PROPOSED = /\b(forslag\w*|foresl\w*)\b/u;
 
 /** "Föreslog beredningen bifall …?" against "förslag: Avslag" → Nej; against "bifall" → Ja. */
 function decisionVerdict(q: string, sentence: string): Verdict | undefined {
-  // "Beslutade styrelsen att bevilja …?" is not answered by a proposal ("beredningsgruppens förslag: Bifall"): a proposal decides nothing.
-  if (DECIDED.test(q) && !PROPOSED.test(q) && PROPOSED.test(sentence) && !DECIDED.test(sentence)) return undefined;
+  // "Beslutade/beviljade styrelsen …?" is not answered by a proposal ("beredningsgruppens förslag: Bifall"): a proposal decides nothing.
+  if (!PROPOSED.test(q) && PROPOSED.test(sentence) && !DECIDED.test(sentence)) return undefined;
   const askedGranted = GRANTED.test(q);
   const askedRefused = REFUSED.test(q);
   if (askedGranted === askedRefused) return undefined;

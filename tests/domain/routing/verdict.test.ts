@@ -80,6 +80,7 @@ describe('a proposal is no decision', () => {
   test('"beslutade styrelsen att bevilja …?" gets no verdict from "beredningsgruppens förslag: Bifall"', async () => {
     const { verdictOf } = await import('../../../src/domain/routing/verdict.js');
     expect(verdictOf('Beslutade styrelsen den 21 april 2017 att bevilja Social lots på Ungdomstorget?', 'Social lots på Ungdomstorget: beredningsgruppens förslag: Prio 1: Bifall.')).toBeUndefined();
+    expect(verdictOf('Beviljade styrelsen Social lots på Ungdomstorget vid mötet 21 april 2017?', 'Social lots på Ungdomstorget: beredningsgruppens förslag: Prio 1: Bifall.')).toBeUndefined();
     expect(verdictOf('Föreslog beredningsgruppen bifall till Social lots?', 'Social lots på Ungdomstorget: beredningsgruppens förslag: Prio 1: Bifall.')).toBe('Ja');
   });
 });
