@@ -13,7 +13,9 @@ import { isDetailWord } from '../../understanding/form.js';
 import { NOT_IN_DOCUMENTS } from '../answers/common.js';
 import { WEAK_HITS_TEXT } from '../answers/search.js';
 import { normalize } from '../text.js';
-import { documentsName } from './evidence.js';
+import { corpusTerms } from './evidence.js';
+import { editDistance, withinOneEdit } from '../fuzzy.js';
+import { processTerm } from '../search/tokenize.js';
 
 /** Nouns that name the kind of value asked (a day, a time, a name), not a thing the documents must name. */
 const VALUE_NOUNS = /^(datum|dag|dagen|veckodag|tid|tiden|tidpunkt|klockslag|klockan|ar|aret|manad|vecka|namn|namnet|siffra|siffror|antal|antalet|summa|summan|storlek|procent|andel|andelen|roll|rollen|uppgift|uppgiften|sak|saker|del|delar)$/u;
@@ -55,4 +57,22 @@ function typedWord(text: string, normalized: string): string | undefined {
 export function notStatedText(data: AgreementData, u: Pick<Understanding, 'text' | 'query'>): string {
   const thing = absentThing(data, u);
   return thing === undefined ? WEAK_HITS_TEXT : `${NOT_IN_DOCUMENTS.replace(/\.$/u, '')} – ”${thing}” nämns inte där. Det här är de närmaste avsnitten:`;
+}
+
+/**
+ * True when some passage of the documents names `word` (a normalised word): its stem, an inflection
+ * of it, a longer word that starts with it ("handläggar" → "handläggare"), or a word one typo away
+ * (two for long words). A compound is not named by its first part: "sjukpenningtal" is not
+ * "sjukpenning".
+ */
+export function documentsName(data: AgreementData, word: string): boolean {
+  const term = processTerm(word) ?? word;
+  const df = corpusTerms(data);
+  if (df.has(term)) return true;
+  const typos = term.length >= 10 ? 2 : term.length >= 6 ? 1 : 0;
+  for (const s of df.keys()) {
+    if (s.startsWith(term) || (term.startsWith(s) && term.length - s.length <= 2 && s.length >= 4)) return true;
+    if (typos > 0 && Math.abs(s.length - term.length) <= typos && (typos === 1 ? withinOneEdit(s, term) : editDistance(s, term, typos) <= typos)) return true;
+  }
+  return false;
 }

@@ -13,7 +13,6 @@ import { parseQueryCached } from '../entities.js';
 import { indexWords, processTerm, queryTerms } from '../search/tokenize.js';
 import { sourceRefs } from '../sources.js';
 import { memoizeText } from '../textMemo.js';
-import { editDistance, withinOneEdit } from '../fuzzy.js';
 
 /** A term in at most this share of the passages is distinctive for a question. */
 const RARE_SHARE = 0.05;
@@ -64,22 +63,9 @@ export function hasTerm(stems: ReadonlySet<string>, term: string): boolean {
   return false;
 }
 
-/**
- * True when some passage of the documents names `word` (a normalised word): its stem, an inflection
- * of it, a longer word that starts with it ("handläggar" → "handläggare"), or a word one typo away
- * (two for long words). A compound is not named by its first part: "sjukpenningtal" is not
- * "sjukpenning".
- */
-export function documentsName(data: AgreementData, word: string): boolean {
-  const term = processTerm(word) ?? word;
-  const stats = statsFor(searchIndexFor(data));
-  if (stats.df.has(term)) return true;
-  const typos = term.length >= 10 ? 2 : term.length >= 6 ? 1 : 0;
-  for (const s of stats.df.keys()) {
-    if (s.startsWith(term) || (term.startsWith(s) && term.length - s.length <= 2 && s.length >= 4)) return true;
-    if (typos > 0 && Math.abs(s.length - term.length) <= typos && (typos === 1 ? withinOneEdit(s, term) : editDistance(s, term, typos) <= typos)) return true;
-  }
-  return false;
+/** Passages per stem over the documents of `data` (the search index's terms), built once per data version. */
+export function corpusTerms(data: AgreementData): ReadonlyMap<string, number> {
+  return statsFor(searchIndexFor(data)).df;
 }
 
 function documentFrequency(stats: TermStats, term: string): number {

@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Reply } from '../../../src/core/reply.js';
 import { loadData, type AgreementData } from '../../../src/data/load.js';
 import { completeData } from '../../../src/domain/answers/common.js';
-import { absentThing, notStatedText } from '../../../src/domain/routing/absent.js';
+import { absentThing, documentsName, notStatedText } from '../../../src/domain/routing/absent.js';
 import { missesAbsentThing } from '../../../src/domain/routing/answersQuestion.js';
-import { documentsName } from '../../../src/domain/routing/evidence.js';
 import { askedNouns } from '../../../src/understanding/asked.js';
 import { understand } from '../../../src/understanding/understand.js';
 
