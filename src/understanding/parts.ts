@@ -2,10 +2,11 @@
  * The parts of a composite question ("Vem är ordförande och när är nästa möte?"): each part is
  * answered on its own, so none is lost. "X för A respektive B" is asked of A and of B. Otherwise a
  * question splits where a new question starts: after a
- * question mark, at a "+" or ";", or at "och"/"samt"/"men" (or the chat "o") followed by a question word or a question verb.
+ * question mark, at a "+" or ";", or at "och"/"samt"/"men" (or the chat "o") followed by a question word or a question verb, perhaps after an
+ * adverb ("… och senast när ska …").
  */
 const QUESTION_START = String.raw`(?:vem|vems|vad|när|nar|hur|vilk(?:a|en|et)|varför|varfor|kan|får|far|är|ar|ska|finns|behöver|behover|måste|maste|gäller|galler)`;
-const SPLIT = new RegExp(String.raw`((?<=\?)\s+(?=\S)|\s*[+;]\s*(?=\S)|,?\s+(?:och|samt|men|o)\s+(?=${QUESTION_START}\s))`, 'iu');
+const SPLIT = new RegExp(String.raw`((?<=\?)\s+(?=\S)|\s*[+;]\s*(?=\S)|,?\s+(?:och|samt|men|o)\s+(?=(?:(?:senast|sedan|sen|då|da|också|ocksa|även|aven)\s+)?${QUESTION_START}\s))`, 'iu');
 
 /** Shortest part kept on its own (shorter pieces stay with a neighbour). */
 const MIN_PART_WORDS = 3;

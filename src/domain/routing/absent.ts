@@ -14,8 +14,17 @@ import { NOT_IN_DOCUMENTS } from '../answers/common.js';
 import { WEAK_HITS_TEXT } from '../answers/search.js';
 import { normalize } from '../text.js';
 import { corpusTerms } from './evidence.js';
+import { knownCue } from './vocabulary.js';
 import { editDistance, withinOneEdit } from '../fuzzy.js';
 import { processTerm } from '../search/tokenize.js';
+
+/** Compound tails that add no concept of their own: a time, a period, a date, a place. */
+const GENERIC_TAILS = new Set(['tid', 'tiden', 'tider', 'period', 'perioden', 'datum', 'datumet', 'dag', 'dagen', 'plats', 'platsen', 'ort', 'orten']);
+
+/** A generic tail, after the linking "s" of a compound or without it ("giltighet-s-tid"). */
+function genericTail(rest: string): boolean {
+  return GENERIC_TAILS.has(rest) || (rest.startsWith('s') && GENERIC_TAILS.has(rest.slice(1)));
+}
 
 /** Nouns that name the kind of value asked (a day, a time, a name), not a thing the documents must name. */
 const VALUE_NOUNS = /^(datum|dag|dagen|veckodag|tid|tiden|tidpunkt|klockslag|klockan|ar|aret|manad|vecka|namn|namnet|siffra|siffror|antal|antalet|summa|summan|storlek|procent|andel|andelen|roll|rollen|uppgift|uppgiften|sak|saker|del|delar)$/u;
@@ -39,7 +48,7 @@ function findAbsent(data: AgreementData, u: Pick<Understanding, 'text' | 'query'
     const word = tokens[at] ?? '';
     if (word.length < 5 || !/^\p{L}+$/u.test(word) || VALUE_NOUNS.test(word) || isDetailWord(word)) continue;
     if (entities.some((e) => at >= e.start && at < e.end)) continue;
-    if (documentsName(data, word)) continue;
+    if (knownCue(word) || documentsName(data, word)) continue;
     return typedWord(u.text, word) ?? word;
   }
   return undefined;
@@ -72,6 +81,8 @@ export function documentsName(data: AgreementData, word: string): boolean {
   const typos = term.length >= 10 ? 2 : term.length >= 6 ? 1 : 0;
   for (const s of df.keys()) {
     if (s.startsWith(term) || (term.startsWith(s) && term.length - s.length <= 2 && s.length >= 4)) return true;
+    // A compound of a word the documents have and a word of time or place ("giltighetstid", "mötesplats") names the same thing.
+    if (s.length >= 5 && term.startsWith(s) && genericTail(term.slice(s.length))) return true;
     if (typos > 0 && Math.abs(s.length - term.length) <= typos && (typos === 1 ? withinOneEdit(s, term) : editDistance(s, term, typos) <= typos)) return true;
   }
   return false;

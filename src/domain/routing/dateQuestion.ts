@@ -21,5 +21,6 @@ export function asksValidity(normalized: string): boolean {
   // Only an agreement's validity is stated as giltighet; "från vilket datum gäller den nya
   // förbundsordningen?" is an event the årshjul holds.
   if (!AGREEMENT_WORD.test(normalized)) return false;
-  return asksForDate(normalized) || /\b(hur lange|nar)\b/.test(normalized);
+  // "Vilken giltighetstid har överenskommelsen?" names the validity itself.
+  return asksForDate(normalized) || /\b(hur lange|nar|giltighet\w*)\b/.test(normalized);
 }

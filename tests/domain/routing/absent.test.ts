@@ -65,3 +65,21 @@ describe('a search passage without a sentence for the value asked', () => {
     expect(reply.text).not.toMatch(/^Det här säger överenskommelserna:/u);
   });
 });
+
+describe('the bot\'s own vocabulary and generic compounds are not absent things', () => {
+  test('a feature\'s cue word ("deadlines", "giltighetstid") are named', async () => {
+    const { knownCue } = await import('../../../src/domain/routing/vocabulary.js');
+    expect(knownCue('deadlines')).toBe(true);
+    expect(knownCue('giltighetstid')).toBe(true);
+    expect(knownCue('vantelista')).toBe(false);
+    expect(absentThing(data, u('Finns det några deadlines i december?'))).toBeUndefined();
+    // "beredning" + (s)tid: a compound of a word the documents have and a word of time is named.
+    expect(documentsName(data, 'beredningstid')).toBe(true);
+    expect(documentsName(data, 'beredningsbuss')).toBe(false);
+  });
+
+  test('"… och senast när …" starts a new part', async () => {
+    const { compositeParts } = await import('../../../src/understanding/parts.js');
+    expect(compositeParts('vilken giltighetstid har den, och senast när ska uppdateringen beslutas?')).toEqual(['vilken giltighetstid har den', 'senast när ska uppdateringen beslutas?']);
+  });
+});
