@@ -39,6 +39,8 @@ export const CALENDAR_EVIDENCE: EvidenceTable<CalendarSignal> = {
     whichDays: { stems: ['vilka dagar', 'vilka datum'] },
     next: { exact: ['nasta', 'kommande', 'narmaste'] },
     weekday: { stems: ['vilken veckodag'] },
+    // "Var är styrelsemötet …?": where a meeting is held (the meeting's place, with its day).
+    where: { stems: ['var ar', 'var ligger', 'var halls', 'var sker', 'var blir'] },
     happening: {
       exact: ['hander', 'hande', 'planerat', 'inplanerat', 'kalender', 'kalendern', 'aktiviteter', 'agenda', 'agendan', 'dagordning', 'dagordningen', 'schemat'],
       stems: ['pa gang', 'vad ar det', 'vad gors'],
@@ -102,6 +104,7 @@ export const CALENDAR_LINES: readonly CalendarLine[] = [
   { intent: 'topic', score: 0.85, meetingsOnly: true, rule: { all: ['topic1', 'topicWords', 'meeting'], any: WHEN } },
   { intent: 'topic', score: 0.85, meetingsOnly: true, rule: { all: ['topic1', 'topicWords', 'group'], any: WHEN } },
   { intent: 'nextMeeting', score: 0.85, meetingsOnly: true, rule: { all: ['meeting'], any: WHEN } },
+  { intent: 'nextMeeting', score: 0.85, meetingsOnly: true, rule: { all: ['meeting', 'where'] } },
   { intent: 'nextMeeting', score: 0.85, meetingsOnly: true, rule: { all: ['group'], any: WHEN } },
   { intent: 'topic', score: 0.6, meetingsOnly: false, rule: { all: ['topic1'], any: WHEN } },
   { intent: 'period', score: 0.6, meetingsOnly: false, rule: { all: ['dateMonth', 'onlyMonth'] } },
