@@ -173,7 +173,15 @@ export function messageForm(text: string, tokensOf: (clause: string) => readonly
   if (own !== 'other') return own;
   const tokens = tokensOf(text);
   const whole = questionForm(tokens, text.includes('?'));
-  return whole !== 'other' ? whole : trailingForm(tokens);
+  if (whole !== 'other') return whole;
+  return asksDeadline(tokens) ? 'nar' : trailingForm(tokens);
+}
+
+/** A message that ends asking for a deadline ("… extrautlysningen, sista dag?", "bilagan – deadline?") asks when. */
+function asksDeadline(tokens: readonly string[]): boolean {
+  const last = tokens[tokens.length - 1] ?? '';
+  const before = tokens[tokens.length - 2] ?? '';
+  return last === 'deadline' || last === 'deadlinen' || (before === 'sista' && /^(dag|dagen|datum|datumet|ansokningsdag|ansokningsdagen)$/u.test(last));
 }
 
 /** Question words that keep their meaning wherever a hastily typed question puts them. */

@@ -37,3 +37,15 @@ describe('"respektive" inside a composite question', () => {
     expect(compositeParts('Vad gör AF RESPEKTIVE FK?')).toEqual(['Vad gör AF?', 'Vad gör FK?']);
   });
 });
+
+describe('a deadline asked at the end of a message', () => {
+  test('"…, sista dag?" and "… – deadline?" ask when', async () => {
+    const { messageForm } = await import('../../src/understanding/form.js');
+    const { entityTokens } = await import('../../src/domain/entities.js');
+    const { normalize } = await import('../../src/domain/text.js');
+    const form = (t: string) => messageForm(t, (c) => entityTokens(normalize(c)));
+    expect(form('hej vill söka pengar ur extrautlysningen, sista dag?')).toBe('nar');
+    expect(form('bilagan med åtaganden – deadline?')).toBe('nar');
+    expect(form('hej vill söka pengar ur extrautlysningen')).toBe('other');
+  });
+});

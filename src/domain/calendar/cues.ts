@@ -38,6 +38,10 @@ export const CALENDAR_EVIDENCE: EvidenceTable<CalendarSignal> = {
     meeting: { ends: ['mote', 'motet', 'moten', 'motena'], stems: ['sammantrade', 'styrelsemote', 'motesplan'], exact: ['motesdatum', 'motestider', 'traffas'] },
     whichDays: { stems: ['vilka dagar', 'vilka datum'] },
     next: { exact: ['nasta', 'kommande', 'narmaste'] },
+    // "… för nästa år": the coming year, not the next meeting.
+    nextYear: { stems: ['nasta ar', 'kommande ar', 'nasta verksamhetsar'] },
+    // "sista dag?", "sista ansökningsdag": a deadline's day asked for.
+    lastDay: { stems: ['sista dag', 'sista datum', 'sista ansokningsdag', 'sista ansokningsdatum'] },
     weekday: { stems: ['vilken veckodag'] },
     // "Var är styrelsemötet …?": where a meeting is held (the meeting's place, with its day).
     where: { stems: ['var ar', 'var ligger', 'var halls', 'var sker', 'var blir'] },
@@ -67,7 +71,7 @@ export interface CalendarLine {
 }
 
 /** "När …", "vilket datum …", "vilken veckodag …", or a question whose form asks when ("senast när måste vi …"): a date asked for. */
-const WHEN: readonly string[] = ['asksDate', 'weekday', 'form:nar'];
+const WHEN: readonly string[] = ['asksDate', 'weekday', 'form:nar', 'lastDay'];
 
 export const CALENDAR_LINES: readonly CalendarLine[] = [
   { intent: 'unsubscribe', score: 0.95, meetingsOnly: false, rule: { all: ['unsubscribeWord'] } },
@@ -85,7 +89,7 @@ export const CALENDAR_LINES: readonly CalendarLine[] = [
   { intent: 'deadline', score: 0.9, meetingsOnly: false, rule: { all: ['last', 'dayOrDate'], none: ['topic1'] } },
   { intent: 'lastMeeting', score: 0.92, meetingsOnly: true, rule: { all: ['last', 'oneMeeting'] } },
   { intent: 'year', score: 0.92, meetingsOnly: true, rule: { all: ['year', 'group'], any: ['meeting', 'whichDays'], none: ['date', 'topic2'] } },
-  { intent: 'nextMeeting', score: 0.92, meetingsOnly: true, rule: { all: ['next'], any: ['meeting', 'group'], none: ['dateNotDay'] } },
+  { intent: 'nextMeeting', score: 0.92, meetingsOnly: true, rule: { all: ['next'], any: ['meeting', 'group'], none: ['dateNotDay', 'nextYear'] } },
   // "När skickades kallelsen till mötet 2017-04-21?": a clear topic outweighs the date in the question.
   { intent: 'topic', score: 0.95, meetingsOnly: false, rule: { all: ['topic3'], any: WHEN } },
   { intent: 'period', score: 0.9, meetingsOnly: true, rule: { all: ['date', 'meeting'], none: ['happens'] } },
