@@ -30,7 +30,7 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
     // Verbs of a person's fit: "kan/får hon …", "ryms", "passar", "ingår", "för gammal".
     fit: {
       words: ['kan', 'far', 'ryms', 'passar', 'passa', 'ingar', 'inga', 'tillhor', 'tillhora', 'omfattas', 'aktuell', 'funkar', 'fungerar'],
-      stems: ['kvalificera', 'hor till', 'hor hon till', 'hor han till', 'hor hen till', 'for gammal', 'for ung', 'gammal nog', 'ung nog'],
+      stems: ['kvalificera', 'skrivas in', 'skriva in', 'hor till', 'hor hon till', 'hor han till', 'hor hen till', 'for gammal', 'for ung', 'gammal nog', 'ung nog'],
     },
     // Verbs of sending a person somewhere.
     send: {
@@ -51,9 +51,9 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
     followUp: { stems: ['hur ofta', 'hur tat', 'handlingsplan', 'uppfoljning av planen', 'uppfoljningen av planen', 'uppfoljning av handlingsplan', 'uppfoljningen av handlingsplan'] },
     consent: { stems: ['samtyck', 'medgivande'] },
     // What a fit question asks ("passar hen …", "målgruppen") and what a förankring question asks.
-    fitVerb: { words: ['passar', 'passa', 'ryms', 'rymmas', 'ingar', 'inga', 'tillhor', 'tillhora', 'omfattas', 'funkar', 'fungerar'], stems: ['malgrupp'] },
+    fitVerb: { words: ['passar', 'passa', 'ryms', 'rymmas', 'ingar', 'inga', 'tillhor', 'tillhora', 'omfattas', 'funkar', 'fungerar'], stems: ['malgrupp', 'skrivas in', 'skriva in'] },
     forankringAsk: { stems: ['forankr', 'vem ska', 'vem maste', 'vem behover', 'aktualiser'], words: ['vag', 'vagen'] },
-    fitModal: { words: ['kan', 'far', 'ryms', 'passar', 'passa', 'ingar', 'inga', 'tillhor', 'omfattas', 'funkar', 'fungerar'] },
+    fitModal: { words: ['kan', 'far', 'ryms', 'passar', 'passa', 'ingar', 'inga', 'tillhor', 'omfattas', 'funkar', 'fungerar'], stems: ['skrivas in'] },
     fitAsk: { stems: ['malgrupp', 'aldersgrans', 'hur gammal', 'for ung', 'for gammal', 'hel sjukersattning', 'missbruk'] },
     choice: { words: ['eller', 'el', 'elr', 'alternativt'] },
     describe: { words: ['vad', 'vilka', 'vem', 'hur', 'beskriv'], stems: ['vad ar', 'vad innebar'] },
