@@ -30,8 +30,8 @@ const DAY = new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s(?:${MONTHS})
 /** A duration: a count of days, weeks, months or years ("minst tre månader", "2 år"), or "tillsvidare". */
 const NUMBER_WORDS = 'en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|\\d+(?:[,.]\\d+)?';
 export const DURATION = new RegExp(String.raw`(?<![-–]\s?)\b(?:${NUMBER_WORDS})\s(?:dag|dagar|vecka|veckor|manad|manader|ar|timme|timmar|kvartal|tertial)\b|\btill\s?sv?idare\b|\b(?:19|20)\d\d-\d\d-\d\d\s?(?:-|–|till(?: och med)?|t\.?o\.?m\.?)\s?(?:19|20)\d\d-\d\d-\d\d\b`, 'u');
-/** A count said in words ("tre handläggare", "två arbetsförmedlare"): an answer to "hur många" as well as a digit. */
-const COUNT_WORDS = /\b(?:en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|ingen|inga)\s+\p{L}{3,}/u;
+/** A count said in words ("tre handläggare", "två arbetsförmedlare"): an answer to "hur många" as well as a digit ("en"/"ett" are articles too). */
+const COUNT_WORDS = /\b(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+\p{L}{3,}/u;
 const HOW_OFTEN = /\d|\b(?:varje|gang|ganger|per|vecka|veckor|manad|manader|ar|arligen|regelbundet|lopande|kvartal|tertial|behov)\b/u;
 
 /** The text without dates, years and section numbers: what is left of its digits are amounts and counts. */

@@ -147,3 +147,9 @@ describe('values said in other shapes', () => {
     expect(givesFormValue('hur-mycket', answered('Socialtjänsten representeras av handläggare.'))).toBe(false);
   });
 });
+
+describe('articles are no counts', () => {
+  test('"ett förutbestämt antal" does not answer "hur många"', () => {
+    expect(givesFormValue('hur-mycket', answered('Varje myndighet har ett förutbestämt antal platser.'))).toBe(false);
+  });
+});
