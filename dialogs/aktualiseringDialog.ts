@@ -87,8 +87,7 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
    */
   answerFor(u: Understanding): Reply {
     const data = this.deps.data;
-    const extracted = extractFacts(u.text, lexiconFor(data));
-    const { intent, pathId } = detectIntent(u, extracted, data);
+    const { extracted, intent, pathId } = this.opening(u);
     if (intent !== 'forankring' && intent !== 'fit') {
       const general = generalReply(intent, extracted, data, pathId, u.text);
       return general.status === undefined ? { ...general, status: 'answered' } : general;
@@ -96,6 +95,12 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
     const facts = mergeFacts({ unknown: [] }, extracted);
     const { reply, result } = caseReply(facts, intent, data, u.now.toISOString().slice(0, 10));
     return { ...reply, status: questionsFor(intent, result)[0] === undefined ? 'answered' : 'needs-input' };
+  }
+
+  /** What an opening question states of the case and asks (its intent): the same for the direct answer and the dialog's first step. */
+  private opening(u: Pick<Understanding, 'text' | 'query' | 'form'>): { extracted: ReturnType<typeof extractFacts>; intent: AktIntent; pathId?: string } {
+    const extracted = extractFacts(u.text, lexiconFor(this.deps.data));
+    return { extracted, ...detectIntent(u, extracted, this.deps.data) };
   }
 
   private load(dc: DialogContext): CaseState | undefined {
@@ -114,8 +119,7 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
     if (state === undefined) {
       const now = turnNow(step.context, this.deps);
       const { text } = readRouteOptions(step.context, step.options, now);
-      const extracted = text !== undefined ? extractFacts(text, lexiconFor(data)) : {};
-      const { intent, pathId } = text !== undefined ? detectIntent(understand(completeData(data), text, now), extracted, data) : { intent: 'forankring' as AktIntent, pathId: undefined };
+      const { extracted, intent, pathId } = text !== undefined ? this.opening(understand(completeData(data), text, now)) : { extracted: {}, intent: 'forankring' as AktIntent, pathId: undefined };
       if (intent !== 'forankring' && intent !== 'fit') {
         await sendReply(step.context, generalReply(intent, extracted, data, pathId, text));
         return step.endDialog();
