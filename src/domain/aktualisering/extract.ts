@@ -112,6 +112,10 @@ const OBJECT_MARKERS = new Set(['med', 'hos', 'till', 'mot', 'kontakta', 'via', 
 /** Words right before a party that mark it as the speaker or the referrer. */
 const SUBJECT_MARKERS = ['jag ar pa', 'jag jobbar pa', 'jag arbetar pa', 'vi pa', 'vi ar pa', 'jag ar fran', 'fran', 'handlaggare pa', 'handlaggare inom', 'jag ar', 'vi ar', 'jobbar pa', 'jobbar inom', 'arbetar inom', 'vi inom', 'har pa'];
 const REFERRING_VERBS = ['vill', 'ska', 'aktualiser', 'remitter', 'hanvis', 'skicka'];
+/** Words after a party that make the next verb a time, not the party's act ("soc innan aktualisering"). */
+const TIME_WORDS = new Set(['innan', 'fore', 'efter', 'vid', 'infor']);
+/** A consultation right before a party ("kolla med nån på", "stämma av med", "prata med"): the party consulted. */
+const CONSULT_BEFORE = /\b(?:kolla|stamma av|stamma|prata|forankra|samrada|fraga|ringa)\s+(?:med|m)\b/u;
 
 function exactPartyToken(token: string, word: string): boolean {
   // Short abbreviations must match exactly ("af", "fk", "kv", "soc", "soc:s", "fk:s", "socen").
@@ -136,7 +140,11 @@ export function extractReferringParty(normalized: string, lexicon: Pick<Lexicon,
       const after = toks.slice(index + 1, index + 4).join(' ');
       let score = 1;
       if (SUBJECT_MARKERS.some((m) => before.endsWith(m))) score += 3;
-      if (REFERRING_VERBS.some((v) => after.split(' ').slice(0, 2).some((w) => w.startsWith(v)))) score += 3;
+      // "… soc vill aktualisera": the party's own verb; "… soc innan aktualisering" is the time of the consultation.
+      const following = after.split(' ').slice(0, 2);
+      if (!TIME_WORDS.has(following[0] ?? '') && REFERRING_VERBS.some((v) => following.some((w) => w.startsWith(v)))) score += 3;
+      // "kolla m nån på soc", "stämma av med AF": the party consulted, not the one who refers.
+      if (CONSULT_BEFORE.test(before)) score -= 3;
       if (index === 0) score += 1;
       const previous = toks[index - 1];
       if (previous !== undefined && OBJECT_MARKERS.has(previous)) score -= 3;

@@ -24,6 +24,8 @@ function bothSpellings<T>(rows: readonly (readonly [string, T])[]): [string, T][
 describe('referring party', () => {
   test.each(bothSpellings([
     ['Regionen vill aktualisera en person med sjukpenning', 'region'],
+    // The party consulted ("kolla med nån på soc … innan aktualisering") is not the one who refers.
+    ['pat på psyk lever på försörjningsstöd, måste jag kolla m nån på soc innan aktualisering till torget', 'region'],
     ['psykiatrin vill aktualisera', 'region'],
     ['Jag jobbar på primärvården', 'region'],
     ['jag är på soc', 'socialtjanst'],
