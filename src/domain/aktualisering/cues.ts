@@ -38,6 +38,7 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
       stems: ['remitt', 'komma till', 'ta emot', 'fa plats', 'borja pa'],
     },
     consult: { stems: ['stamma av', 'stammer av', 'avstamning'] },
+    contactAsk: { stems: ['vem ringer', 'vem ska jag ringa', 'vem kontaktar', 'vem ska jag kontakta', 'vem mejlar', 'vem mailar', 'kontaktperson'] },
     exchange: { stems: ['utbyt'] },
     arendebarare: { stems: ['arendebarar'] },
     uppgifter: { words: ['uppgifter', 'uppgifterna'] },
@@ -62,11 +63,12 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
     { all: ['referral'], any: ['benefit', 'referrer', 'verksamhet', 'malgrupp', 'person', 'age'], score: 1 },
     { all: ['referral'], score: 0.95 },
     // A described person (an age, a benefit) is checked against the target group.
-    { all: ['fit', 'verksamhet', 'age'], score: 1 },
-    { all: ['fit', 'verksamhet', 'benefit'], score: 1 },
+    // "Vem ringer jag om en patient som är aktuell i teamet?" asks for a contact, not the person's fit.
+    { all: ['fit', 'verksamhet', 'age'], none: ['contactAsk'], score: 1 },
+    { all: ['fit', 'verksamhet', 'benefit'], none: ['contactAsk'], score: 1 },
     { all: ['fit', 'malgrupp', 'age'], score: 1 },
     { all: ['fit', 'malgrupp', 'benefit'], score: 1 },
-    { all: ['fit', 'verksamhet', 'person'], none: ['malgrupp'], score: 0.97 },
+    { all: ['fit', 'verksamhet', 'person'], none: ['malgrupp', 'contactAsk'], score: 0.97 },
     { all: ['fit', 'malgrupp', 'person'], score: 0.85 },
     { all: ['exchange', 'uppgifter'], score: 0.95 },
     { all: ['send', 'verksamhet'], any: ['referrer', 'person', 'benefit', 'age'], score: 0.95 },
