@@ -38,6 +38,7 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
       stems: ['remitt', 'komma till', 'ta emot', 'fa plats', 'borja pa'],
     },
     consult: { stems: ['stamma av', 'stammer av', 'avstamning'] },
+    ageAsk: { stems: ['alder', 'aldersgrupp', 'aldersgrans', 'hur gammal', 'hur unga', 'hur gamla'] },
     contactAsk: { stems: ['vem ringer', 'vem ska jag ringa', 'vem kontaktar', 'vem ska jag kontakta', 'vem mejlar', 'vem mailar', 'kontaktperson'] },
     exchange: { stems: ['utbyt'] },
     arendebarare: { stems: ['arendebarar'] },
@@ -75,6 +76,8 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
     { all: ['send', 'malgrupp'], any: ['referrer', 'person', 'benefit', 'age'], score: 0.95 },
     { all: ['beredning'], any: ['verksamhet', 'arenden'], score: 1 },
     { all: ['consult'], any: ['referrer', 'person', 'age'], score: 0.9 },
+    // "Vilken åldersgrupp omfattas av KAA?": the ages a referring party's own process covers (its eligibility in data/).
+    { all: ['referrer', 'ageAsk'], none: ['verksamhet'], score: 0.9 },
     { all: ['benefit', 'asks'], any: ['referrer', 'person', 'age'], score: 0.85 },
     { all: ['handlingsplan'], any: ['person', 'age'], score: 1 },
     // The individual's plan followed up (Bilaga 3), not an agreement that calls itself a handlingsplan.

@@ -22,6 +22,9 @@ describe('the aktualisering evidence table decides by combination', () => {
     expect(aktualiseringScore(understand(data, 'Funkar det?', now), lexicon)).toBe(0);
     expect(aktualiseringScore(understand(data, 'Funkar Vuxentorget för klienten?', now), lexicon)).toBeGreaterThanOrEqual(0.9);
     expect(aktualiseringScore(understand(data, 'Vad är Vuxentorget?', now), lexicon)).toBe(0);
+    // The ages a referring party's process covers are the aktualisering rules' (KAA is a referrer in data/).
+    expect(aktualiseringScore(understand(data, 'Vilken åldersgrupp omfattas av det kommunala aktivitetsansvaret, KAA?', now), lexicon)).toBeGreaterThanOrEqual(0.9);
+    expect(aktualiseringScore(understand(data, 'Vilken åldersgrupp omfattas av Vuxentorget?', now), lexicon)).toBe(0);
     // A contact asked about a person in a team is the contacts' question, not the person's fit.
     expect(aktualiseringScore(understand(data, 'vem ringer jag på psyk om en patient som är aktuell i samordningsteamet i vindeln', now), lexicon)).toBe(0);
   });
