@@ -18,8 +18,9 @@ import { knownCue } from './vocabulary.js';
 import { editDistance, withinOneEdit } from '../fuzzy.js';
 import { processTerm } from '../search/tokenize.js';
 
-/** Compound tails that add no concept of their own: a time, a period, a date, a place. */
-const GENERIC_TAILS = new Set(['tid', 'tiden', 'tider', 'period', 'perioden', 'datum', 'datumet', 'dag', 'dagen', 'plats', 'platsen', 'ort', 'orten']);
+/** Compound tails that add no concept of their own: a time, a period, a date, a place, a post or role ("psykologtjänsten"). */
+const GENERIC_TAILS = new Set(['tid', 'tiden', 'tider', 'period', 'perioden', 'datum', 'datumet', 'dag', 'dagen', 'plats', 'platsen', 'ort', 'orten',
+  'tjanst', 'tjansten', 'tjanster', 'roll', 'rollen', 'funktion', 'funktionen', 'resurs', 'resursen']);
 
 /** A generic tail, after the linking "s" of a compound or without it ("giltighet-s-tid"). */
 function genericTail(rest: string): boolean {

@@ -76,6 +76,8 @@ describe('the bot\'s own vocabulary and generic compounds are not absent things'
     // "beredning" + (s)tid: a compound of a word the documents have and a word of time is named.
     expect(documentsName(data, 'beredningstid')).toBe(true);
     expect(documentsName(data, 'beredningsbuss')).toBe(false);
+    // "psykolog" + "tjänsten": the post of a role the documents name.
+    expect(documentsName(data, 'psykologtjansten')).toBe(true);
   });
 
   test('"… och senast när …" starts a new part', async () => {
