@@ -35,3 +35,14 @@ describe('applications (002 Bilaga 2)', () => {
     expect(applicationScore(data, understand(data, 'Vad beviljades Ungdomstorget?', new Date()))).toBe(0);
   });
 });
+
+describe('the outcome of an application is not in the documents, only the proposal', () => {
+  test('"fick … pengar till slut?" says the decision is not stated and gives the proposal; "föreslog …?" answers with the proposal', async () => {
+    const { loadData } = await import('../../src/data/load.js');
+    const { completeData } = await import('../../src/domain/answers/common.js');
+    const { answerApplications } = await import('../../src/domain/applications/answer.js');
+    const data = completeData(await loadData('data'));
+    expect(answerApplications(data, 'Fick FK:s ansökan Fokus långa sjukfall pengar till slut?')?.text).toMatch(/^Beslutet om ”Fokus långa sjukfall” står inte i dokumenten – beredningsgruppens förslag var: .*Avslag/u);
+    expect(answerApplications(data, 'Föreslog beredningsgruppen bifall till Fokus långa sjukfall?')?.text).not.toMatch(/står inte/u);
+  });
+});

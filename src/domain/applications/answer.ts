@@ -60,6 +60,10 @@ export function applicationScore(data: AgreementData, u: Pick<Understanding, 'te
   return scoreEvidence(APPLICATION_EVIDENCE, { query: u.query, form: u.form, signals: { namesApplication } });
 }
 
+/** A question about the outcome of an application, and one about the proposal. */
+const OUTCOME = /\b(beslut\w*|beslot|beviljad\w*|beviljade|bevilja\w*|fick|godkand\w*|godkande|bifolls|avslogs|till slut)\b/u;
+const PROPOSAL = /\b(foresl\w*|forslag\w*|beredningsgrupp\w*|prio\w*)\b/u;
+
 /** The answer for the applications a question names (undefined when it names none). */
 export function answerApplications(data: AgreementData, question: string): Reply | undefined {
   const apps = applicationsIn(data, question);
@@ -67,12 +71,16 @@ export function answerApplications(data: AgreementData, question: string): Reply
   const facts: Fact[] = [];
   const lines: string[] = [];
   const terms = queryTerms(question);
+  const asked = normalize(question);
+  const asksOutcome = OUTCOME.test(asked) && !PROPOSAL.test(asked);
   for (const a of apps) {
     const parts = [
       a.applicant ? `sökande ${a.applicant}` : undefined,
       a.amount ? `sökt summa ${a.amount}` : undefined,
       a.proposal ? `beredningsgruppens förslag: ${a.proposal}` : undefined,
     ].filter((p): p is string => p !== undefined);
+    // "Fick ansökan pengar till slut?", "beviljade styrelsen …?": the documents hold the beredningsgrupp's proposal, not the board's decision.
+    if (asksOutcome && a.proposal) lines.push(`Beslutet om ”${a.title}” står inte i dokumenten – beredningsgruppens förslag var: ${a.proposal}.`);
     lines.push(`Ansökan ”${a.title}”: ${parts.join(', ')}.`);
     if (a.amount) facts.push({ label: `${a.title}: sökt summa`, value: a.amount });
     if (a.proposal) facts.push({ label: `${a.title}: beredningsgruppens förslag`, value: a.proposal });

@@ -161,6 +161,8 @@ const PROPOSED = /\b(forslag\w*|foresl\w*)\b/u;
 function decisionVerdict(q: string, sentence: string): Verdict | undefined {
   // "Beslutade/beviljade styrelsen …?" is not answered by a proposal ("beredningsgruppens förslag: Bifall"): a proposal decides nothing.
   if (!PROPOSED.test(q) && PROPOSED.test(sentence) && !DECIDED.test(sentence)) return undefined;
+  // "Beslutet om X står inte i dokumenten – förslaget var: Bifall" decides nothing either.
+  if (/\b(?:star|finns) inte\b/u.test(sentence)) return undefined;
   const askedGranted = GRANTED.test(q);
   const askedRefused = REFUSED.test(q);
   if (askedGranted === askedRefused) return undefined;
