@@ -48,6 +48,21 @@ export const ROUTE_THRESHOLD = 0.5;
 /** Two routes closer than this are both likely: answer with the best, then offer the other reading. */
 export const AMBIGUITY_MARGIN = 0.1;
 
+/**
+ * The answers to the parts of a composite question as one reply (answer first): every part's
+ * answering line first, in the parts' order, so the first lines answer the whole question; then the
+ * rest of each part's text and its facts, then all sources.
+ */
+function combinedParts(parts: readonly Reply[]): Reply {
+  const lines = parts.map((p) => p.text.split('\n').filter((l) => l.trim() !== ''));
+  return {
+    text: [...lines.map((l) => l[0] ?? ''), ...lines.flatMap((l) => l.slice(1))].join('\n'),
+    facts: parts.flatMap((p) => p.facts ?? []),
+    sources: parts.flatMap((p) => p.sources ?? []),
+    status: parts.every((p) => p.status === 'not-stated') ? 'not-stated' : 'answered',
+  };
+}
+
 /** An answer with the passages that hold the question's other words as its last facts ("Se även: …"). */
 function withSeeAlso(reply: Reply, passages: Reply): Reply {
   const own = new Set((reply.facts ?? []).map((f) => f.value));
@@ -435,7 +450,7 @@ export class MainDialog extends ComponentDialog {
     const distinct = answers.filter((a, i) => answers.findIndex((b) => b.text === a.text) === i);
     if (distinct.length < 2) return false;
     (step.values as MainValues).settled = true;
-    for (const a of distinct) await sendReply(step.context, a);
+    await sendReply(step.context, combinedParts(distinct));
     return true;
   }
 
