@@ -260,7 +260,9 @@ const NOT_PLACES = new Set(['en', 'ett', 'samma', 'annan', 'andra', 'narheten', 
 function placeNamed(text: string): string | undefined {
   // "bor i X", and "bor inte i Y utan i X".
   const m = /\b(?:bor|bosatt|folkbokförd|folkbokford|skriven)\s+(?:inte\s+(?:i|på|pa)\s+[\p{L}-]+\s+utan\s+)?(?:i|på|pa)\s+(\p{L}[\p{L}-]{2,})/iu.exec(text);
-  const place = m?.[1];
+  // The asker's kommun ("AME i Jönköpings kommun här"): a kommun's services are for its residents.
+  const kommun = /\b(\p{Lu}[\p{L}-]{2,}?)s\s+kommun\b/u.exec(text);
+  const place = m?.[1] ?? (kommun !== null && !NOT_PLACES.has(normalize(kommun[1] ?? '')) ? kommun[1] : undefined);
   if (place === undefined || NOT_PLACES.has(normalize(place))) return undefined;
   // A noun in its definite form typed in lower case ("bor i kommunen", "i området") is no place name.
   if (place === place.toLowerCase() && /(?:en|et|na)$/u.test(place)) return undefined;

@@ -219,3 +219,11 @@ describe('intent and route score', () => {
     expect(aktualiseringScore(understand(data, text, new Date()), lexicon)).toBe(0);
   });
 });
+
+describe('the asker\'s kommun', () => {
+  test('"AME i Jönköpings kommun här" is a home outside every list ("annan kommun"); a listed kommun is itself', () => {
+    expect(extractFacts('AME i Jönköpings kommun här – kan vi skicka deltagare till Samverkansteam Finnveden?', lexicon).municipality).toBe('annan kommun');
+    expect(extractFacts('Vi på Umeå kommuns AME – kan vi skicka deltagare till Vuxentorget?', lexicon).municipality).toBe('Umeå');
+    expect(extractFacts('Min kommun vill skicka en deltagare', lexicon).municipality).toBeUndefined();
+  });
+});
