@@ -13,11 +13,12 @@ import type { BotDeps } from '../src/core/deps.js';
 import type { Reply } from '../src/core/reply.js';
 import { heldOnlyPersonnummer } from '../src/core/redactMiddleware.js';
 import { sendReply } from '../src/core/sendReply.js';
-import { completeData, inForbundScope, isSeeAlso, SEE_ALSO_LABEL } from '../src/domain/answers/common.js';
+import { completeData, inForbundScope, isSeeAlso } from '../src/domain/answers/common.js';
 import { configuredForbund } from '../src/core/conversationForbund.js';
 import { hasDeploymentDefault, namedForbund, namesOtherForbund, searchScope } from '../src/domain/forbund.js';
 import { answerSearch } from '../src/domain/answers/search.js';
 import { notStatedText } from '../src/domain/routing/absent.js';
+import { combinedParts, withSeeAlso } from '../src/domain/routing/combine.js';
 import { nearestInstead, withClosest } from '../src/domain/routing/nearest.js';
 import { matchCommand } from '../src/domain/commands.js';
 import { answerFirst, verdictFirst } from '../src/domain/routing/answerFirst.js';
@@ -47,29 +48,6 @@ const MAIN_WATERFALL = 'mainWaterfall';
 export const ROUTE_THRESHOLD = 0.5;
 /** Two routes closer than this are both likely: answer with the best, then offer the other reading. */
 export const AMBIGUITY_MARGIN = 0.1;
-
-/**
- * The answers to the parts of a composite question as one reply (answer first): every part's
- * answering line first, in the parts' order, so the first lines answer the whole question; then the
- * rest of each part's text and its facts, then all sources.
- */
-function combinedParts(parts: readonly Reply[]): Reply {
-  const lines = parts.map((p) => p.text.split('\n').filter((l) => l.trim() !== ''));
-  return {
-    text: [...lines.map((l) => l[0] ?? ''), ...lines.flatMap((l) => l.slice(1))].join('\n'),
-    facts: parts.flatMap((p) => p.facts ?? []),
-    sources: parts.flatMap((p) => p.sources ?? []),
-    status: parts.every((p) => p.status === 'not-stated') ? 'not-stated' : 'answered',
-  };
-}
-
-/** An answer with the passages that hold the question's other words as its last facts ("Se även: …"). */
-function withSeeAlso(reply: Reply, passages: Reply): Reply {
-  const own = new Set((reply.facts ?? []).map((f) => f.value));
-  const extra = (passages.facts ?? []).filter((f) => !own.has(f.value)).map((f) => (isSeeAlso(f) ? f : { ...f, label: `${SEE_ALSO_LABEL}: ${f.label}` }));
-  if (extra.length === 0) return reply;
-  return { ...reply, facts: [...(reply.facts ?? []), ...extra], sources: [...(reply.sources ?? []), ...(passages.sources ?? [])] };
-}
 
 /** The replies' own words, text and facts: their related passages ("Se även") are beside the answer, not part of it. */
 function ownTexts(replies: readonly Reply[]): string[] {
