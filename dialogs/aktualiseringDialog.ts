@@ -93,7 +93,7 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
       return general.status === undefined ? { ...general, status: 'answered' } : general;
     }
     const facts = mergeFacts({ unknown: [] }, extracted);
-    const { reply, result } = caseReply(facts, intent, data, u.now.toISOString().slice(0, 10));
+    const { reply, result } = caseReply(facts, intent, data, u.now.toISOString().slice(0, 10), { question: u });
     return { ...reply, status: questionsFor(intent, result)[0] === undefined ? 'answered' : 'needs-input' };
   }
 
@@ -116,10 +116,13 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const data = this.deps.data;
     let state = isLoop(step.options) ? this.load(step) : undefined;
+    /** The opening question, on the dialog's first step only: a yes/no question the rules decide is answered "Ja"/"Nej" first. */
+    let opening: Understanding | undefined;
     if (state === undefined) {
       const now = turnNow(step.context, this.deps);
       const { text } = readRouteOptions(step.context, step.options, now);
-      const { extracted, intent, pathId } = text !== undefined ? this.opening(understand(completeData(data), text, now)) : { extracted: {}, intent: 'forankring' as AktIntent, pathId: undefined };
+      opening = text !== undefined ? understand(completeData(data), text, now) : undefined;
+      const { extracted, intent, pathId } = opening !== undefined ? this.opening(opening) : { extracted: {}, intent: 'forankring' as AktIntent, pathId: undefined };
       if (intent !== 'forankring' && intent !== 'fit') {
         await sendReply(step.context, generalReply(intent, extracted, data, pathId, text));
         return step.endDialog();
@@ -128,7 +131,7 @@ export class AktualiseringDialog extends CancelAndHelpDialog {
     }
 
     const today = turnNow(step.context, this.deps).toISOString().slice(0, 10);
-    const { reply, result } = caseReply(state.facts, state.intent, data, today, { consentSaid: state.consentSaid });
+    const { reply, result } = caseReply(state.facts, state.intent, data, today, { consentSaid: state.consentSaid, ...(opening === undefined ? {} : { question: opening }) });
     state.consentSaid = true;
     const next = questionsFor(state.intent, result)[0];
     // Ids only: what the user wrote never reaches the log.

@@ -144,7 +144,7 @@ export function questionClause(text: string): string | undefined {
   if (mark < 0) return describedFirst(text);
   const head = text.slice(0, mark);
   // A condition first ("Om vi vill säga upp avtalet, vad gäller?"): the question after its comma.
-  const boundary = /(?:\s[–—-]\s|[:;]\s|[.!]\s+|\?\s+|,\s+(?=(?:vem|vad|när|hur|vilk\p{L}*|varför|var)\s))/giu;
+  const boundary = /(?:\s[–—-]\s|[:;]\s|[.!]\s+|\?\s+|\n\s*|,\s+(?=(?:vem|vad|när|hur|vilk\p{L}*|varför|var)\s))/giu;
   let start = -1;
   for (const m of head.matchAll(boundary)) {
     // A comma opens the question only when it is the last one: ", när det gäller X, …" is an aside.
@@ -154,10 +154,11 @@ export function questionClause(text: string): string | undefined {
   return start > 0 ? head.slice(start).trim() : undefined;
 }
 
-/** The clause after the last colon, dash or full stop of a message without a question mark, when it opens with a question word. */
+/** The clause after the last colon, dash, full stop or line break of a message without a question mark, when it opens with a question word. */
 function describedFirst(text: string): string | undefined {
   let start = -1;
-  for (const m of text.matchAll(/(?:\s[–—-]\s|[:;]\s|[.!]\s+)/gu)) start = m.index + m[0].length;
+  // A line break ends a description too ("vc här, pat på fst\nvem ska jag stämma av med").
+  for (const m of text.matchAll(/(?:\s[–—-]\s|[:;]\s|[.!]\s+|\n\s*)/gu)) start = m.index + m[0].length;
   if (start <= 0) return undefined;
   const rest = text.slice(start).trim();
   return /^(?:vem|vems|vad|när|nar|hur|vilk\p{L}*|varför|varfor)\s/iu.test(rest) ? rest : undefined;

@@ -12,6 +12,7 @@ import { evaluate, caseForbund, type AktualiseringData, type AktualiseringResult
 import type { CaseFacts, FactKey } from './facts.js';
 import { BENEFIT_LABELS, joinSv, referrerLabel, referrerShort, referringParties } from './labels.js';
 import { verksamhetScope, type ScopeData } from './scope.js';
+import { caseVerdict } from './caseVerdict.js';
 
 /**
  * Turns the engine's result into the channel-neutral Reply (DESIGN.md: short first, details
@@ -81,7 +82,7 @@ function clauseQuery(clause: string): EvidenceInput['query'] {
 }
 
 /** The paths of data/ the question names (by name or an alias), the longest-named first. */
-function namedPaths(normalized: string, data: Pick<AnswerData, 'paths'>): string[] {
+export function namedPaths(normalized: string, data: Pick<AnswerData, 'paths'>): string[] {
   const padded = ` ${normalized} `;
   const found = new Map<string, number>();
   for (const p of data.paths) {
@@ -162,7 +163,7 @@ export function caseReply(
   data: AnswerData,
   today?: string,
   /** The dialog already said the consent rule: an unchanged "consent unknown" is not repeated at every step. */
-  options: { consentSaid?: boolean } = {},
+  options: { consentSaid?: boolean; question?: Pick<Understanding, 'form' | 'query'> } = {},
 ): { reply: Reply; result: AktualiseringResult } {
   // "Ingår hen i målgruppen för samverkan?": no verksamhet named is the agreement's own målgrupp (forbund.samverkan in data/).
   const agreementWide = intent === 'fit' && facts.verksamhet === undefined ? data.forbund.find((f) => f.id === caseForbund(facts, data))?.samverkan : undefined;
@@ -198,7 +199,10 @@ export function caseReply(
     // consent is missing, which is itself the answer (nothing may be shared).
     const consentFirst = result.consent.status === 'missing' || result.summary === '';
     if (consentFirst && sayConsent) blocks.push(result.consent.text);
-    if (result.summary !== '') blocks.push(headlineOf(result.summary));
+    // A yes/no question the rules decide ("måste jag förankra med FK?") is answered "Ja"/"Nej" first.
+    const verdict = options.question === undefined || consentFirst ? undefined : caseVerdict(options.question, result, data);
+    if (verdict !== undefined) blocks.unshift(`${verdict} – ${headlineOf(result.summary)}`);
+    else if (result.summary !== '') blocks.push(headlineOf(result.summary));
     if (!consentFirst && sayConsent) blocks.push(result.consent.text);
     sources.push(...result.consent.sources);
     add('Förankring', result.forankring);

@@ -42,6 +42,12 @@ export interface AktualiseringResult {
   missing: FactKey[];
   /** The missing facts only the målgrupp check needs (age, home, exclusions): a förankring question is answered without them. */
   fitOnly: FactKey[];
+  /** Whether the referrer must förankra or stämma av before aktualisering: decided, or depending on a fact not known. */
+  forankringNeeded: 'yes' | 'no' | 'depends';
+  /** Whom the rules that apply say to consult: party ids and home-municipality unit ids of data/. */
+  consulted: string[];
+  /** The ids of the paths open after förankring. */
+  pathIds: string[];
 }
 
 type Process = Loaded<'individprocesser'>;
@@ -62,9 +68,10 @@ export function caseForbund(facts: CaseFacts, data: AktualiseringData): string {
 }
 
 /** Does the rule apply to these benefits: true, false, or undefined when the benefits are unknown. */
-function ruleApplies(rule: Rule, benefits: Benefit[] | undefined): boolean | undefined {
+function ruleApplies(rule: Rule, benefits: Benefit[] | undefined, lacks: readonly Benefit[] = []): boolean | undefined {
   if (rule.benefits.length === 0) return true;
-  if (benefits === undefined) return undefined;
+  // "Varken sjukpenning eller aktivitetsersättning": a rule for those benefits only does not apply.
+  if (benefits === undefined) return rule.benefits.every((b) => lacks.includes(b)) ? false : undefined;
   return rule.benefits.some((b) => benefits.includes(b) || (b.startsWith('sjukersattning') && benefits.includes('sjukersattning')));
 }
 
@@ -188,7 +195,9 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
   const benefits = knownBenefits(facts);
   const result: AktualiseringResult = {
     forbund, summary: '', consent: consentLine(facts, data, forbund), forankring: [], paths: [], process: [], notes: [], dependsOn: [], missing: [], fitOnly: [],
+    forankringNeeded: 'depends', consulted: [], pathIds: [],
   };
+  const lacks = facts.lacks ?? [];
   const needs = new Set<FactKey>();
 
   const process = processes.find((p) => p.referringParty === facts.referringParty);
@@ -207,7 +216,7 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     let benefitDependent = false;
     let conditional = false;
     for (const rule of process.forankring) {
-      const applies = ruleApplies(rule, benefits);
+      const applies = ruleApplies(rule, benefits, lacks);
       if (applies === false) continue;
       // A condition the user stated decides the rule: it holds (no "beror på") or it does not (the rule is left out).
       const stated = rule.condition === undefined ? undefined : facts.conditions?.[rule.condition];
@@ -215,7 +224,10 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
       const open = rule.condition !== undefined && stated !== true;
       if (applies === undefined) benefitDependent = true;
       if (applies === undefined || open) conditional = true;
-      else definite.push(`${rule.kind === 'forankring' ? 'förankra med' : 'stämma av med'} ${joinSv(rule.consult.map((c) => consultText(c, facts, data, forbund).text))}`);
+      else {
+        definite.push(`${rule.kind === 'forankring' ? 'förankra med' : 'stämma av med'} ${joinSv(rule.consult.map((c) => consultText(c, facts, data, forbund).text))}`);
+        result.consulted.push(...rule.consult.map((c) => c.homeMunicipalityUnit ?? c.party ?? '').filter((id) => id !== ''));
+      }
       result.forankring.push(...ruleLine(rule, process, facts, data, forbund, benefitPrefix(rule, applies, benefits)));
       rule.paths.forEach((p) => pathIds.add(p));
       if (open && rule.condition !== undefined) result.dependsOn.push({ text: rule.condition, sources: [rule.source] });
@@ -232,23 +244,29 @@ export function evaluate(facts: CaseFacts, data: AktualiseringData, today?: stri
     }
     if (result.forankring.length === 0) {
       const none = benefits !== undefined && benefits.every((b) => b === 'ingen');
-      const what = none ? ' när personen inte har någon ersättning' : benefits !== undefined ? ` när personen har ${benefitList(benefits, 'och')}` : '';
+      const what = none ? ' när personen inte har någon ersättning' : benefits !== undefined ? ` när personen har ${benefitList(benefits, 'och')}`
+        : lacks.length > 0 ? ` när personen varken har ${benefitList(lacks)}` : '';
       result.forankring.push({ text: `${sectionHead(process.source)} anger ingen förankring för ${referrerShort(data, process.referringParty)}${what} innan aktualisering.`, sources: [process.source] });
     }
     // Only an unconditional rule narrows the paths; otherwise every path of the process stays open.
     if (pathIds.size === 0 || conditional) process.paths.forEach((p) => pathIds.add(p));
     const who = referrerShort(data, process.referringParty);
     const ways = joinSv([...pathIds].slice(0, 3).map((id) => pathName(data, forbund, id).replace(/^Aktualisering direkt/, 'direkt')), 'eller');
+    result.forankringNeeded = definite.length > 0 ? 'yes' : benefitDependent || conditional ? 'depends' : 'no';
     if (definite.length > 0) result.summary = `Kort svar: ${who} ska ${joinSv(definite)} innan aktualisering; därefter ${ways}.`;
     else if (benefitDependent) result.summary = `Kort svar: för ${who} beror förankringen på vilken ersättning personen har (se nedan).`;
     else if (conditional) result.summary = `Kort svar: för ${who} beror det på ${result.dependsOn[0]?.text ?? 'omständigheterna'} (se nedan).`;
     else result.summary = `Kort svar: ${sectionHead(process.source)} anger ingen förankring för ${who} innan aktualisering; vägar: ${ways}.`;
-    if (process.forankring.some((r) => r.benefits.length > 0) && (benefitDependent || !isSettled(facts, 'benefits'))) {
+    // Benefits the person lacks settle the rules that need only them: what is left to know is whether a rule still depends on one.
+    const benefitsOpen = benefitDependent || (!isSettled(facts, 'benefits') && process.forankring.some((r) => ruleApplies(r, benefits, lacks) === undefined));
+    if (process.forankring.some((r) => r.benefits.length > 0) && benefitsOpen) {
       if (benefits === undefined) {
         result.dependsOn.push({ text: `vilken ersättning personen har (${joinSv([...new Set(process.forankring.flatMap((r) => r.benefits))].map((b) => BENEFIT_LABELS[b]), 'eller')} eller annat)`, sources: [process.source] });
         needs.add('benefits');
       }
     }
+    // The paths the rules open (a verksamhet's own beredning, added below, is where it bereds, not a path the rules choose).
+    result.pathIds = [...pathIds];
     // A named verksamhet with its own beredning (Vuxentorget, 000 § 7) adds that path.
     for (const p of data.paths) if (p.forbund === forbund && p.verksamhet !== undefined && p.verksamhet === facts.verksamhet) pathIds.add(p.id);
     for (const id of pathIds) {

@@ -1,9 +1,11 @@
-import type { Benefit, Individprocess, ReferringParty } from '../../data/schemas/individprocesser.js';
+import type { Individprocess, ReferringParty } from '../../data/schemas/individprocesser.js';
 import type { Forbund, Verksamhet } from '../../data/schemas/organisation.js';
 import { withinOneEdit } from '../fuzzy.js';
 import { normalize } from '../text.js';
 import { negationSpans } from '../../understanding/negation.js';
 import type { CaseFacts, FactKey } from './facts.js';
+import { benefitMentions, extractBenefits } from './benefits.js';
+import { tokenIs, tokens } from './words.js';
 
 /**
  * Free-text fact extraction for the aktualiseringscheck (DESIGN.md, Language: users type fast
@@ -80,28 +82,6 @@ export function lexiconFor(data: Parameters<typeof buildLexicon>[0]): Lexicon {
   return built;
 }
 
-function tokens(normalized: string): string[] {
-  return normalized.split(/[\s/]+/).map((t) => t.replace(/^[-.:]+|[-.:]+$/g, '')).filter((t) => t !== '');
-}
-
-/**
- * True when a token is the word `stem` (possibly inflected: `stem` + up to `suffix` letters),
- * allowing one edit for stems of 6 letters or more.
- */
-function tokenIs(token: string, stem: string, suffix = 3): boolean {
-  if (token.startsWith(stem) && token.length - stem.length <= suffix) return true;
-  if (stem.length < 6) return false;
-  // One typo in the stem, with the same inflection allowance.
-  for (let cut = 0; cut <= suffix && token.length - cut >= stem.length - 1; cut += 1) {
-    if (withinOneEdit(token.slice(0, token.length - cut), stem)) return true;
-  }
-  return false;
-}
-
-function hasWord(toks: readonly string[], stem: string, suffix = 3): number {
-  return toks.findIndex((t) => tokenIs(t, stem, suffix));
-}
-
 // --- Referring party -------------------------------------------------------------------------
 
 /** A benefit a party pays ("sjukpenning från FK", "ersättning från AF"). */
@@ -159,57 +139,6 @@ export function extractReferringParty(normalized: string, lexicon: Pick<Lexicon,
   }
   const best = [...mentions].sort((a, b) => b.score - a.score || a.index - b.index)[0];
   return best !== undefined && best.score > 0 ? best.party : undefined;
-}
-
-// --- Benefits ----------------------------------------------------------------------------------
-
-const SICK_COMP = 'sjukersattning';
-
-/**
- * The person's benefits named in the text; ['okand'] when the user says they do not know. A
- * benefit inside a negation's scope ("har inte sjukpenning", "varken … eller", "utan …") is one
- * the person lacks: it is left out, and when every benefit named is negated the answer is
- * unknown (the dialog asks) rather than a guess.
- */
-export function extractBenefits(normalized: string): Benefit[] | undefined {
-  const toks = tokens(normalized);
-  const spans = negationSpans(toks);
-  /** Token index of each benefit named, first mention. */
-  const found = new Map<Benefit, number>();
-  const add = (benefit: Benefit, at: number) => { if (at >= 0 && !found.has(benefit)) found.set(benefit, at); };
-  const word = (stem: string, suffix = 3) => hasWord(toks, stem, suffix);
-  /** Token index where a pattern matches the normalised text, -1 when it does not. */
-  const pattern = (re: RegExp) => {
-    const m = re.exec(normalized);
-    return m === null ? -1 : tokens(normalized.slice(0, m.index)).length;
-  };
-  const first = (...at: number[]) => at.find((i) => i >= 0) ?? -1;
-
-  add('sjukpenning', first(word('sjukpenning'), word('sjukpeng', 4)));
-  add('aktivitetsersattning', first(word('aktivitetsersattning'), pattern(/\baktivitets\s?ersattning/)));
-  add('forsorjningsstod', first(word('forsorjningsstod', 2), pattern(/ekonomiskt? bistand|\bsocialbidrag|\bfs(?:s|st|t)?\b|\bforsorjningsstodet\b/)));
-  add('etableringsersattning', first(word('etableringsersattning'), pattern(/\betableringsprogram|\betableringen\b|\betableringsarende/)));
-  add('a-kassa-aktivitetsstod', first(word('aktivitetsstod'), pattern(/\ba-?\s?kassa|\barbetsloshetsersattning/)));
-
-  const sick = toks.findIndex((t) => tokenIs(t, SICK_COMP, 2));
-  if (sick >= 0) {
-    const around = toks.slice(Math.max(0, sick - 3), sick + 4).join(' ');
-    if (/\b(hel|helt|heltid|hela|full|100)\b|\bhelsjukersattning/.test(around)) add('sjukersattning-hel', sick);
-    else if (/\b(partiell|delvis|del|deltid|halv|halvt?|partiellt|25|50|75)\b/.test(around)) add('sjukersattning-partiell', sick);
-    else add('sjukersattning', sick);
-  }
-  const whole = pattern(/\bhelsjukersattning|\bhel sjukersattning/);
-  if (whole >= 0) { found.delete('sjukersattning'); add('sjukersattning-hel', whole); }
-
-  // "Sjukskriven" means sjukpenning unless the text says the person lacks SGI / is nollklassad.
-  if (!found.has('sjukpenning') && !/nollklassad|\butan sgi|\bsaknar sgi|ingen sgi/.test(normalized)) add('sjukpenning', pattern(/\bsjukskriv/));
-
-  const negated = (at: number) => spans.some((s) => at >= s.start && at < s.end);
-  const held = [...found].filter(([, at]) => !negated(at)).map(([b]) => b);
-  if (held.length > 0) return held;
-  // Every benefit named is negated: none, when the text also says so ("varken sjukpenning eller … – ingen ersättning alls").
-  const none = /\b(ingen|inga|utan|saknar)( \w+)? (ersattning|ersattningar|forsorjning|inkomst)\b|^inga?$|^ingen ersattning/.test(normalized);
-  return none ? ['ingen'] : undefined;
 }
 
 // --- Age, municipality, verksamhet, consent, exclusions ---------------------------------------
@@ -320,6 +249,8 @@ export function isDontKnow(normalized: string): boolean {
  * Every fact the text states. `expecting` is the fact the dialog just asked for: it lets a bare
  * answer ("31", "inga", "vet inte") count.
  */
+export { extractBenefits };
+
 export function extractFacts(text: string, lexicon: Lexicon, expecting?: FactKey): Partial<CaseFacts> {
   const n = normalize(text);
   const facts: Partial<CaseFacts> = {};
@@ -330,6 +261,8 @@ export function extractFacts(text: string, lexicon: Lexicon, expecting?: FactKey
   }
   const party = extractReferringParty(n, lexicon);
   if (party !== undefined) facts.referringParty = party;
+  const mentioned = benefitMentions(n);
+  if (mentioned.lacked.length > 0) facts.lacks = mentioned.lacked;
   const benefits = extractBenefits(n) ?? (expecting === 'benefits' && /^(nej|har )?(inget|inga|ingen|ingenting)?( alls)?$|^nej$/.test(n) && n !== '' ? ['ingen' as const] : undefined);
   if (benefits !== undefined) facts.benefits = benefits;
   const age = extractAge(n, expecting === 'age');

@@ -21,6 +21,8 @@ export const caseFactsSchema = z.object({
   municipality: z.string().optional(),
   referringParty: referringPartySchema.optional(),
   benefits: z.array(benefitSchema).optional(),
+  /** Benefits the person is said not to have ("varken sjukpenning eller försörjningsstöd"): rules that need only them do not apply. */
+  lacks: z.array(benefitSchema).optional(),
   age: z.number().int().min(0).max(120).optional(),
   consent: z.boolean().optional(),
   substanceAbuse: z.boolean().optional(),
@@ -46,6 +48,10 @@ export function mergeFacts(known: CaseFacts, update: Partial<CaseFacts>): CaseFa
       if (merged.benefits.some((b) => b === 'sjukersattning-hel' || b === 'sjukersattning-partiell')) {
         merged.benefits = merged.benefits.filter((b) => b !== 'sjukersattning');
       }
+      continue;
+    }
+    if (key === 'lacks') {
+      merged.lacks = [...new Set([...(known.lacks ?? []), ...(value as Benefit[])])];
       continue;
     }
     if (key === 'conditions') {
