@@ -49,3 +49,14 @@ describe('a deadline asked at the end of a message', () => {
     expect(form('hej vill söka pengar ur extrautlysningen')).toBe('other');
   });
 });
+
+describe('a line break ends the description before the question', () => {
+  test('"vc här. pat på fst\\nvem ska jag stämma av med …" asks who, not yes/no', async () => {
+    const { messageForm } = await import('../../src/understanding/form.js');
+    const { entityTokens } = await import('../../src/domain/entities.js');
+    const { normalize } = await import('../../src/domain/text.js');
+    const form = (t: string) => messageForm(t, (c) => entityTokens(normalize(c)));
+    expect(form('vc här. patienten lever på försörjningsstöd, ingen sjp\nvem ska jag stämma av med innan vi skickar till arbetsmarknadstorget')).toBe('vem');
+    expect(form('patienten har fst\nmåste jag förankra med soc?')).toBe('yesno');
+  });
+});
