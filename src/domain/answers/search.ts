@@ -105,7 +105,8 @@ export function answerSearch(data: AgreementData, text: string, limit = 3, forbu
   const givesValue = form === 'vad' || form === 'other' || form === 'yesno' || form === 'vem' ? undefined
     : form === 'hur-ofta' ? (line: string) => FREQUENCY.test(line)
       : form === 'namn' ? (line: string) => namesPerson(data, { text: line }) : (line: string) => givesFormValue(form, { text: line });
-  const picked = best !== undefined ? bestSentence(best.doc.text, terms, distinctive, undefined, givesValue) : undefined;
+  const specific = form === 'hur-ofta' || form === 'hur-lange';
+  const picked = best !== undefined ? bestSentence(best.doc.text, terms, distinctive, undefined, givesValue, specific) : undefined;
   // A record's field alone ("Umeå Vännäs", "Beviljat") says nothing without its record's title; neither does, for "vem", a sentence without its subject.
   const bare = picked !== undefined && picked.split(/\s+/u).length < MIN_HEADLINE_WORDS;
   const sentence = picked !== undefined && best !== undefined && (bare || (form === 'vem' && (opensWithVerb(picked) || !namesWho(data, picked)))) ? `${best.doc.title}: ${picked}` : picked;

@@ -85,6 +85,61 @@ function currentSentence(f: Fact, facts: readonly Fact[], form: QuestionForm): s
   return `${current} (${titled(newest.asOf)}). Äldre uppgift – ${titled(f.asOf)}: ${f.value.replace(/\.$/u, '')}.`;
 }
 
+/** A passage's sentences for a headline: split at full stops only, so a list ("a; b; c") stays whole. */
+function headlineSentences(text: string): string[] {
+  return text.replace(/\s+/gu, ' ').trim().split(/(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•–-])/u).filter((s) => s !== '');
+}
+
+/**
+ * The sentence of a passage to lead with, and how well the passage answers (its best sentence's
+ * score, with the sentence after it – an answer often goes on: "… ny part. Under slutet av 2022 …").
+ * Of the sentences about the question at all (a third of the best one's words), one that gives
+ * what the form asks for (a frequency, a date, an amount) is said.
+ */
+function pickSentence(data: AgreementData, label: string, sentences: readonly string[], terms: readonly string[], distinctive: readonly string[], form: QuestionForm, mustGive: boolean): { text: string; score: number; gives: boolean } | undefined {
+  const said = sentences.map((sentence, i) => {
+    const next = sentences[i + 1];
+    return next !== undefined && sentence.length + next.length < MAX_HEADLINE ? `${sentence} ${next}` : sentence;
+  });
+  const scored = said.map((text, i) => ({ text, own: sentences[i] ?? '', score: score(data, `${label} ${text}`, terms, distinctive, form), gives: givesForm(data, form, sentences[i] ?? '') }))
+    .filter((x) => !mustGive || givesForm(data, form, `${label} ${x.text}`));
+  const top = Math.max(...scored.map((x) => x.score));
+  if (scored.length === 0 || top <= 0) return undefined;
+  const best = scored.find((x) => x.score === top);
+  if (best === undefined) return undefined;
+  // The best pair says the value itself: it leads (a composite's "Ordförande är … Styrgruppen sammanträder var 6:e vecka").
+  if (givesForm(data, form, best.text)) return { text: best.text, score: top, gives: true };
+  const giving = scored.filter((x) => x.gives && (specificForm(form) || x.score * 3 >= top)).sort((a, b) => b.score - a.score)[0];
+  if (giving === undefined) return { text: best.text, score: top, gives: false };
+  // "Sådan omförhandling aviseras …" points back: the sentence before it says what it is about.
+  const at = sentences.indexOf(giving.own);
+  const previous = at > 0 && ANAPHOR.test(giving.own) ? sentences[at - 1] : undefined;
+  return { text: previous !== undefined && previous.length + giving.own.length < MAX_HEADLINE ? `${previous} ${giving.own}` : giving.own, score: top, gives: true };
+}
+
+/** A sentence that opens pointing back at the one before it. */
+const ANAPHOR = /^(?:Sådan|Sådana|Sådant|Detta|Dessa|Denna|Det|Den|De|Där|Då|Därefter|Här)\s/u;
+
+/** A frequency, a duration or a date: specific enough to answer in a passage about the question even when its sentence repeats none of the question's words. */
+function specificForm(form: QuestionForm): boolean {
+  return form === 'hur-ofta' || form === 'hur-lange' || form === 'nar';
+}
+
+/** Longest headline taken from a passage: one or two sentences, clipped at a word. */
+const MAX_HEADLINE = 300;
+
+/**
+ * One sentence of a passage as the headline: with its passage's label when it cannot stand alone
+ * (few words, a list item, or a "vem" question's answer that names no one of its own).
+ */
+function passageSentence(label: string, sentence: string, form: QuestionForm): string {
+  const s = sentence.replace(/^[-•·…]\s*/u, '').trim();
+  const clipped = s.length <= MAX_HEADLINE ? s : `${s.slice(0, s.lastIndexOf(' ', MAX_HEADLINE))} …`;
+  const standsAlone = clipped.split(/\s+/u).length >= 6 && /^[A-ZÅÄÖ0-9]/u.test(clipped) && form !== 'vem' && form !== 'namn';
+  const said = standsAlone ? clipped : `${label}: ${clipped}`;
+  return /[.!?…:]$/u.test(said) ? said : `${said}.`;
+}
+
 /** A listed item of the reply's own text ("• fredag 13 oktober 2023 – SSG: Delrapport T2") said as a sentence. */
 function itemSentence(line: string): string {
   const item = line.replace(/^\s*[•·-]\s*/u, '').trim();
@@ -102,11 +157,19 @@ function answeringLineFirst(data: AgreementData, question: string, form: Questio
   const headScore = isHeader(head, form) ? -1 : score(data, head, terms, distinctive, form);
   // An opening line that gives what the form asks for (a date, a frequency …) is not replaced by one that does not.
   const headGives = !isHeader(head, form) && givesForm(data, form, head);
-  let best: { sentence: string; score: number; item?: string } | undefined;
+  let best: { sentence: string; score: number; item?: string; gives?: boolean } | undefined;
   // The candidates: the facts, and the items the reply lists in its own text (a header, then "• …" lines).
   for (const f of reply.facts ?? []) {
     // Related passages ("Se även: …") are not the answer.
     if (isSeeAlso(f)) continue;
+    // A passage of several sentences is weighed sentence by sentence, each with its label: the one
+    // that says what is asked ("… minst var tredje månad") is the headline, not the passage's opening.
+    const sentences = f.asOf === undefined ? headlineSentences(f.value) : [];
+    if (sentences.length > 1) {
+      const said = pickSentence(data, f.label, sentences, terms, distinctive, form, headGives);
+      if (said !== undefined && (best === undefined || said.score > best.score)) best = { sentence: passageSentence(f.label, said.text, form), score: said.score, gives: said.gives };
+      continue;
+    }
     const line = `${f.label} ${f.value}`;
     if (headGives && !givesForm(data, form, line)) continue;
     const s = score(data, line, terms, distinctive, form);
@@ -118,7 +181,9 @@ function answeringLineFirst(data: AgreementData, question: string, form: Questio
     if (best === undefined || s > best.score) best = { sentence: itemSentence(line), score: s, item: line };
   }
   // Clearly better: two points more than the opening line (a header counts as none), and about the question at all.
-  if (best === undefined || best.score < 2 || best.score < headScore + 2) return reply;
+  // Or as good, when only it gives what the form asks for (the opening line says the process, the fact how often).
+  const givesInstead = best?.gives === true && !headGives && specificForm(form);
+  if (best === undefined || best.score < 2 || best.score < headScore + (givesInstead ? 0 : 2)) return reply;
   // A header over this one item only says it again: the item, said as a sentence, replaces both.
   if (best.item !== undefined && items.length === 1 && isHeader(head, form)) {
     const rest = lines.filter((l) => l !== head && l !== best.item);

@@ -32,7 +32,11 @@ const NUMBER_WORDS = 'en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|\\d
 export const DURATION = new RegExp(String.raw`(?<![-–]\s?)\b(?:${NUMBER_WORDS})\s(?:dag|dagar|vecka|veckor|manad|manader|ar|timme|timmar|kvartal|tertial)\b|\btill\s?sv?idare\b|\b(?:19|20)\d\d-\d\d-\d\d\s?(?:-|–|till(?: och med)?|t\.?o\.?m\.?)\s?(?:19|20)\d\d-\d\d-\d\d\b`, 'u');
 /** A count said in words ("tre handläggare", "två arbetsförmedlare"): an answer to "hur många" as well as a digit ("en"/"ett" are articles too). */
 const COUNT_WORDS = /\b(?:tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s+\p{L}{3,}/u;
-const HOW_OFTEN = /\d|\b(?:varje|gang|ganger|per|vecka|veckor|manad|manader|ar|arligen|regelbundet|lopande|kvartal|tertial|behov)\b/u;
+/**
+ * A frequency in normalised text: "varje vecka", "två gånger per termin", "var 6:e vecka", "årligen",
+ * "löpande", "vid behov", a count per period. Not a bare period word: "ar" is "är" as often as "år".
+ */
+const HOW_OFTEN = /\b(?:varje|varannan|arligen|regelbundet|lopande|kontinuerligt|behov|ganger|gang per)\b|\b(?:per|i|om|var|varje)\s(?:\p{L}+\s)?(?:dag|vecka|veckan|manad|manaden|ar|aret|termin|terminen|kvartal|tertial)\b|\d+\s?:?e?\s(?:vecka|veckan|manad|manaden)/u;
 
 /** The text without dates, years and section numbers: what is left of its digits are amounts and counts. */
 function withoutDatesAndYears(text: string): string {
@@ -62,7 +66,7 @@ export function givesFormValue(form: Understanding['form'], reply: Reply, day = 
   const raw = ownText(reply);
   if (form === 'nar') return WHEN.test(text);
   if (form === 'hur-mycket') return /\d/u.test(withoutDatesAndYears(raw)) || COUNT_WORDS.test(text);
-  if (form === 'hur-ofta') return HOW_OFTEN.test(text);
+  if (form === 'hur-ofta') return HOW_OFTEN.test(text) || FREQUENCY.test(raw);
   if (form === 'hur-lange') return DURATION.test(text);
   return true;
 }

@@ -171,7 +171,7 @@ function sentencesOf(text: string): string[] {
 }
 
 /** How many of the question's terms a sentence holds, distinctive ones counting three times. */
-function sentenceScores(sentences: readonly string[], terms: readonly string[], weighted: readonly string[], gives?: (sentence: string) => boolean): { scores: number[]; best: number } {
+function sentenceScores(sentences: readonly string[], terms: readonly string[], weighted: readonly string[], gives?: (sentence: string) => boolean, specific = false): { scores: number[]; best: number } {
   const held = sentences.map((s) => {
     const stems = stemsOf(s);
     return terms.reduce((sum, term) => sum + (hasTerm(stems, term) ? (weighted.includes(term) ? 3 : 1) : 0), 0);
@@ -180,7 +180,10 @@ function sentenceScores(sentences: readonly string[], terms: readonly string[], 
   // A sentence that gives what the question asks for (a frequency for "hur ofta") comes first when
   // it is about the question at all – a third of the best sentence's words: the passage's subject is
   // named in the sentences around it ("Steget vidare leds av en styrgrupp …"), the value in its own.
-  const scores = held.map((h, i) => (h > 0 && h * 3 >= top && gives !== undefined && gives(sentences[i] ?? '') ? h + top + 1 : h));
+  // A value as specific as a frequency or a date answers in its passage even when its sentence repeats
+  // none of the question's words ("Uppföljningen … sker minst var tredje månad"): the passage is about them.
+  const about = (h: number) => (h > 0 && h * 3 >= top) || (specific && top > 0);
+  const scores = held.map((h, i) => (about(h) && gives !== undefined && gives(sentences[i] ?? '') ? h + top + 1 : h));
   let best = 0;
   scores.forEach((s, i) => {
     if (s > (scores[best] ?? 0)) best = i;
@@ -194,9 +197,9 @@ function sentenceScores(sentences: readonly string[], terms: readonly string[], 
  * headline of a search answer, so its first line is the answer rather than a lead-in. Undefined
  * when no sentence holds any of them.
  */
-export function bestSentence(text: string, terms: readonly string[], weighted: readonly string[] = [], max = 280, gives?: (sentence: string) => boolean): string | undefined {
+export function bestSentence(text: string, terms: readonly string[], weighted: readonly string[] = [], max = 280, gives?: (sentence: string) => boolean, specific = false): string | undefined {
   const sentences = sentencesOf(text);
-  const { scores, best } = sentenceScores(sentences, terms, weighted, gives);
+  const { scores, best } = sentenceScores(sentences, terms, weighted, gives, specific);
   const sentence = sentences[best];
   if (sentence === undefined || (scores[best] ?? 0) === 0) return undefined;
   const next = sentences[best + 1];

@@ -121,3 +121,32 @@ describe('current first: a newer document\'s fact of the same label leads', () =
     expect(first).toMatch(/Äldre uppgift – Överenskommelse Vuxentorget 2020: Personliga handläggare/u);
   });
 });
+
+describe('answerFirst: a long passage gives its answering sentence, not its opening', () => {
+  test('the sentence that says how often is the headline, with its label when it cannot stand alone', () => {
+    const q = 'hur ofta ska handlingsplanen följas upp när nån fått ja på torget';
+    const reply: Reply = {
+      text: 'Så går det till på Arbetsmarknadstorgen:',
+      facts: [{
+        label: 'Uppföljning',
+        value: 'När en person fått ja till samverkan vid beredningen klargörs roller och ansvar. Vid uppstart får personen en skriftlig handlingsplan med mål. Uppföljningen av planen sker minst var tredje månad. Arbetssätt och rutiner finns på intranätet.',
+      }],
+      status: 'answered',
+    };
+    const line = first(answerFirst(data, q, 'hur-ofta', reply));
+    expect(line).toMatch(/^Uppföljningen av planen sker minst var tredje månad\./u);
+    expect(line).not.toMatch(/När en person fått ja/u);
+    // Nothing is removed: the passage stays among the facts.
+    expect(answerFirst(data, q, 'hur-ofta', reply).facts).toEqual(reply.facts);
+  });
+
+  test('a list inside one sentence stays whole ("a; b; c")', () => {
+    const q = 'vilka insatser bidrar viva arbetsmarknad med på vuxentorget';
+    const reply: Reply = {
+      text: 'Åtaganden:',
+      facts: [{ label: 'Viva arbetsmarknad', value: 'Viva är en del av Umeå kommun. De insatser som Viva arbetsmarknad bidrar med är: arbetsprövning; motiverande samtal; supported employment.' }],
+      status: 'answered',
+    };
+    expect(first(answerFirst(data, q, 'vad', reply))).toContain('arbetsprövning; motiverande samtal; supported employment.');
+  });
+});

@@ -153,3 +153,14 @@ describe('articles are no counts', () => {
     expect(givesFormValue('hur-mycket', answered('Varje myndighet har ett förutbestämt antal platser.'))).toBe(false);
   });
 });
+
+describe('a frequency is a frequency, not a period word', () => {
+  test('"hur ofta" is answered by "var tredje månad", "varje vecka", "två gånger per år" – not by a sentence with "är" or "år" alone', () => {
+    const r = (text: string): Reply => ({ text, status: 'answered' });
+    expect(givesFormValue('hur-ofta', r('Uppföljningen sker minst var tredje månad.'))).toBe(true);
+    expect(givesFormValue('hur-ofta', r('Styrgruppen sammanträder var 6:e vecka.'))).toBe(true);
+    expect(givesFormValue('hur-ofta', r('Rapporten lämnas två gånger per år.'))).toBe(true);
+    expect(givesFormValue('hur-ofta', r('Handlingsplanen är skriftlig och följs upp av ärendebäraren.'))).toBe(false);
+    expect(givesFormValue('hur-ofta', r('Överenskommelsen gäller ett år i taget.'))).toBe(false);
+  });
+});

@@ -19,3 +19,16 @@ describe('excerptAround: list items holding a distinctive word', () => {
     expect(out).not.toContain('hemmasittande');
   });
 });
+
+describe('bestSentence: a specific value answers in its passage', () => {
+  it('a frequency sentence that repeats none of the question\'s words leads when asked how often', async () => {
+    const { bestSentence } = await import('../../../src/domain/routing/evidence.js');
+    const { FREQUENCY } = await import('../../../src/domain/routing/answersQuestion.js');
+    const text = 'När en person fått ja vid beredningen klargörs roller. Vid uppstart får personen en skriftlig handlingsplan. Uppföljningen av planen sker minst var tredje månad. Rutiner finns på intranätet.';
+    const terms = queryTerms('hur ofta ska handlingsplanen följas upp när nån fått ja');
+    const gives = (s: string) => FREQUENCY.test(s);
+    expect(bestSentence(text, terms, [], 280, gives, true)).toMatch(/^Uppföljningen av planen sker minst var tredje månad\./u);
+    // Without "specific" (an amount: any digit gives one) the sentence must be about the question too.
+    expect(bestSentence(text, terms, [], 280, gives)).toMatch(/^När en person fått ja/u);
+  });
+});
