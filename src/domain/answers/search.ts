@@ -9,6 +9,7 @@ import { queryTerms } from '../search/tokenize.js';
 import { docDate, docShortTitle, newestFirst, sourceRefs } from '../sources.js';
 import { bestSentence, coversDistinctive, datedHeadline, distinctiveTerms, excerptFacts } from '../routing/evidence.js';
 import { NOT_IN_DOCUMENTS } from './common.js';
+import { OLDER_STATEMENT } from '../routing/verdict.js';
 import { FREQUENCY, givesFormValue, missedUnits, namesPerson, namesWho } from '../routing/answersQuestion.js';
 import { messageForm, opensWithVerb } from '../../understanding/form.js';
 import { entityTokens } from '../entities.js';
@@ -63,7 +64,7 @@ function fits(data: AgreementData, text: string, terms: readonly string[], hit: 
 function olderStatement(data: AgreementData, hit: SearchHit, terms: readonly string[], distinctive: readonly string[]): string | undefined {
   const sentence = bestSentence(hit.doc.text, terms, distinctive);
   if (sentence === undefined) return undefined;
-  return `Äldre uppgift – ${docLabel(data, hit.doc.source.doc)}: ${sentence}`;
+  return `${OLDER_STATEMENT} – ${docLabel(data, hit.doc.source.doc)}: ${sentence}`;
 }
 
 /** "Överenskommelse 2023 (2022-11-25)": a document's short title and date. */

@@ -13,7 +13,7 @@ import { queryTerms } from '../search/tokenize.js';
 import { distinctiveTerms, hasTerm, stemsOf } from './evidence.js';
 import { DURATION, FREQUENCY, namesPerson, namesWho } from './answersQuestion.js';
 import { isSeeAlso } from '../answers/common.js';
-import { verdictOf } from './verdict.js';
+import { OLDER_STATEMENT, verdictOf } from './verdict.js';
 import { normalize } from '../text.js';
 
 const MONTH = /\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/iu;
@@ -82,7 +82,7 @@ function currentSentence(f: Fact, facts: readonly Fact[], form: QuestionForm): s
   if (newest?.asOf === undefined) return own;
   const current = asSentence(newest.label, newest.value, form).replace(/\.$/u, '');
   const titled = (a: NonNullable<Fact['asOf']>) => (/\b(?:19|20)\d\d\b/u.test(a.title) ? a.title : `${a.title} ${a.date.slice(0, 4)}`);
-  return `${current} (${titled(newest.asOf)}). Äldre uppgift – ${titled(f.asOf)}: ${f.value.replace(/\.$/u, '')}.`;
+  return `${current} (${titled(newest.asOf)}). ${OLDER_STATEMENT} – ${titled(f.asOf)}: ${f.value.replace(/\.$/u, '')}.`;
 }
 
 /** A passage's sentences for a headline: split at full stops only, so a list ("a; b; c") stays whole. */

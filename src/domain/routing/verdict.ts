@@ -70,6 +70,64 @@ function negatedVerdict(questionWords: readonly string[], sentence: string): Ver
   return undefined;
 }
 
+/** Verbs of being there or taking part: "finns det X?", "ingår X?", "sitter X i …?" asks whether. */
+const PRESENCE = new Set(['finns', 'fanns', 'ingar', 'ingick', 'sitter', 'satt', 'deltar', 'deltog', 'har', 'hade', 'ges', 'gavs', 'utgar', 'utgick']);
+/** Words for money: "finns det pengar …?" is answered by "inget belopp", "inget ekonomiskt utrymme". */
+const MONEY = new Set(['pengar', 'medel', 'belopp', 'budget', 'utrymme', 'finansiering', 'ersattning', 'kostnad', 'tkr', 'kr']);
+
+/**
+ * "Nej" when the sentence says the question's verb of presence negated ("finns det …?" against
+ * "finns inget ekonomiskt utrymme", "ingår X?" against "ingår inte") or says no money where money
+ * is asked ("finns det pengar till X 2025?" against "X 2025: inget belopp").
+ */
+function absenceVerdict(qWords: readonly string[], sentence: string): Verdict | undefined {
+  const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const verb = qWords.find((w) => PRESENCE.has(w));
+  const asksMoney = qWords.some((w) => MONEY.has(w));
+  for (let i = 0; i < words.length; i += 1) {
+    const w = words[i] ?? '';
+    const next = words.slice(i + 1, i + 3);
+    if (verb !== undefined && w === verb && next.some((n) => NEGATIONS.has(n))) return 'Nej';
+    if (asksMoney && NEGATIONS.has(w) && words.slice(i + 1, i + 3).some((n) => MONEY.has(n))) return 'Nej';
+  }
+  return undefined;
+}
+
+/** "Underskott?" against a negative result, "överskott?" against a positive one: the sign of the sentence's amount decides. */
+function signVerdict(qWords: readonly string[], sentence: string): Verdict | undefined {
+  const deficit = qWords.some((w) => w.startsWith('underskott'));
+  const surplus = qWords.some((w) => w.startsWith('overskott'));
+  if (deficit === surplus || !/\bresultat\b/u.test(sentence)) return undefined;
+  const amount = /resultat\w*(?: \d{4})?:? (?:\d{4}: )?(-|−|–)?\s?\d/u.exec(sentence);
+  if (amount === null) return undefined;
+  const negative = amount[1] !== undefined;
+  return negative === deficit ? 'Ja' : 'Nej';
+}
+
+/** Words of a question asking whether an older statement still holds ("fortfarande", "längre", "nu", "i dag"). */
+const STILL = new Set(['fortfarande', 'langre', 'nu', 'idag', 'numera', 'kvar']);
+/** How a superseded statement is said after the current one (src/domain/answers/search.ts, answerFirst.ts). */
+export const OLDER_STATEMENT = 'Äldre uppgift';
+
+/**
+ * "Gäller det fortfarande?": the answer says the current statement and, after "Äldre uppgift", the
+ * older one. The question's own content words said only by the older statement → Nej; said by the
+ * current one → Ja.
+ */
+function stillVerdict(qWords: readonly string[], sentence: string): Verdict | undefined {
+  if (!qWords.some((w) => STILL.has(w)) && !(qWords.includes('i') && qWords.includes('dag'))) return undefined;
+  const at = sentence.indexOf(normalize(OLDER_STATEMENT));
+  if (at < 0) return undefined;
+  const stems = (t: string) => new Set(t.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4).map(stemSwedish));
+  const current = stems(sentence.slice(0, at));
+  const older = stems(sentence.slice(at));
+  const asked = [...new Set(qWords.filter((w) => w.length >= 5 && !AUXILIARIES.has(w) && !STILL.has(w)).map(stemSwedish))];
+  const inCurrent = asked.filter((a) => current.has(a));
+  const onlyOlder = asked.filter((a) => older.has(a) && !current.has(a));
+  if (onlyOlder.length > 0 && onlyOlder.length > inCurrent.length) return 'Nej';
+  return undefined;
+}
+
 /** Counts said in words ("två gånger per år"); "en/ett" are left out, they are articles as often as numbers. */
 const COUNT_WORDS: Record<string, number> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12 };
 const PER = /\b(\d+|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s(?:\p{L}+\s){0,2}?(?:per|i|om|varje)\s(ar|aret|manad|manaden|vecka|veckan|termin|terminen|tertial)\b/gu;
@@ -160,10 +218,13 @@ const PROPOSED = /\b(forslag\w*|foresl\w*)\b/u;
 /** "Föreslog beredningen bifall …?" against "förslag: Avslag" → Nej; against "bifall" → Ja. */
 function decisionVerdict(q: string, sentence: string): Verdict | undefined {
   // "Beslutade/beviljade styrelsen …?" is not answered by a proposal ("beredningsgruppens förslag: Bifall"): a proposal decides nothing.
-  if (!PROPOSED.test(q) && PROPOSED.test(sentence) && !DECIDED.test(sentence)) return undefined;
+  // A question about the beredningsgrupp asks for its proposal.
+  const asksProposal = PROPOSED.test(q) || /\bberedning\w*/u.test(q);
+  if (!asksProposal && PROPOSED.test(sentence) && !DECIDED.test(sentence)) return undefined;
   // "Beslutet om X står inte i dokumenten – förslaget var: Bifall" decides nothing either.
   if (/\b(?:star|finns) inte\b/u.test(sentence)) return undefined;
-  const askedGranted = GRANTED.test(q);
+  // "Fick ansökan ja/stöd/pengar av beredningsgruppen?" asks whether it was granted.
+  const askedGranted = GRANTED.test(q) || /\bfick\b.{0,80}\b(?:ja|stod|pengar|medel)\b/u.test(q);
   const askedRefused = REFUSED.test(q);
   if (askedGranted === askedRefused) return undefined;
   const saysGranted = GRANTED.test(sentence);
@@ -196,6 +257,8 @@ function agreeVerdict(qWords: readonly string[], sentence: string): Verdict | un
       if (w.length < 4 || AUXILIARIES.has(w)) continue;
       const stem = stemSwedish(w);
       if (asked.some((a) => stem === a || (a.length >= 4 && stem.startsWith(a) && stem.length - a.length <= 3))) return 'Stämmer';
+      // "… har väl inga pengar 2025?" against "2025: inget belopp": money said negated either way.
+      if (MONEY.has(w) && qWords.some((q) => MONEY.has(q))) return 'Stämmer';
     }
   }
   return undefined;
@@ -210,6 +273,7 @@ export function verdictOf(question: string, sentence: string): Verdict | undefin
   const q = normalize(question);
   const s = normalize(sentence);
   const qWords = q.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-  if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return lackVerdict(qWords, s) ?? agreeVerdict(qWords, s);
-  return limitVerdict(q, s) ?? countVerdict(q, s) ?? periodVerdict(q, s) ?? negatedVerdict(qWords, s) ?? decisionVerdict(q, s);
+  if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return lackVerdict(qWords, s) ?? agreeVerdict(qWords, s) ?? stillVerdict(qWords, s);
+  return stillVerdict(qWords, s) ?? limitVerdict(q, s) ?? countVerdict(q, s) ?? periodVerdict(q, s) ?? negatedVerdict(qWords, s) ?? absenceVerdict(qWords, s)
+    ?? signVerdict(qWords, s) ?? decisionVerdict(q, s);
 }

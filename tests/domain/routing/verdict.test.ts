@@ -84,3 +84,31 @@ describe('a proposal is no decision', () => {
     expect(verdictOf('Föreslog beredningsgruppen bifall till Social lots?', 'Social lots på Ungdomstorget: beredningsgruppens förslag: Prio 1: Bifall.')).toBe('Ja');
   });
 });
+
+describe('verdictOf: presence, money, sign, still and the beredningsgrupp\'s proposal', () => {
+  test('a verb of presence or money said negated is a Nej; a money question confirmed negated is Stämmer', () => {
+    expect(verdictOf('finns det pengar i VP 2014–2016 för en sådan tjänst?', 'I VP 2014-2016 finns inget ekonomiskt utrymme för en sådan tjänst.')).toBe('Nej');
+    expect(verdictOf('finns det pengar till provrum kortutbildade 2025 också?', 'Provrum kortutbildade 2025: inget belopp (budgeterad kostnad).')).toBe('Nej');
+    expect(verdictOf('Provrum kortutbildade har väl inga pengar 2025?', 'Provrum kortutbildade 2025: inget belopp (budgeterad kostnad).')).toBe('Stämmer');
+    expect(verdictOf('Finns det en styrgrupp?', 'Steget vidare leds av en styrgrupp.')).toBeUndefined();
+  });
+
+  test('"underskott?" is decided by the sign of the result', () => {
+    expect(verdictOf('Blir det underskott för förbundet 2023?', 'Resultat 2023: -1 150 tkr.')).toBe('Ja');
+    expect(verdictOf('Blir det underskott 2025?', 'Resultat 2025: 370 tkr.')).toBe('Nej');
+    expect(verdictOf('Blir det överskott 2025?', 'Resultat 2025: 370 tkr.')).toBe('Ja');
+  });
+
+  test('"fortfarande?" is Nej when only the older statement says what is asked', () => {
+    const s = 'Arbetsmarknadstorgen bemannas av försäkringsutredare (Överenskommelse 2023). Äldre uppgift – Överenskommelse Vuxentorget 2020: Försäkringskassan bemannar Vuxentorget med personliga handläggare.';
+    expect(verdictOf('bemannar fk fortfarande vuxentorget med personliga handläggare?', s)).toBe('Nej');
+    expect(verdictOf('bemannar fk vuxentorget med personliga handläggare?', 'Försäkringskassan bemannar Vuxentorget med personliga handläggare.')).toBeUndefined();
+  });
+
+  test('"fick ansökan ja/stöd av beredningsgruppen?" is answered by the proposal; "till slut?" is not', () => {
+    const proposal = 'Ansökan ”Fokus långa sjukfall”: sökande Försäkringskassan, beredningsgruppens förslag: Prio 5: Avslag.';
+    expect(verdictOf('fick fokus långa sjukfall ja från beredningsgruppen?', proposal)).toBe('Nej');
+    expect(verdictOf('Fick Försäkringskassans ansökan Fokus långa sjukfall stöd av beredningsgruppen?', proposal)).toBe('Nej');
+    expect(verdictOf('Fick ansökan pengar till slut?', proposal)).toBeUndefined();
+  });
+});
