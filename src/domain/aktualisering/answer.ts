@@ -13,6 +13,7 @@ import type { CaseFacts, FactKey } from './facts.js';
 import { BENEFIT_LABELS, joinSv, referrerLabel, referrerShort, referringParties } from './labels.js';
 import { verksamhetScope, type ScopeData } from './scope.js';
 import { caseVerdict } from './caseVerdict.js';
+import { fitHeadline, fitVerdictLine } from './fitVerdict.js';
 
 /**
  * Turns the engine's result into the channel-neutral Reply (DESIGN.md: short first, details
@@ -129,22 +130,6 @@ function factsOf(facts: CaseFacts, data: AnswerData): Fact[] {
   return out;
 }
 
-function fitHeadline(fit: FitResult, facts: CaseFacts): string {
-  const who = facts.age !== undefined ? `en ${facts.age}-åring` : 'personen';
-  if (fit.verdict === 'nej') {
-    const why = fit.checks.filter((c) => c.ok === false).map((c) => c.text.replace(/^(Ålder|Bosättning|Undantag): /, '').replace(/\.$/, ''));
-    return `Nej – ${who} ingår inte i ${fit.verksamhetName}s målgrupp: ${why.join('; ')}.`;
-  }
-  if (fit.verdict === 'ja') return `Ja – ${who} ryms i ${fit.verksamhetName}s målgrupp vad gäller ålder, bosättning och undantag (övriga villkor nedan måste också bedömas).`;
-  // Answer first: what is known decides "Ja, om …"; only when nothing is known does it "depend".
-  const unknown = fit.checks.filter((c) => c.ok === undefined);
-  const conditions = unknown.map((c) => c.condition).filter((d): d is string => d !== undefined);
-  const met = fit.checks.filter((c) => c.ok === true).map((c) => c.text.replace(/^(Ålder|Bosättning|Undantag): /u, '').replace(/\.$/u, ''));
-  if (met.length > 0 && conditions.length === unknown.length) return `Ja, om ${joinSv(conditions)} – ${met.join('; ')} (${fit.verksamhetName}s målgrupp).`;
-  if (conditions.length === unknown.length && conditions.length > 0) return `Ja, om ${joinSv(conditions)} (${fit.verksamhetName}s målgrupp).`;
-  return `Det beror på – ${fit.verksamhetName}s målgrupp:`;
-}
-
 function fitLines(fit: FitResult): string[] {
   const lines = fit.checks.map((c) => `• ${c.text}`);
   if (fit.alternatives.length > 0) lines.push(`Målgrupper som kan passa i stället: ${fit.alternatives.map((a) => a.text.replace(/\.$/, '')).join('; ')}.`);
@@ -163,7 +148,7 @@ export function caseReply(
   data: AnswerData,
   today?: string,
   /** The dialog already said the consent rule: an unchanged "consent unknown" is not repeated at every step. */
-  options: { consentSaid?: boolean; question?: Pick<Understanding, 'form' | 'query'> } = {},
+  options: { consentSaid?: boolean; question?: Pick<Understanding, 'form' | 'query' | 'text'> } = {},
 ): { reply: Reply; result: AktualiseringResult } {
   // "Ingår hen i målgruppen för samverkan?": no verksamhet named is the agreement's own målgrupp (forbund.samverkan in data/).
   const agreementWide = intent === 'fit' && facts.verksamhet === undefined ? data.forbund.find((f) => f.id === caseForbund(facts, data))?.samverkan : undefined;
@@ -184,7 +169,10 @@ export function caseReply(
     sources.push(...scope.sources);
   }
   if (intent === 'fit' && result.fit) {
-    blocks.push(fitHeadline(result.fit, facts));
+    // The opening question's person against the målgrupp's groups ("saknar SGI och får försörjningsstöd"): Ja/Nej first.
+    const grouped = options.question === undefined ? undefined : fitVerdictLine(options.question.text, result.fit, data);
+    if (grouped !== undefined) blocks.unshift(grouped);
+    else blocks.push(fitHeadline(result.fit, facts));
     blocks.push(fitLines(result.fit).join('\n'));
     sources.push(...fitSources(result.fit));
   } else {

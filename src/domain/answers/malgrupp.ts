@@ -6,13 +6,18 @@
 import type { Choice, Fact, Reply } from '../../core/reply.js';
 import type { AgreementData } from '../../data/load.js';
 import type { Loaded, Source } from '../../data/schema.js';
-import { hasStem, hasWord, type ParsedQuery } from '../entities.js';
+import { entityTokens, hasStem, hasWord, type ParsedQuery } from '../entities.js';
 import { evidenceOf, ruleHolds } from '../../understanding/cues.js';
-import { questionForm } from '../../understanding/form.js';
+import { messageForm, questionForm } from '../../understanding/form.js';
 import { MALGRUPP_TOPIC_EVIDENCE, MALGRUPP_TOPIC_LINES } from './cues.js';
 import { asksValidity } from '../routing/dateQuestion.js';
 import { docDate, docShortTitle, sourceRefs } from '../sources.js';
 import { normalize } from '../text.js';
+import { extractFacts, lexiconFor } from '../aktualisering/extract.js';
+import { mergeFacts } from '../aktualisering/facts.js';
+import { checkFit } from '../aktualisering/fit.js';
+import { fitHeadline, fitVerdictLine } from '../aktualisering/fitVerdict.js';
+import { groupVerdictLine, matchGroup } from '../groupMatch.js';
 import { clip, defaultForbund, forbundOf, joinSv, notInDocumentsReply, refsIn, seeAlso } from './common.js';
 
 type Agreement = Loaded<'agreements'>;
@@ -155,6 +160,31 @@ function resultsPart(verksamheter: readonly Verksamhet[]): Part | undefined {
   return { text: `Redovisade resultat för ${joinSv([...new Set(verksamheter.filter((v) => v.results.length > 0).map((v) => v.name))])}:`, facts, sources };
 }
 
+/** A question whether something shuts a person out of the målgrupp ("stänger det ute", "utesluter", "diskvalificerar"). */
+const EXCLUSION_ASK = /\b(?:stanger\w*|utesluter|utesluts|utestanger|diskvalificer\w*|spärrar|sparrar)\b/u;
+
+/**
+ * Ja/Nej for a yes/no question about whether a person belongs to the målgrupp: for one verksamhet,
+ * the person's age, home and exclusions as the aktualiseringscheck reads them (src/domain/aktualisering/fit.ts)
+ * and the group the person matches; for an agreement, the group alone. Undefined when nothing decides it.
+ */
+function malgruppVerdict(data: AgreementData, q: ParsedQuery, verksamheter: readonly Verksamhet[], agreements: readonly Agreement[]): string | undefined {
+  const [only] = verksamheter;
+  if (only !== undefined && verksamheter.length === 1) {
+    const facts = mergeFacts({ unknown: [] }, extractFacts(q.raw, lexiconFor(data)));
+    const fit = checkFit({ ...facts, verksamhet: only.id, forbund: only.forbund }, data, only.id);
+    const line = fit === undefined ? undefined : fitVerdictLine(q.raw, fit, data) ?? (fit.verdict === 'nej' ? fitHeadline(fit, facts) : undefined);
+    // "Stänger aktivt missbruk ute?" asks the other way round: the person is out, so "Ja".
+    if (line !== undefined) return EXCLUSION_ASK.test(q.normalized) ? line.replace(/^Nej – /u, 'Ja – ').replace(/^Ja – ”/u, 'Nej – ”') : line;
+  }
+  // The verksamhet's own målgrupp lists no group the person matches: the agreement's groups may (Överenskommelse 2023's prioriterade målgrupper).
+  for (const a of agreements) {
+    const match = a.malgrupp.map((m) => matchGroup(q.raw, m)).find((m) => m !== undefined);
+    if (match !== undefined) return groupVerdictLine(match, 'överenskommelsens');
+  }
+  return undefined;
+}
+
 /** The answer to a question about målgrupp, mål, uppföljning or the agreement's rules. */
 export function answerMalgrupp(data: AgreementData, q: ParsedQuery): Reply {
   const forbund = forbundOf(data, q);
@@ -198,15 +228,17 @@ export function answerMalgrupp(data: AgreementData, q: ParsedQuery): Reply {
     const what = verksamheter.length > 0 ? joinSv(verksamheter.map((v) => v.name)) : 'det du frågar om';
     return notInDocumentsReply(data, what, q.raw, forbund);
   }
+  // "Ingår/tillhör X …?" about a person: the verdict the målgrupp's limits and groups give leads.
+  const verdict = messageForm(q.raw, (clause) => entityTokens(normalize(clause))) === 'yesno' && topics.includes('malgrupp') ? malgruppVerdict(data, q, verksamheter, agreements) : undefined;
   const cited = parts.flatMap((p) => p.sources);
   // Nearby passages from any förbund: a rule the question names may only exist in the other one's agreement.
   const more = seeAlso(data, q.raw, forbund, cited, 2, true);
   const reply: Reply = {
-    text: parts.map((p) => p.text).filter(Boolean).join(' '),
+    text: [verdict, parts.map((p) => p.text).filter(Boolean).join(' ')].filter((t) => t !== undefined && t !== '').join('\n'),
     facts: [...parts.flatMap((p) => p.facts), ...more.facts],
     sources: sourceRefs(data.documents, [...cited, ...more.sources]),
   };
-  if (choices && choices.length > 1) {
+  if (choices && choices.length > 1 && verdict === undefined) {
     reply.text += ' Vilken verksamhet vill du veta mer om?';
     reply.choices = choices;
   }
