@@ -169,6 +169,9 @@ function describedFirst(text: string): string | undefined {
  * else of the whole message. `tokensOf` is the caller's tokeniser (normalised tokens).
  */
 export function messageForm(text: string, tokensOf: (clause: string) => readonly string[]): QuestionForm {
+  // "… arbetsförmedlare mot frivården, namn?": a message that ends asking for the name asks who by name.
+  const all = tokensOf(text);
+  if (NAME_WORDS.has(all[all.length - 1] ?? '')) return 'namn';
   const clause = questionClause(text);
   const own = clause === undefined ? 'other' : questionForm(tokensOf(clause), true);
   if (own !== 'other') return own;
@@ -177,6 +180,9 @@ export function messageForm(text: string, tokensOf: (clause: string) => readonly
   if (whole !== 'other') return whole;
   return asksDeadline(tokens) ? 'nar' : trailingForm(tokens);
 }
+
+/** The last word of a message that asks for a name. */
+const NAME_WORDS = new Set(['namn', 'namnet', 'namnen']);
 
 /** A message that ends asking for a deadline ("… extrautlysningen, sista dag?", "bilagan – deadline?") asks when. */
 function asksDeadline(tokens: readonly string[]): boolean {
@@ -221,7 +227,7 @@ export function perUnits(tokens: readonly string[]): string[] {
  * number, an e-mail address, a street address, opening hours, an organisation number, an
  * amount of money. "Vad har X för telefonnummer?" is not answered by "Kontakta X".
  */
-export const DETAILS = ['telefon', 'epost', 'adress', 'oppettider', 'orgnr', 'belopp', 'konto', 'losenord'] as const;
+export const DETAILS = ['telefon', 'epost', 'adress', 'oppettider', 'orgnr', 'belopp', 'konto', 'losenord', 'klockslag'] as const;
 export type Detail = (typeof DETAILS)[number];
 
 const DETAIL_WORDS: readonly (readonly [Detail, RegExp])[] = [
@@ -232,6 +238,7 @@ const DETAIL_WORDS: readonly (readonly [Detail, RegExp])[] = [
   ['orgnr', /^(organisationsnummer|orgnr|org\.?nr|organisationsnumret)/u],
   ['konto', /^(bankgiro|plusgiro|bg$|pg$|kontonummer|kontonumret|clearingnummer)/u],
   ['losenord', /^(losenord|losen$|losenordet)/u],
+  ['klockslag', /^(klockslag|klockslaget|klockan$|tidpunkt|tidpunkten)$/u],
 ];
 
 /** True when a normalised word names a detail ("telefonnummer", "mejl", "orgnr"): the question's detail, not its subject. */
@@ -248,6 +255,8 @@ export function askedDetails(tokens: readonly string[], form: QuestionForm): Det
   if (form === 'yesno') return [];
   const asked = new Set<Detail>();
   for (const t of tokens) for (const [detail, word] of DETAIL_WORDS) if (word.test(t)) asked.add(detail);
+  // "Hur dags …?", "vilken tid börjar …?" ask for a clock time.
+  if (tokens.some((t, k) => (t === 'dags' && tokens[k - 1] === 'hur') || (t === 'tid' && tokens[k - 1] === 'vilken'))) asked.add('klockslag');
   // "Hur många tjänster finansieras?" asks a count, not an amount of money.
   const count = tokens.some((t, k) => t === 'manga' && tokens[k - 1] === 'hur');
   if (form === 'hur-mycket' && !count && tokens.some((t) => MONEY_WORDS.test(t))) asked.add('belopp');

@@ -148,6 +148,9 @@ function namesOf(data: AgreementData): { organisations: readonly string[]; actor
   return names;
 }
 
+/** Verbs that open a sentence of advice ("Kontakta Avdelningschef …"): capitalised, and no name. */
+const IMPERATIVES = new Set(['kontakta', 'ring', 'mejla', 'maila', 'skriv', 'se', 'fråga', 'vänd', 'läs']);
+
 /**
  * True when the answer's own text names a person: two capitalised words in a row, neither a
  * common word, that are not (the genitive of) an organisation's name.
@@ -157,7 +160,7 @@ export function namesPerson(data: AgreementData, reply: Reply): boolean {
   const { organisations } = namesOf(data);
   for (const m of ownText(reply).matchAll(NAME_PAIR)) {
     const [first, last] = [(m[1] ?? '').toLowerCase(), (m[2] ?? '').toLowerCase()];
-    if (common.has(first) || common.has(last)) continue;
+    if (common.has(first) || common.has(last) || IMPERATIVES.has(first)) continue;
     // "Xxxxx Xxxxxxx": a name the document masks is no name given.
     if (/^x+$/u.test(first) && /^x+$/u.test(last)) continue;
     const pair = normalize(`${first} ${last}`);
@@ -195,6 +198,7 @@ const DETAIL_SHAPES: Record<Detail, RegExp> = {
   belopp: /\d\s*(?:tkr|kr\b|kronor|mkr|miljoner|kr\/|:-)/iu,
   konto: /(?<!\d)\d{3,4}-\d{4}(?!\d)|(?<!\d)\d{1,7}-\d(?!\d)/u,
   losenord: /lösenord(?:et)?\s*(?:är|:)\s*\S+/iu,
+  klockslag: /(?<!\d)(?:kl\.?\s?)?\d{1,2}[.:]\d{2}(?!\d)|\bkl\.?\s?\d{1,2}\b/iu,
 };
 
 /**

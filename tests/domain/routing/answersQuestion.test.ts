@@ -164,3 +164,18 @@ describe('a frequency is a frequency, not a period word', () => {
     expect(givesFormValue('hur-ofta', r('Överenskommelsen gäller ett år i taget.'))).toBe(false);
   });
 });
+
+describe('a clock time and a name are details of their own', () => {
+  test('"vilket klockslag …?" is not answered by "förmiddag"; "kl. 08:15" answers it', () => {
+    const u = understand(data, 'Vilket klockslag börjar styrelsemötet den 7 april 2023?', now);
+    expect(missedDetails(u, answered('fredag 7 april 2023, förmiddag – Styrelsemöte.'))).toEqual(['klockslag']);
+    expect(missedDetails(u, answered('fredag 7 april 2023, kl. 08:15–12:00 – Styrelsemöte.'))).toEqual([]);
+    expect(missedDetails(understand(data, 'hur dags börjar mötet?', now), answered('Mötet är på förmiddagen.'))).toEqual(['klockslag']);
+  });
+
+  test('"…, namn?" asks for a name, and "Kontakta Avdelningschef …" names nobody', () => {
+    expect(understand(data, 'af: vem är vår utsedda arbetsförmedlare mot frivården i umeå, namn?', now).form).toBe('namn');
+    expect(namesPerson(data, answered('Kontakta Avdelningschef på Ungdoms- och vuxenhabiliteringen.'))).toBe(false);
+    expect(namesPerson(data, answered('Projektledare är Karin Rönnlund, personalstrateg.'))).toBe(true);
+  });
+});
