@@ -121,7 +121,26 @@ export function forbundOf(data: ForbundData, q: QueryInConversation): string {
  * only the one the question is about; otherwise all (the deployment answers from every förbund's documents).
  */
 export function searchScope(data: ForbundData, q: QueryInConversation): string[] | undefined {
-  return q.conversationForbund === undefined ? undefined : [forbundOf(data, q)];
+  if (q.conversationForbund !== undefined) return [forbundOf(data, q)];
+  // A question that names a förbund, one of its verksamheter or a member municipality – of one förbund
+  // only – is about that förbund: another's passages do not answer it ("inskrivningstid på Vuxentorget").
+  const own = ownNamesForbund(data, q);
+  return own === undefined ? undefined : [own];
+}
+
+/** The one förbund the question's own names belong to (a förbund, a verksamhet, a member municipality no other förbund has). */
+function ownNamesForbund(data: ForbundData, q: ParsedQuery): string | undefined {
+  const named = new Set<string>();
+  for (const e of q.entities) {
+    if ((e.ref.kind === 'forbund' || e.ref.kind === 'verksamhet') && !generic(q, e) && !shared(q, e)) named.add(e.ref.forbund);
+  }
+  const places = municipalities(data);
+  for (const t of q.tokens) {
+    const f = places.get(t) ?? (t.endsWith('s') ? places.get(t.slice(0, -1)) : undefined);
+    if (f !== undefined) named.add(f);
+  }
+  const [only] = named;
+  return named.size === 1 && data.forbund.some((f) => f.id === only) ? only : undefined;
 }
 
 /** The förbund a municipality belongs to, by its name as data/ spells it (any case, å/ä/ö or not). */

@@ -105,4 +105,12 @@ describe('forbundOf precedence (src/domain/forbund.ts)', () => {
     expect(searchScope(data, q('SUS-rapportering', 'umearegionen'))).toEqual(['umearegionen']);
     expect(searchScope(data, q('Vuxentorget', 'finnveden'))).toEqual(['umearegionen']);
   });
+
+  test('a question that names one förbund\'s verksamhet or member municipality is searched in that förbund only', () => {
+    expect(searchScope(data, q('hur länge får en deltagare vara inskriven på vuxentorget'))).toEqual(['umearegionen']);
+    expect(searchScope(data, q('inskrivningstid i samverkansteam finnveden'))).toEqual(['finnveden']);
+    expect(searchScope(data, q('inskrivningstid för en person i Värnamo'))).toEqual(['finnveden']);
+    // A party every förbund has names none.
+    expect(searchScope(data, q('vad gör Försäkringskassan'))).toBeUndefined();
+  });
 });

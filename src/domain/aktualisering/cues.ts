@@ -13,6 +13,9 @@ import type { AktIntent } from './answer.js';
 /** The signals the feature computes from data/ for a question (recognize.ts). */
 export type AktSignal = 'referrer' | 'verksamhet' | 'age' | 'caseFacts';
 
+/** Question forms that ask for a value: a duration, a date, an amount is not a person's fit. */
+const VALUE_FORMS = ['form:hur-lange', 'form:nar', 'form:hur-mycket'];
+
 export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
   signals: ['referrer', 'verksamhet', 'age', 'caseFacts'],
   groups: {
@@ -63,14 +66,15 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
   rules: [
     { all: ['referral'], any: ['benefit', 'referrer', 'verksamhet', 'malgrupp', 'person', 'age'], score: 1 },
     { all: ['referral'], score: 0.95 },
-    // A described person (an age, a benefit) is checked against the target group.
+    // A described person (an age, a benefit) is checked against the target group – when the question
+    // asks whether ("får hon …?", "vilka ryms …"), not for a value ("hur länge får en deltagare vara inskriven?").
     // "Vem ringer jag om en patient som är aktuell i teamet?" asks for a contact, not the person's fit.
-    { all: ['fit', 'verksamhet', 'age'], none: ['contactAsk'], score: 1 },
-    { all: ['fit', 'verksamhet', 'benefit'], none: ['contactAsk'], score: 1 },
-    { all: ['fit', 'malgrupp', 'age'], score: 1 },
-    { all: ['fit', 'malgrupp', 'benefit'], score: 1 },
-    { all: ['fit', 'verksamhet', 'person'], none: ['malgrupp', 'contactAsk'], score: 0.97 },
-    { all: ['fit', 'malgrupp', 'person'], score: 0.85 },
+    { all: ['fit', 'verksamhet', 'age'], none: [...VALUE_FORMS, 'contactAsk'], score: 1 },
+    { all: ['fit', 'verksamhet', 'benefit'], none: [...VALUE_FORMS, 'contactAsk'], score: 1 },
+    { all: ['fit', 'malgrupp', 'age'], none: VALUE_FORMS, score: 1 },
+    { all: ['fit', 'malgrupp', 'benefit'], none: VALUE_FORMS, score: 1 },
+    { all: ['fit', 'verksamhet', 'person'], none: [...VALUE_FORMS, 'malgrupp', 'contactAsk'], score: 0.97 },
+    { all: ['fit', 'malgrupp', 'person'], none: VALUE_FORMS, score: 0.85 },
     { all: ['exchange', 'uppgifter'], score: 0.95 },
     { all: ['send', 'verksamhet'], any: ['referrer', 'person', 'benefit', 'age'], score: 0.95 },
     { all: ['send', 'malgrupp'], any: ['referrer', 'person', 'benefit', 'age'], score: 0.95 },

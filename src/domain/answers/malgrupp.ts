@@ -132,7 +132,9 @@ function rulesPart(data: AgreementData, agreements: readonly Agreement[], which:
       for (const r of a.otherRules) if (/uppf[oö]lj|rapport|utv[aä]rd/iu.test(r.topic)) add(r.topic, r.text, r.source);
     } else if (which === 'giltighet') {
       const v = a.validity;
-      if (v) add('Giltighet', v.text ?? [v.from && `från ${v.from}`, v.to && `till ${v.to}`, v.tillsvidare ? 'tillsvidare' : ''].filter(Boolean).join(' '), a.source);
+      // The dates first, then how the document words it: "från 2021-10-01 till 2022-12-31 – 2021-2022 (titeln och § 9) …".
+      const period = v === undefined ? '' : [v.from && `från ${v.from}`, v.to && `till ${v.to}`, v.tillsvidare ? 'tillsvidare' : ''].filter(Boolean).join(' ');
+      if (v) add('Giltighet', v.text === undefined ? period : period !== '' && !v.text.includes(v.from ?? '\u0000') ? `${period} – ${v.text}` : v.text, a.source);
       if (a.decided?.text || a.decided?.date) add('Beslut', a.decided.text ?? `${a.decided.date ?? ''} ${a.decided.by ?? ''}`.trim(), a.source);
     } else if (which === 'ersattning') {
       add('Ersättning', a.payment?.text, a.payment?.source);

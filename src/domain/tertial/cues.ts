@@ -93,6 +93,8 @@ export const TERTIAL_EVIDENCE: EvidenceTable<TertialSignal> = {
     { all: ['postVerb'], score: 0 },
     { all: ['sendVerb', 'tertialWord'], score: 0 },
     { all: ['asksDate'], score: 0.5 },
+    // "Hur länge får en deltagare vara inskriven?" asks a duration, which no tertial figure is.
+    { all: ['form:hur-lange'], score: 0 },
   ],
 };
 

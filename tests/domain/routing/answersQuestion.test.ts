@@ -179,3 +179,16 @@ describe('a clock time and a name are details of their own', () => {
     expect(namesPerson(data, answered('Projektledare är Karin Rönnlund, personalstrateg.'))).toBe(true);
   });
 });
+
+describe('a duration question is no fit question, no tertial figure and no validity unless it is the agreement\'s', () => {
+  test('"hur länge får en deltagare vara inskriven på X?" is routed to none of them', async () => {
+    const { aktualiseringScore } = await import('../../../src/domain/aktualisering/recognize.js');
+    const { lexiconFor } = await import('../../../src/domain/aktualisering/extract.js');
+    const { malgruppTopics } = await import('../../../src/domain/answers/malgrupp.js');
+    const t = 'Hur länge får en deltagare vara inskriven på Vuxentorget?';
+    expect(aktualiseringScore(understand(data, t, now), lexiconFor(data))).toBe(0);
+    expect(malgruppTopics(understand(data, t, now).query)).not.toContain('giltighet');
+    expect(malgruppTopics(understand(data, 'hur länge gäller överenskommelsen för Vuxentorget?', now).query)).toContain('giltighet');
+    expect(malgruppTopics(understand(data, 'hur länge löper uppdragsavtalet?', now).query)).toContain('giltighet');
+  });
+});

@@ -36,3 +36,10 @@ describe('the tertial tables decide from combinations (src/domain/tertial/cues.t
     expect(postScore(u('Delas T1 för Ungdomstorget med styrelsen?'))).toBe(0);
   });
 });
+
+describe('a duration is no tertial figure', () => {
+  test('"hur länge får en deltagare vara inskriven?" is not the tertial figures\' question', () => {
+    expect(tertialScore(u('Hur länge får en deltagare vara inskriven på Vuxentorget?'))).toBe(0);
+    expect(tertialScore(u('Hur många deltagare är inskrivna på Vuxentorget?'))).toBeGreaterThan(0);
+  });
+});
