@@ -457,6 +457,10 @@ export function answerBudget(
   const target = targetOf(tables, forbund, normalized, named);
   if (!target) return undefined;
   const years = yearsIn(normalized, now);
+  // A party named that no row of the budget is about ("Hur mycket betalar Arbetsförmedlingen in?"),
+  // when nothing else named a row or a measure: the budget does not say – never its total instead.
+  const rowless = target.kind === 'overview' || target.kind === 'section' ? rowlessParty(tables, forbund, normalized, named) : undefined;
+  if (rowless !== undefined) return rowlessAnswer(tables, forbund, rowless, named);
   const { figures, tables: used, missingYears } = describe(target, years, named);
   const first = used[0];
   const sources = used.map((t) => t.source);
@@ -485,6 +489,24 @@ export function answerBudget(
     ? `${firstFig.label} ${firstFig.column}: ${formatFigure(firstFig)}${firstFig.isCost ? ' (budgeterad kostnad)' : ''}${firstFig.uncertain ? ' – osäker siffra' : ''}.`
     : `${first?.title ?? 'Budget'}${years.length > 0 ? `, ${years.join(', ')}` : ''}${first && !first.title.includes(first.unit) ? ` (${first.unit})` : ''}:`);
   return { headline, figures, tables: used, sources, uncertain };
+}
+
+/** The party the question names (not the förbund itself) that no row of the förbund's money tables is about. */
+function rowlessParty(tables: readonly BudgetTable[], forbund: string, normalized: string, named: readonly NamedRecord[]): NamedRecord | undefined {
+  const qw = words(normalized);
+  const own = tables.filter((t) => t.forbund === forbund && t.unit !== 'årsarbetare' && t.role === undefined);
+  const hasRow = (id: string) => own.some((t) => t.sections.some((sec) => sec.rows.some((r) => r.party === id)));
+  return named.find((n) => n.forbund === forbund && n.partyKind !== undefined && n.partyKind !== 'forbund' && namesRecord(n, qw) && !hasRow(n.id));
+}
+
+/** "Arbetsförmedlingen har ingen egen rad i budgeten. Intäkterna kommer från …": not stated, with the parties that have rows. */
+function rowlessAnswer(tables: readonly BudgetTable[], forbund: string, party: NamedRecord, named: readonly NamedRecord[]): BudgetAnswer {
+  const main = tables.find((t) => t.forbund === forbund && t.unit !== 'årsarbetare' && t.role === undefined) ?? tables[0];
+  const income = main?.sections.findIndex((sec) => sec.kind === 'income') ?? -1;
+  const { figures } = main === undefined || income < 0 ? { figures: [] } : describe({ kind: 'section', table: main, sectionIndex: income }, [], named);
+  const from = main === undefined || income < 0 ? [] : (main.sections[income]?.rows ?? []).filter((r) => r.party !== undefined).map((r) => r.label.replace(/,.*$/u, ''));
+  const payers = from.length > 0 ? ` Intäkterna kommer från ${from.slice(0, -1).join(', ')}${from.length > 1 ? ' och ' : ''}${from[from.length - 1] ?? ''}.` : '';
+  return { headline: `${party.name} har ingen egen rad i ${main?.title ?? 'budgeten'} – varken bland intäkterna eller kostnaderna.${payers}`, figures, tables: main ? [main] : [], sources: main ? [main.source] : [], uncertain: false, notStated: true };
 }
 
 /** Words asking what a year turned out, not what was planned: "faktiska", "utfallet", "bokslut", "blev". */

@@ -117,3 +117,19 @@ describe('several measures, rows by party, evidence for the route', () => {
     expect(score('eget kapital 2024')).toBeGreaterThan(0.8);
   });
 });
+
+describe('a party the budget has no row for', () => {
+  it('is not answered with the total: the budget does not say, and names the parties that pay in', () => {
+    const a = ask('Hur mycket betalar Arbetsförmedlingen in till Samordningsförbundet Umeåregionen 2023?');
+    expect(a.notStated).toBe(true);
+    expect(a.headline).toMatch(/^Arbetsförmedlingen har ingen egen rad i Samordningsförbundets budget 2023–2025/u);
+    expect(a.headline).toContain('Intäkterna kommer från Försäkringskassan');
+    expect(a.headline).not.toContain('11 485');
+  });
+
+  it('a party with its own row, the förbund itself and the member municipalities keep their answers', () => {
+    expect(ask('Hur mycket betalar Försäkringskassan 2024?').headline).toBe('Försäkringskassan (intäkt) 2024: 5 677 tkr.');
+    expect(ask('Vad är förbundets resultat 2023?').notStated).toBeUndefined();
+    expect(ask('Hur mycket betalar kommunerna?').notStated).toBeUndefined();
+  });
+});
