@@ -158,7 +158,7 @@ export function questionClause(text: string): string | undefined {
 function describedFirst(text: string): string | undefined {
   let start = -1;
   // A line break ends a description too ("vc här, pat på fst\nvem ska jag stämma av med").
-  for (const m of text.matchAll(/(?:\s[–—-]\s|[:;]\s|[.!]\s+|\n\s*)/gu)) start = m.index + m[0].length;
+  for (const m of text.matchAll(/(?:\s[–—-]\s|[:;]\s|[.!]\s+|\n\s*|,\s+(?=(?:vem|vad|när|hur|vilk\p{L}*|varför)\s))/giu)) start = m.index + m[0].length;
   if (start <= 0) return undefined;
   const rest = text.slice(start).trim();
   return /^(?:vem|vems|vad|när|nar|hur|vilk\p{L}*|varför|varfor)\s/iu.test(rest) ? rest : undefined;

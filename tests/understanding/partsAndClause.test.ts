@@ -60,3 +60,13 @@ describe('a line break ends the description before the question', () => {
     expect(form('patienten har fst\nmåste jag förankra med soc?')).toBe('yesno');
   });
 });
+
+describe('a comma before a question word ends the description, with or without a question mark', () => {
+  test('"en journalist ringde om X, vem ska jag förankra med" asks who', async () => {
+    const { messageForm } = await import('../../src/understanding/form.js');
+    const { entityTokens } = await import('../../src/domain/entities.js');
+    const { normalize } = await import('../../src/domain/text.js');
+    const form = (t: string) => messageForm(t, (c) => entityTokens(normalize(c)));
+    expect(form('en journalist ringde om steget vidare, vem ska jag förankra med innan jag svarar')).toBe('vem');
+  });
+});

@@ -13,6 +13,7 @@ import type { CaseFacts, FactKey } from './facts.js';
 import { BENEFIT_LABELS, joinSv, referrerLabel, referrerShort, referringParties } from './labels.js';
 import { verksamhetScope, type ScopeData } from './scope.js';
 import { caseVerdict } from './caseVerdict.js';
+import { verdictOf } from '../routing/verdict.js';
 import { fitHeadline, fitVerdictLine } from './fitVerdict.js';
 
 /**
@@ -204,6 +205,11 @@ export function caseReply(
   }
   const depends = result.dependsOn.filter((d) => intent !== 'fit' || !/aktualiserar|ersättning personen har/.test(d.text));
   if (depends.length > 0) blocks.push(`Beror på: ${depends.map((d) => d.text.replace(/\.$/, '')).join('; ')}.`);
+  // A yes/no question the rules did not decide may be decided by the opening sentence itself, as any answer's
+  // ("… utan att gå via AF?" against "alla deltagare aktualiseras via …"): also on a dialog's first step.
+  const [opening = ''] = blocks;
+  const said = options.question?.form === 'yesno' && !/^(?:Ja|Nej|Stämmer)\b/u.test(opening) ? verdictOf(options.question.text, opening) : undefined;
+  if (said !== undefined) blocks[0] = `${said} – ${opening}`;
   return {
     reply: { text: blocks.join('\n\n'), facts: factsOf(facts, data), sources: withTitles(sources, data.documents) },
     result,

@@ -30,6 +30,7 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
       stems: ['en person', 'klient', 'patient', 'ungdom', 'deltagare', 'brukare'],
     },
     malgrupp: { stems: ['malgrupp'] },
+    media: { stems: ['journalist', 'media', 'press', 'reporter', 'intervju', 'tidning', 'radio', 'tv-'] },
     // Verbs of a person's fit: "kan/får hon …", "ryms", "passar", "ingår", "för gammal".
     fit: {
       words: ['kan', 'far', 'ryms', 'passar', 'passa', 'ingar', 'inga', 'tillhor', 'tillhora', 'omfattas', 'aktuell', 'funkar', 'fungerar'],
@@ -64,8 +65,9 @@ export const AKTUALISERING_EVIDENCE: EvidenceTable<AktSignal> = {
     describe: { words: ['vad', 'vilka', 'vem', 'hur', 'beskriv'], stems: ['vad ar', 'vad innebar'] },
   },
   rules: [
-    { all: ['referral'], any: ['benefit', 'referrer', 'verksamhet', 'malgrupp', 'person', 'age'], score: 1 },
-    { all: ['referral'], score: 0.95 },
+    { all: ['referral'], any: ['benefit', 'referrer', 'verksamhet', 'malgrupp', 'person', 'age'], none: ['media'], score: 1 },
+    // "En journalist ringde – vem ska jag förankra med?" is the kommunikationsplan's förankring of media contacts, not a referral.
+    { all: ['referral'], none: ['media'], score: 0.95 },
     // A described person (an age, a benefit) is checked against the target group – when the question
     // asks whether ("får hon …?", "vilka ryms …"), not for a value ("hur länge får en deltagare vara inskriven?").
     // "Vem ringer jag om en patient som är aktuell i teamet?" asks for a contact, not the person's fit.

@@ -175,6 +175,9 @@ const LACK_REACH = 6;
  * "minst 10 timmar/vecka".
  */
 function lackVerdict(qWords: readonly string[], sentence: string): Verdict | undefined {
+  // "… direkt utan att gå via AF/FK/soc?" against "alla deltagare aktualiseras via …": the way round is required.
+  const skipsVia = qWords.some((w, i) => w === 'utan' && qWords.slice(i + 1, i + 5).includes('via'));
+  if (skipsVia && /\b(?:alla|samtliga|endast|bara)\b[^.]{0,60}\bvia\b/u.test(sentence)) return 'Nej';
   const lacked = new Set<string>();
   for (let i = 0; i < qWords.length; i += 1) {
     if (!LACKS.has(qWords[i] ?? '')) continue;

@@ -25,6 +25,9 @@ describe('the aktualisering evidence table decides by combination', () => {
     // The ages a referring party's process covers are the aktualisering rules' (KAA is a referrer in data/).
     expect(aktualiseringScore(understand(data, 'Vilken åldersgrupp omfattas av det kommunala aktivitetsansvaret, KAA?', now), lexicon)).toBeGreaterThanOrEqual(0.9);
     expect(aktualiseringScore(understand(data, 'Vilken åldersgrupp omfattas av Vuxentorget?', now), lexicon)).toBe(0);
+    // Förankring of a media contact is the kommunikationsplan's, not a referral.
+    expect(aktualiseringScore(understand(data, 'en journalist ringde om steget vidare, vem ska jag förankra med innan jag svarar', now), lexicon)).toBe(0);
+    expect(aktualiseringScore(understand(data, 'vem ska förankra innan aktualisering?', now), lexicon)).toBeGreaterThanOrEqual(0.9);
     // A contact asked about a person in a team is the contacts' question, not the person's fit.
     expect(aktualiseringScore(understand(data, 'vem ringer jag på psyk om en patient som är aktuell i samordningsteamet i vindeln', now), lexicon)).toBe(0);
   });

@@ -112,3 +112,11 @@ describe('verdictOf: presence, money, sign, still and the beredningsgrupp\'s pro
     expect(verdictOf('Fick ansökan pengar till slut?', proposal)).toBeUndefined();
   });
 });
+
+describe('verdictOf: a way round the required one', () => {
+  test('"… direkt utan att gå via AF, FK eller kommunen?" against "alla deltagare aktualiseras via …" is Nej', () => {
+    const rule = 'Enligt Steget vidare 2014–2016: Alla deltagare aktualiseras via Arbetsförmedlingen, Försäkringskassan, Umeå kommun och Psykiatrin.';
+    expect(verdictOf('kan jag skicka en patient direkt till Steget vidare utan att gå via AF, FK eller kommunen?', rule)).toBe('Nej');
+    expect(verdictOf('kan jag skicka en patient via AF till Steget vidare?', rule)).toBeUndefined();
+  });
+});
