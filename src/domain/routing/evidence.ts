@@ -204,7 +204,59 @@ export function bestSentence(text: string, terms: readonly string[], weighted: r
   if (sentence === undefined || (scores[best] ?? 0) === 0) return undefined;
   const next = sentences[best + 1];
   const joined = next !== undefined && sentence.length + next.length + 1 <= max ? `${sentence} ${next}` : sentence;
-  return clipWords(joined.replace(/^[-•·]\s*/u, ''), max);
+  const clean = joined.replace(/^[-•·]\s*/u, '');
+  // A run-on "sentence" (a table flattened to text: "Kommunikationsplan Verksamhetsansvarig … Ansvarig Mikael Holmlund …")
+  // is cut around the question's words, not from its start.
+  if (clean.length <= max) return clean;
+  // A table's run of cells has no full stop: a short window around the question's words says its answer.
+  const table = !/[.!?]\s/u.test(clean.slice(0, max));
+  return windowAroundTerms(clean, terms, weighted, table ? Math.round(max * TABLE_WINDOW) : max);
+}
+
+/** Words said before the first of the question's words in a window. */
+const LEAD_WORDS = 4;
+
+/** Share of a headline's length a window into a flattened table gets. */
+const TABLE_WINDOW = 0.65;
+
+/** The stretch of about `max` characters of a long text where the question's words (weighted ones thrice) are densest, marked "…" where cut. */
+export function windowAroundTerms(text: string, terms: readonly string[], weighted: readonly string[], max: number): string {
+  const words = text.split(/\s+/u);
+  const weight = words.map((w) => {
+    const stems = stemsOf(w);
+    return terms.reduce((sum, t) => sum + (hasTerm(stems, t) ? (weighted.includes(t) ? 3 : 1) : 0), 0);
+  });
+  let bestFrom = 0;
+  let bestScore = -1;
+  for (let from = 0; from < words.length; from += 1) {
+    let length = 0;
+    let score = 0;
+    for (let i = from; i < words.length && length + (words[i]?.length ?? 0) + 1 <= max; i += 1) {
+      length += (words[i]?.length ?? 0) + 1;
+      score += weight[i] ?? 0;
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      bestFrom = from;
+    }
+  }
+  // Start some words before the first hit, so what it is about is said ("… till placerande socialsekreterare (skriftlig) om det visar sig …").
+  const firstHit = weight.findIndex((w, i) => i >= bestFrom && w > 0);
+  let from = bestScore > 0 && firstHit >= 0 ? Math.max(0, firstHit - LEAD_WORDS) : bestFrom;
+  // Near the end, the window takes the words before instead of leaving its room unused.
+  let tail = words.slice(from).join(' ').length;
+  while (from > 0 && tail + (words[from - 1]?.length ?? 0) + 1 <= max) {
+    from -= 1;
+    tail += (words[from]?.length ?? 0) + 1;
+  }
+  const out: string[] = [];
+  let length = 0;
+  for (let i = from; i < words.length && length + (words[i]?.length ?? 0) + 1 <= max; i += 1) {
+    out.push(words[i] ?? '');
+    length += (words[i]?.length ?? 0) + 1;
+  }
+  const body = out.join(' ');
+  return `${from > 0 ? '… ' : ''}${body}${from + out.length < words.length ? ' …' : ''}`;
 }
 
 const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/u;

@@ -32,3 +32,14 @@ describe('bestSentence: a specific value answers in its passage', () => {
     expect(bestSentence(text, terms, [], 280, gives)).toMatch(/^När en person fått ja/u);
   });
 });
+
+describe('a flattened table is cut around the question\'s words', () => {
+  it('"Kommunikationsplan Verksamhetsansvarig … Ansvarig Mikael Holmlund …" leads with the cells that answer, not the table\'s start', async () => {
+    const { bestSentence } = await import('../../../src/domain/routing/evidence.js');
+    const cells = 'Personal Omfattning Arbetsgivaransvar Finansiering Utvecklingsledare 1.0 årsarbetare Umeå kommun IFO Samordningsförbundet Hälsocoach 1.0 årsarbetare Umeå kommun Viva Samordningsförbundet Arbetsförmedlare 1.0 årsarbetare Arbetsförmedlingen Samordningsförbundet Psykolog 0.5 årsarbetare Psykiatriska kliniken Samordningsförbundet Arbetsterapeut 0,8 årsarbetare Psykiatriska kliniken Psykiatriska kliniken Socionom 1.0 årsarbetare Umeå kommun';
+    const line = bestSentence(cells, queryTerms('vem betalar psykologen i steget vidare'), ['psykolog']) ?? '';
+    expect(line).toContain('Psykolog 0.5 årsarbetare Psykiatriska kliniken Samordningsförbundet');
+    expect(line.length).toBeLessThan(200);
+    expect(line.startsWith('…')).toBe(true);
+  });
+});
