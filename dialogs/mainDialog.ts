@@ -54,8 +54,12 @@ function ownTexts(replies: readonly Reply[]): string[] {
   return replies.flatMap((r) => [r.text, ...(r.facts ?? []).filter((f) => !isSeeAlso(f)).map((f) => `${f.label}: ${f.value}`)]);
 }
 
-/** A pronoun after a preposition that points back at the part before ("av det", "för dem"). */
-const ANAPHOR = /\b(?:av|för|från|till|i|om|med|på)\s+(?:det|dem|dessa|detta|denna|den)\b/iu;
+/**
+ * A pronoun that points back at the part before: after a preposition ("av det", "för dem"), or as the
+ * subject before a particle or the end ("när följs den upp?", "hur ofta revideras den?") – not a
+ * determiner ("den nya styrelsen") and not the "det" of "finns det".
+ */
+const ANAPHOR = /\b(?:av|för|från|till|i|om|med|på)\s+(?:det|dem|dessa|detta|denna|den)\b|\b(?:den|denna|dessa|detta)(?=\s*(?:[?.!,]|$|\s(?:upp|ut|av|in|ner|om|och|eller)\b))/iu;
 
 /** Question forms that ask for a value or a verdict, which a menu of choices does not give. */
 const VALUE_FORMS: ReadonlySet<Understanding['form']> = new Set(['yesno', 'nar', 'hur-mycket', 'hur-ofta', 'hur-lange']);

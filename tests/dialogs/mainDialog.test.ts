@@ -249,6 +249,14 @@ describe('MainDialog with the real routes and data', () => {
     expect(all).toMatch(/Region Västerbotten \(intäkt\) 2023: 2 839 tkr/u);
   });
 
+  test('a later part whose subject is a pronoun ("när följs den upp?") is about what the part before named', async () => {
+    const t = await dataBot();
+    const [reply = ''] = await t.say('Vem är ansvarig för förbundets kommunikationsplan, och när följs den upp?');
+    expect(reply).toMatch(/Mikael Holmlund/u);
+    // The second part is about the kommunikationsplan, not some other "kommunikation" of the årshjul.
+    expect(reply).not.toMatch(/SDK|säker digital kommunikation/iu);
+  });
+
   test('a later part of a composite question without a subject of its own is about the one before', async () => {
     const t = await dataBot();
     const [reply = ''] = await t.say('Vad åtar sig Arbetsförmedlingen i Vuxentorget och vem är kontaktperson?');

@@ -87,14 +87,18 @@ export function topicTokens(text: string): string[] {
   return normalize(text).split(/[\s\-/:.]+/).filter((t) => t.length >= 2 && !STOPWORDS.has(t));
 }
 
+/** Letters an inflection adds to a stem ("-erna", "-arna", "-ens"). */
+const INFLECTION = 4;
+
 function tokenMatches(query: string, word: string): boolean {
   if (query === word) return true;
   // Swedish inflection: "planeringsdagen" ~ "planeringsdag", "bilagan" ~ "bilaga",
   // "revisionsseminariet" ~ "revisionsseminarium": a shared stem of at least 5 letters that
-  // leaves at most two letters of the shorter word.
+  // leaves at most two letters of the shorter word – and an inflection, not a compound's tail, of
+  // the longer ("kommunikationsplanen" is no "kommunikation").
   let common = 0;
   while (common < query.length && common < word.length && query[common] === word[common]) common += 1;
-  return common >= 5 && common >= Math.min(query.length, word.length) - 2;
+  return common >= 5 && common >= Math.min(query.length, word.length) - 2 && Math.max(query.length, word.length) - common <= INFLECTION;
 }
 
 function topicScore(queryTokens: readonly string[], words: readonly string[]): number {

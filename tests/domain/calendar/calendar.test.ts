@@ -90,6 +90,13 @@ describe('yearly rules', () => {
     expect(findByTopic(cal, 'hur ofta betalas ersättningen ut', { forbund: 'finnveden' }).rules.map((r) => r.id)).toContain('utbetalning-varannan-manad');
   });
 
+  test('a compound is not its first part: "kommunikationsplanen" is no "säker digital kommunikation"', () => {
+    expect(findByTopic(cal, 'när följs kommunikationsplanen upp').events.map((o) => o.id)).not.toContain('sdk-2024-01-01');
+    expect(findByTopic(cal, 'när ska säker digital kommunikation vara på plats').events.map((o) => o.id)).toContain('sdk-2024-01-01');
+    // An inflection still is: "planeringsdagen" ~ "planeringsdag".
+    expect(findByTopic(cal, 'när är planeringsdagen').score).toBeGreaterThan(0);
+  });
+
   test('next deadlines from November 2023, nearest first, into the next year', () => {
     const list = nextDeadlines(cal, '2023-12-01', umea).map((o) => `${o.date} ${o.id}`);
     expect(list.slice(0, 2)).toEqual(['2023-12-31 bilaga-parternas-ataganden', '2024-01-01 sdk-2024-01-01']);
