@@ -101,7 +101,12 @@ function pickSentence(data: AgreementData, label: string, sentences: readonly st
     const next = sentences[i + 1];
     return next !== undefined && sentence.length + next.length < MAX_HEADLINE ? `${sentence} ${next}` : sentence;
   });
-  const scored = said.map((text, i) => ({ text, own: sentences[i] ?? '', score: score(data, `${label} ${text}`, terms, distinctive, form), gives: givesForm(data, form, sentences[i] ?? '') }))
+  // A pair leads on its first sentence: what the next adds counts half ("Den uppföljningen … . Överenskommelsen gäller …" leads with the second).
+  const scored = said.map((text, i) => {
+    const own = sentences[i] ?? '';
+    const alone = score(data, `${label} ${own}`, terms, distinctive, form);
+    return { text, own, score: alone + (score(data, `${label} ${text}`, terms, distinctive, form) - alone) / 2, gives: givesForm(data, form, own) };
+  })
     .filter((x) => !mustGive || givesForm(data, form, `${label} ${x.text}`));
   const top = Math.max(...scored.map((x) => x.score));
   if (scored.length === 0 || top <= 0) return undefined;
