@@ -98,6 +98,8 @@ export const CALENDAR_LINES: readonly CalendarLine[] = [
   { intent: 'period', score: 0.6, meetingsOnly: false, rule: { all: ['date', 'group'] } },
   // "När …" about something the årshjul holds is plainly a calendar question.
   { intent: 'topic', score: 0.95, meetingsOnly: false, rule: { all: ['topic2'], any: WHEN } },
+  // "Ligger planeringsdagen i september?": a yes or no about an item's month is its date, said against the month.
+  { intent: 'topic', score: 0.9, meetingsOnly: false, rule: { all: ['topic2', 'form:yesno', 'dateMonth'] } },
   { intent: 'topic', score: 0.88, meetingsOnly: false, rule: { all: ['topic2', 'content'] } },
   { intent: 'topic', score: 0.88, meetingsOnly: false, rule: { all: ['topic2', 'about', 'on'] } },
   // "Hur ofta …" is ours only when the årshjul clearly holds the topic (a rule such as "varannan månad").

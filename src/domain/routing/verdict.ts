@@ -128,6 +128,22 @@ function stillVerdict(qWords: readonly string[], sentence: string): Verdict | un
   return undefined;
 }
 
+const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/**
+ * "Ligger planeringsdagen i september?" against "fredag 6 oktober 2023 (2023-10-06) – Planeringsdag": the
+ * month asked against the day the sentence opens with. Only a question that names a month and no day.
+ */
+function monthVerdict(qWords: readonly string[], sentence: string): Verdict | undefined {
+  const asked = MONTH_NAMES.findIndex((m) => qWords.includes(m));
+  if (asked < 0 || qWords.some((w) => /^\d{1,2}$/u.test(w))) return undefined;
+  const day = /^(?:\p{L}+ )?\d{1,2} (\p{L}+) (?:19|20)\d\d|^(?:19|20)\d\d-(\d\d)-\d\d/u.exec(sentence.replace(/^senast /u, ''));
+  if (day === null) return undefined;
+  const month = day[1] !== undefined ? MONTH_NAMES.indexOf(day[1]) : Number(day[2]) - 1;
+  if (month < 0) return undefined;
+  return month === asked ? 'Ja' : 'Nej';
+}
+
 /** Counts said in words ("två gånger per år"); "en/ett" are left out, they are articles as often as numbers. */
 const COUNT_WORDS: Record<string, number> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12 };
 const PER = /\b(\d+|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv)\s(?:\p{L}+\s){0,2}?(?:per|i|om|varje)\s(ar|aret|manad|manaden|vecka|veckan|termin|terminen|tertial)\b/gu;
@@ -277,6 +293,6 @@ export function verdictOf(question: string, sentence: string): Verdict | undefin
   const s = normalize(sentence);
   const qWords = q.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
   if (qWords.some((w) => NEGATIONS.has(w) || w === 'utan')) return lackVerdict(qWords, s) ?? agreeVerdict(qWords, s) ?? stillVerdict(qWords, s);
-  return stillVerdict(qWords, s) ?? limitVerdict(q, s) ?? countVerdict(q, s) ?? periodVerdict(q, s) ?? negatedVerdict(qWords, s) ?? absenceVerdict(qWords, s)
+  return stillVerdict(qWords, s) ?? monthVerdict(qWords, s) ?? limitVerdict(q, s) ?? countVerdict(q, s) ?? periodVerdict(q, s) ?? negatedVerdict(qWords, s) ?? absenceVerdict(qWords, s)
     ?? signVerdict(qWords, s) ?? decisionVerdict(q, s);
 }

@@ -37,4 +37,9 @@ describe('the årshjul table decides from combinations (src/domain/calendar/cues
     expect(classify('När är det?', { hasGroup: false, topicScore: 2 })).toBe('topic 0.95');
     expect(classify('När är mötet?')).toBe('nextMeeting 0.85');
   });
+
+  test('a yes or no about a topic\'s month is the årshjul\'s: its date said against the month', () => {
+    expect(classify('Ligger planeringsdagen i september?', { hasGroup: false, topicScore: 2 })).toBe('topic 0.9');
+    expect(classify('Ligger planeringsdagen i september?')).toBeUndefined();
+  });
 });

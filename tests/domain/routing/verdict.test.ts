@@ -120,3 +120,12 @@ describe('verdictOf: a way round the required one', () => {
     expect(verdictOf('kan jag skicka en patient via AF till Steget vidare?', rule)).toBeUndefined();
   });
 });
+
+describe('verdictOf: a month asked against the day', () => {
+  test('"ligger planeringsdagen i september?" against "fredag 6 oktober 2023 (2023-10-06) – …" is Nej; in oktober Ja', () => {
+    const s = 'fredag 6 oktober 2023 (2023-10-06), heldag – Samordningsförbundets styrelse: Planeringsdag.';
+    expect(verdictOf('ligger planeringsdagen 2023 i september?', s)).toBe('Nej');
+    expect(verdictOf('ligger planeringsdagen 2023 i oktober?', s)).toBe('Ja');
+    expect(verdictOf('är mötet den 6 oktober?', s)).toBeUndefined();
+  });
+});
