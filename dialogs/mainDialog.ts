@@ -1,3 +1,4 @@
+import { normalize } from '../src/domain/text.js';
 import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
@@ -57,9 +58,19 @@ function ownTexts(replies: readonly Reply[]): string[] {
 /**
  * A pronoun that points back at the part before: after a preposition ("av det", "för dem"), or as the
  * subject before a particle or the end ("när följs den upp?", "hur ofta revideras den?") – not a
- * determiner ("den nya styrelsen") and not the "det" of "finns det".
+ * determiner ("den nya styrelsen") and not the "det" of "finns det" – or a possessive that ends the
+ * part, its noun left out ("… o när har styrelsen sitt?").
  */
-const ANAPHOR = /\b(?:av|för|från|till|i|om|med|på)\s+(?:det|dem|dessa|detta|denna|den)\b|\b(?:den|denna|dessa|detta)(?=\s*(?:[?.!,]|$|\s(?:upp|ut|av|in|ner|om|och|eller)\b))/iu;
+const ANAPHOR = /\b(?:av|för|från|till|i|om|med|på)\s+(?:det|dem|dessa|detta|denna|den)\b|\b(?:den|denna|dessa|detta)(?=\s*(?:[?.!,]|$|\s(?:upp|ut|av|in|ner|om|och|eller)\b))|\b(?:sitt|sin|sina)\s*[?.!]*\s*$/iu;
+
+/** A possessive that ends a part, its noun left out ("… o när har styrelsen sitt?"). */
+const ELLIPSIS = /\b(?:sitt|sin|sina)\s*[?.!]*\s*$/iu;
+
+/** A text without the words of the phrases given ("när har ssg sitt möte" without "ssg"). */
+function withoutWords(text: string, phrases: readonly string[]): string {
+  const drop = new Set(phrases.flatMap((p) => p.toLowerCase().split(/\s+/u)));
+  return text.split(/\s+/u).filter((w) => !drop.has(normalize(w))).join(' ');
+}
 
 /** Question forms that ask for a value or a verdict, which a menu of choices does not give. */
 const VALUE_FORMS: ReadonlySet<Understanding['form']> = new Set(['yesno', 'nar', 'hur-mycket', 'hur-ofta', 'hur-lange']);
@@ -419,7 +430,9 @@ export class MainDialog extends ComponentDialog {
       const own = understand(data, typed, whole.now, whole.query.conversationForbund);
       // "… och hur mycket av det kommer från FK?": "det" is what the part before asked about – its words go along, before the question.
       const refersBack = previous !== undefined && ANAPHOR.test(typed);
-      const part = refersBack ? `${previous}: ${typed}` : own.query.entities.length === 0 && subject.length > 0 ? `${typed} ${subject.join(' ')}` : typed;
+      // "… o när har styrelsen sitt?": the thing is the part before's, its subject is this part's own.
+      const antecedent = refersBack && own.query.entities.length > 0 && ELLIPSIS.test(typed) ? withoutWords(previous ?? '', subject) : previous;
+      const part = refersBack ? `${antecedent}: ${typed}` : own.query.entities.length === 0 && subject.length > 0 ? `${typed} ${subject.join(' ')}` : typed;
       // A part that points back keeps pointing at the same antecedent ("… från FK respektive Regionen").
       if (!refersBack) previous = typed.replace(/[?.!]+$/u, '');
       const u = part === typed ? own : understand(data, part, whole.now, whole.query.conversationForbund);

@@ -12,12 +12,27 @@ import { isSeeAlso, SEE_ALSO_LABEL } from '../answers/common.js';
  */
 export function combinedParts(parts: readonly Reply[]): Reply {
   const lines = parts.map((p) => p.text.split('\n').filter((l) => l.trim() !== ''));
+  const firsts = lines.map((l) => l[0] ?? '');
+  const heads = firsts.map(sentenceOf);
+  // Short answering lines are one opening paragraph ("SSG: 2023-10-13. Styrelsen: 2023-10-20."): the first line answers every
+  // part – unless a part opens with a header ("Budget 2023–2025 (tkr):"), whose answer is the lines under it.
+  const joinable = heads.join(' ').length <= ONE_LINE && !firsts.some((f) => f.trimEnd().endsWith(':'));
+  const opening = joinable ? [heads.join(' ')] : firsts;
   return {
-    text: [...lines.map((l) => l[0] ?? ''), ...lines.flatMap((l) => l.slice(1))].join('\n'),
+    text: [...opening, ...lines.flatMap((l) => l.slice(1))].join('\n'),
     facts: parts.flatMap((p) => p.facts ?? []),
     sources: parts.flatMap((p) => p.sources ?? []),
     status: parts.every((p) => p.status === 'not-stated') ? 'not-stated' : 'answered',
   };
+}
+
+/** Longest opening line made of a composite question's answering lines. */
+const ONE_LINE = 420;
+
+/** A line as a sentence of a paragraph: ending in a full stop. */
+function sentenceOf(line: string): string {
+  const l = line.trim();
+  return /[.!?…]$/u.test(l) ? l : `${l}.`;
 }
 
 /** An answer with the passages that hold the question's other words as its last facts ("Se även: …"). */
