@@ -13,6 +13,7 @@ import { parseQueryCached } from '../entities.js';
 import { indexWords, processTerm, queryTerms } from '../search/tokenize.js';
 import { sourceRefs } from '../sources.js';
 import { memoizeText } from '../textMemo.js';
+import { stemIndexOf } from '../search/stemIndex.js';
 
 /** A term in at most this share of the passages is distinctive for a question. */
 const RARE_SHARE = 0.05;
@@ -25,6 +26,8 @@ interface TermStats {
   df: Map<string, number>;
   /** Stems per passage (same order as index.docs). */
   stems: ReadonlySet<string>[];
+  /** {@link documentFrequency} of terms not in `df`, as they are asked. */
+  related: Map<string, number>;
 }
 
 const statsCache = new WeakMap<SearchIndex, TermStats>();
@@ -50,7 +53,7 @@ function statsFor(index: SearchIndex): TermStats {
     for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);
     return s;
   });
-  const stats = { docCount: Math.max(1, index.docs.length), df, stems };
+  const stats = { docCount: Math.max(1, index.docs.length), df, stems, related: new Map<string, number>() };
   statsCache.set(index, stats);
   return stats;
 }
@@ -68,11 +71,19 @@ export function corpusTerms(data: AgreementData): ReadonlyMap<string, number> {
   return statsFor(searchIndexFor(data)).df;
 }
 
+/** Passages of the stem, or of the most frequent stem that starts with it or that it starts with (≥ 4 letters). */
 function documentFrequency(stats: TermStats, term: string): number {
   const exact = stats.df.get(term);
   if (exact !== undefined || term.length < 4) return exact ?? 0;
+  const known = stats.related.get(term);
+  if (known !== undefined) return known;
+  const index = stemIndexOf(stats.df);
   let n = 0;
-  for (const [s, c] of stats.df) if (s.length >= 4 && (s.startsWith(term) || term.startsWith(s))) n = Math.max(n, c);
+  for (const s of index.startingWith(term)) n = Math.max(n, stats.df.get(s) ?? 0);
+  for (const s of index.prefixesOf(term, 4)) n = Math.max(n, stats.df.get(s) ?? 0);
+  // Bounded: the questions' words are not the corpus's.
+  if (stats.related.size >= 4096) stats.related.clear();
+  stats.related.set(term, n);
   return n;
 }
 
