@@ -177,9 +177,10 @@ export function missingTerms(data: AgreementData, question: string, replyTexts: 
  * neighbours up to about `max` characters, so a long decision never hides the sentence that
  * answers (e.g. an amount stated last). Short passages come back whole.
  */
-function sentencesOf(text: string): string[] {
-  return text.replace(/\s+/gu, ' ').trim().split(/(?<=[.!?;])\s+|\s+(?=- )|\s·\s/u).filter((s) => s !== '');
-}
+const sentencesOf: (text: string) => readonly string[] = memoizeText((text) => squashed(text).split(/(?<=[.!?;])\s+|\s+(?=- )|\s·\s/u).filter((s) => s !== ''));
+
+/** The text with each run of white space one space, trimmed: the passages' texts are cut into sentences on every search answer. */
+const squashed: (text: string) => string = memoizeText((text) => text.replace(/\s+/gu, ' ').trim());
 
 /** How many of the question's terms a sentence holds, distinctive ones counting three times. */
 function sentenceScores(sentences: readonly string[], terms: readonly string[], weighted: readonly string[], gives?: (sentence: string) => boolean): { scores: number[]; best: number } {
@@ -229,7 +230,7 @@ export function datedHeadline(headline: string, passage: string): string {
 }
 
 export function excerptAround(text: string, terms: readonly string[], max = 600, weighted: readonly string[] = []): string {
-  const t = text.replace(/\s+/gu, ' ').trim();
+  const t = squashed(text);
   if (t.length <= max) return t;
   const sentences = sentencesOf(t);
   const { scores, best } = sentenceScores(sentences, terms, weighted);
