@@ -4,6 +4,7 @@ import { withinOneEdit } from '../fuzzy.js';
 import { normalize } from '../text.js';
 import { negationSpans } from '../../understanding/negation.js';
 import type { CaseFacts, FactKey } from './facts.js';
+import { candidateNames, TYPO_NAME_LENGTH } from './verksamhetNames.js';
 
 /**
  * Free-text fact extraction for the aktualiseringscheck (DESIGN.md, Language: users type fast
@@ -274,25 +275,12 @@ export function extractVerksamhet(normalized: string, lexicon: Lexicon): { id: s
   const padded = ` ${normalized} `;
   const toks = tokens(normalized);
   let best: { id: string; forbund: string; length: number } | undefined;
-  for (const v of lexicon.verksamheter) {
-    for (const { name, forms } of namedForms(v)) {
-      const hit = forms.some((f) => padded.includes(f)) || (name.length >= 8 && toks.some((t) => withinOneEdit(t, name)));
-      if (hit && (best === undefined || name.length > best.length)) best = { id: v.id, forbund: v.forbund, length: name.length };
-    }
+  // Only the names that can be in the text (verksamhetNames.ts), in lexicon order.
+  for (const { verksamhet: v, name, forms } of candidateNames(lexicon.verksamheter, padded, toks)) {
+    const hit = forms.some((f) => padded.includes(f)) || (name.length >= TYPO_NAME_LENGTH && toks.some((t) => withinOneEdit(t, name)));
+    if (hit && (best === undefined || name.length > best.length)) best = { id: v.id, forbund: v.forbund, length: name.length };
   }
   return best && { id: best.id, forbund: best.forbund };
-}
-
-const formsCache = new WeakMap<Lexicon['verksamheter'][number], { name: string; forms: string[] }[]>();
-
-/** A verksamhet's names as words of a text: alone, with a genitive s, or "…:s"; once per lexicon entry. */
-function namedForms(v: Lexicon['verksamheter'][number]): { name: string; forms: string[] }[] {
-  let named = formsCache.get(v);
-  if (!named) {
-    named = v.names.map((name) => ({ name, forms: [` ${name} `, ` ${name}s `, ` ${name}:s `] }));
-    formsCache.set(v, named);
-  }
-  return named;
 }
 
 /** Consent stated as a fact ("har gett samtycke" → true, "inget samtycke" → false); a question about consent is no fact. */
