@@ -96,7 +96,7 @@ function indexNames(index: StemIndex, term: string): boolean {
   // A compound of a word the documents have and a word of time or place ("giltighetstid", "mötesplats") names the same thing.
   if (some(index.prefixesOf(term, 5), (s) => genericTail(term.slice(s.length)))) return true;
   const typos = term.length >= 10 ? 2 : term.length >= 6 ? 1 : 0;
-  if (typos === 1) return some(index.oneEditCandidates(term), (s) => withinOneEdit(s, term));
+  if (typos === 1) return some(index.ofLength(term.length, 1), (s) => withinOneEdit(s, term));
   if (typos === 2) return some(index.ofLength(term.length, 2), (s) => editDistance(s, term, 2) <= 2);
   return false;
 }

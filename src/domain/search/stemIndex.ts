@@ -1,17 +1,16 @@
 /**
  * Lookups over the corpus's stems (the search index's terms) that would otherwise scan every stem
- * on every turn: the stems that start with a word, the stems a word starts with, and the stems a
- * typo away. Built once per stem map, i.e. once per data version (src/domain/routing/evidence.ts
- * `corpusTerms`); callers apply their own rule to what it returns.
+ * on every turn: the stems that start with a word, the stems a word starts with, and the stems of
+ * about a word's length (those a typo away are among them). Built once per stem map, i.e. once per
+ * data version (src/domain/routing/evidence.ts `corpusTerms`); callers apply their own rule to
+ * what it returns.
  */
 
 export class StemIndex {
   /** The stems in code-unit order: those that start with a prefix are neighbours. */
   private readonly sorted: string[];
-  /** Stems by length, for typo matches of more than one edit. */
+  /** Stems by length, for typo matches. */
   private readonly byLength = new Map<number, string[]>();
-  /** Each stem and each of its one-letter deletions, to the stems it comes from (symmetric deletion). */
-  private readonly deletions = new Map<string, string[]>();
 
   constructor(private readonly stems: ReadonlyMap<string, number>) {
     this.sorted = [...stems.keys()].sort();
@@ -19,11 +18,6 @@ export class StemIndex {
       const same = this.byLength.get(s.length);
       if (same) same.push(s);
       else this.byLength.set(s.length, [s]);
-      for (const d of new Set([s, ...oneDeleted(s)])) {
-        const from = this.deletions.get(d);
-        if (from) from.push(s);
-        else this.deletions.set(d, [s]);
-      }
     }
   }
 
@@ -51,27 +45,10 @@ export class StemIndex {
     }
   }
 
-  /**
-   * Stems that may be one edit (insertion, deletion, substitution, neighbours swapped) from `word`:
-   * every such stem is among them, and the caller checks each.
-   */
-  oneEditCandidates(word: string): Set<string> {
-    const out = new Set<string>();
-    for (const d of new Set([word, ...oneDeleted(word)])) for (const s of this.deletions.get(d) ?? []) out.add(s);
-    return out;
-  }
-
   /** Stems whose length differs from `length` by at most `within`. */
   *ofLength(length: number, within: number): Generator<string> {
     for (let n = length - within; n <= length + within; n += 1) yield* this.byLength.get(n) ?? [];
   }
-}
-
-/** The word with one letter left out, at each position. */
-function oneDeleted(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
 }
 
 const indexes = new WeakMap<ReadonlyMap<string, number>, StemIndex>();

@@ -1,5 +1,4 @@
 import { describe, expect, test } from '@jest/globals';
-import { withinOneEdit } from '../../../src/domain/fuzzy.js';
 import { StemIndex } from '../../../src/domain/search/stemIndex.js';
 
 const stems = new Map(['handlaggare', 'handling', 'hand', 'mote', 'motesplan', 'styrelse', 'styrels', 'kartlaggning'].map((s) => [s, 1]));
@@ -15,14 +14,6 @@ describe('the stem index answers what a scan of every stem would', () => {
   test('stems a word starts with, of a least length', () => {
     expect([...index.prefixesOf('styrelsemote', 4)]).toEqual(['styrels', 'styrelse']);
     expect([...index.prefixesOf('handen', 5)]).toEqual([]);
-  });
-
-  test('every stem one edit away is a candidate', () => {
-    for (const word of ['handlagare', 'kartlagning', 'kartlgganing', 'styrelser', 'motesplna', 'mtoe']) {
-      const scan = [...stems.keys()].filter((s) => withinOneEdit(s, word));
-      const candidates = index.oneEditCandidates(word);
-      for (const s of scan) expect(candidates.has(s)).toBe(true);
-    }
   });
 
   test('stems by length', () => {
