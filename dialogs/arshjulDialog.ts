@@ -13,7 +13,7 @@ import {
 import { calendarFromData, forbundName } from '../src/domain/calendar/fromData.js';
 import type { GroupName } from '../src/domain/calendar/groups.js';
 import { zonedDay } from '../src/domain/calendar/zone.js';
-import { busiestGroups, readArshjulQuestion, shortName, type ArshjulReading } from './arshjulReading.js';
+import { busiestGroups, readArshjulQuestion, readingOf, shortName, type ArshjulReading } from './arshjulReading.js';
 import { formatSwedishDay, parseSwedishDate } from '../src/domain/dates.js';
 import { parseSubscriptionRequest, subscriptionId } from '../src/reminders/subscriptionText.js';
 import { upcomingReminders } from '../src/reminders/due.js';
@@ -100,7 +100,7 @@ export class ArshjulDialog extends CancelAndHelpDialog {
    */
   answerFor(u: Understanding): Reply | undefined {
     const today = zonedDay(u.now);
-    const reading = readArshjulQuestion(this.deps, u.text, today, u.query.conversationForbund);
+    const reading = readingOf(this.deps, u);
     const reply = this.queryReply(u.text, today, reading, this.context(reading, today));
     return reply === undefined ? undefined : { ...reply, status: reply.status ?? 'answered' };
   }

@@ -43,12 +43,43 @@ export function shortName(g: GroupName): string {
 
 /** Reads an årshjul question (pure apart from the data it is handed). */
 export function readArshjulQuestion(deps: Pick<BotDeps, 'data' | 'state'>, text: string, today: string, conversationForbund?: string): ArshjulReading {
-  const groups = groupNames(deps.data);
-  const query = inConversation(parseQueryCached(deps.data, text), conversationForbund);
-  const forbund = forbundOf(deps.data, query);
-  const named = findGroups(text, groups.filter((g) => g.forbund === forbund)).map((m) => m.group);
+  return readQuestion(deps.data, deps.state.read().calendarAdditions, text, today, conversationForbund);
+}
+
+/**
+ * The reading of the turn's understood question: the route's score and the dialog's direct answer
+ * read the same question in one turn, so it is read once (kept by the understanding, which is the
+ * turn's own, as long as the data and the calendar additions are the same).
+ */
+export function readingOf(deps: Pick<BotDeps, 'data' | 'state'>, u: Pick<Understanding, 'text' | 'now' | 'query'>): ArshjulReading {
+  const today = zonedDay(u.now);
+  const additions = deps.state.read().calendarAdditions;
+  const hit = readings.get(u);
+  if (hit !== undefined && hit.data === deps.data && hit.additions === additions && hit.today === today) return hit.reading;
+  const reading = readQuestion(deps.data, additions, u.text, today, u.query.conversationForbund);
+  readings.set(u, { data: deps.data, additions, today, reading });
+  return reading;
+}
+
+const readings = new WeakMap<object, { data: BotDeps['data']; additions: readonly unknown[]; today: string; reading: ArshjulReading }>();
+const groupsByForbund = new WeakMap<readonly GroupName[], Map<string, GroupName[]>>();
+
+/** The groups of one förbund, once per list (a new filtered list would compile its aliases anew, groups.ts). */
+function groupsOf(groups: readonly GroupName[], forbund: string): GroupName[] {
+  let byForbund = groupsByForbund.get(groups);
+  if (!byForbund) groupsByForbund.set(groups, (byForbund = new Map()));
+  let own = byForbund.get(forbund);
+  if (!own) byForbund.set(forbund, (own = groups.filter((g) => g.forbund === forbund)));
+  return own;
+}
+
+function readQuestion(data: BotDeps['data'], additions: ReturnType<BotDeps['state']['read']>['calendarAdditions'], text: string, today: string, conversationForbund?: string): ArshjulReading {
+  const groups = groupNames(data);
+  const query = inConversation(parseQueryCached(data, text), conversationForbund);
+  const forbund = forbundOf(data, query);
+  const named = findGroups(text, groupsOf(groups, forbund)).map((m) => m.group);
   const group = named.find((g) => g.kind === 'organ') ?? named[0];
-  const cal = calendarFromData(deps.data, deps.state.read().calendarAdditions);
+  const cal = calendarFromData(data, additions);
   const topic = findByTopic(cal, text, { forbund }, named.flatMap((g) => [g.name, ...g.aliases]));
   const question = classifyCalendarQuestion(query, text, today, { hasGroup: named.length > 0, topicScore: topic.score });
   return { question, forbund, groups, group, named };
@@ -56,5 +87,5 @@ export function readArshjulQuestion(deps: Pick<BotDeps, 'data' | 'state'>, text:
 
 /** The route's score for a question (routes.ts): the score of the table's line that holds. */
 export function arshjulScore(deps: Pick<BotDeps, 'data' | 'state'>, u: Pick<Understanding, 'text' | 'now' | 'query'>): number {
-  return readArshjulQuestion(deps, u.text, zonedDay(u.now), u.query.conversationForbund).question?.score ?? 0;
+  return readingOf(deps, u).question?.score ?? 0;
 }

@@ -36,6 +36,7 @@ import { answerStaleChoice, rememberChoices, watchChoices, type ChoiceMemory } f
 import { fallbackAnswer, type Route } from './routes.js';
 import { understand, type Understanding } from '../src/understanding/understand.js';
 import { turnNow } from './turnClock.js';
+import { keepDialogStateConfiguration, shareDialogStateConfiguration } from './dialogStateConfiguration.js';
 import { chooseTurnForbund, setTurnForbund, turnForbund } from './turnForbund.js';
 import { FORBUND_CHOICE_DIALOG, ForbundChoiceDialog, type ForbundChoiceOptions } from './forbundChoiceDialog.js';
 
@@ -153,7 +154,9 @@ export class MainDialog extends ComponentDialog {
     await this.resolveForbund(context, forbund);
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
+    shareDialogStateConfiguration(context);
     const dc = await dialogSet.createContext(context);
+    keepDialogStateConfiguration(dc);
     if (heldOnlyPersonnummer(context)) {
       if (dc.activeDialog !== undefined) await dc.repromptDialog();
       return;

@@ -2,7 +2,7 @@
 // with esbuild into dist/, which `npm start` runs (scripts/start.mjs). One bundle instead of
 // ~1 700 modules resolved and compiled one by one is most of the start-up time saved (README, Prestanda).
 // Plain JavaScript so it runs before anything is built.
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,8 +63,8 @@ const spdyStub = {
 // recognizers-text (≈ 5 MB; botbuilder-dialogs' number, date and confirm prompts and a choice
 // answered by its ordinal, "den andra") and the Azure identity libraries (botframework-connector's
 // token credentials, used only with MicrosoftAppId). In the bundle each is a stand-in whose first
-// property access runs the real package (esbuild runs a bundled CommonJS module's body only when
-// it is first required): about a fifth of start-up's CPU time otherwise (README, Prestanda).
+// property access loads the real package from node_modules: run at start, about a fifth of
+// start-up's CPU time (README, Prestanda); bundled, half the bundle's source held in memory.
 // `Culture` (read at load by botbuilder-dialogs' prompt culture table) comes from the small base package.
 export const LAZY_PACKAGES = [
   '@microsoft/recognizers-text-suite',
@@ -100,10 +100,9 @@ const lazyPackages = {
   setup(build) {
     const names = new Set(LAZY_PACKAGES);
     build.onResolve({ filter: /^@(microsoft|azure)\// }, async (args) => {
-      if (args.path.endsWith(REAL)) {
-        const real = args.path.slice(0, -REAL.length);
-        return build.resolve(real, { resolveDir: args.pluginData.resolveDir, kind: 'require-call', pluginData: { real: true } });
-      }
+      // The real package stays in node_modules, loaded by Node at the first use: bundled, its
+      // source (5.7 MB, half the bundle) would be held in memory as part of the bundle's.
+      if (args.path.endsWith(REAL)) return { path: args.path.slice(0, -REAL.length), external: true };
       if (!names.has(args.path) || args.pluginData?.real) return undefined;
       return { path: args.path, namespace: 'lazy-package', pluginData: { resolveDir: args.resolveDir } };
     });
@@ -117,12 +116,25 @@ const lazyPackages = {
 };
 
 /**
+ * V8 keeps a script's source in memory, at one byte a character only when every character is
+ * Latin-1: one "…" in a bundled package's comment made the 11 MB bundle a 22 MB string, the
+ * largest object of the server's heap (npm run bench). esbuild escapes other characters in
+ * strings but leaves comments and some regular expressions as they are; there a \u escape of each
+ * UTF-16 unit means the same. (A source map's columns after such a character on its line are off.)
+ */
+function latin1Only(file) {
+  const text = readFileSync(file, 'utf8');
+  if (!/[\u0100-\uffff]/.test(text)) return;
+  writeFileSync(file, text.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
  * Bundles `entryPoints` with the packages into `outdir` as the server's bundle is built (the bench
  * builds its server child the same way, so what it measures is what `npm start` runs).
  */
 export async function bundle(esbuild, entryPoints, outdir) {
   mkdirSync(outdir, { recursive: true });
-  await esbuild.build({
+  const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints,
     bundle: true,
@@ -140,7 +152,9 @@ export async function bundle(esbuild, entryPoints, outdir) {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     plugins: [spdyStub, lazyPackages],
     logLevel: 'warning',
+    metafile: true,
   });
+  for (const file of Object.keys(result.metafile.outputs)) if (file.endsWith('.js')) latin1Only(path.join(ROOT, file));
   // The web chat's page, script and style are read from next to the module (src/channels/web/page.ts).
   cpSync(path.join(ROOT, 'src/channels/web/static'), path.join(outdir, 'static'), { recursive: true });
 }

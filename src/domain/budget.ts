@@ -2,6 +2,7 @@ import type { Budget, Figure, Party, Source, Verksamhet } from '../data/schema.j
 import { fuzzyWordMatch } from './fuzzy.js';
 import { stemSwedish } from './search/tokenize.js';
 import { normalize } from './text.js';
+import { memoizeText } from './textMemo.js';
 
 /**
  * Budget questions answered from the curated budget tables in data/ (issue 3 and 7): a förbund's
@@ -27,11 +28,18 @@ export interface NamedRecord {
 
 /** The names of the parties (with their kind) and verksamheter (with their umbrella) of data/. */
 export function namedRecordsOf(data: { parties: readonly (Party & { forbund: string })[]; verksamheter: readonly (Verksamhet & { forbund: string })[] }): NamedRecord[] {
-  return [
+  // Once per data object (the lists are the data's own): the rows' names below are cached by it.
+  const hit = namedCache.get(data.parties);
+  if (hit?.verksamheter === data.verksamheter) return hit.records;
+  const records = [
     ...data.parties.map((r) => ({ id: r.id, forbund: r.forbund, name: r.name, aliases: r.aliases, partyKind: r.kind })),
     ...data.verksamheter.map((r) => ({ id: r.id, forbund: r.forbund, name: r.name, aliases: r.aliases, partOf: r.partOf })),
   ];
+  namedCache.set(data.parties, { verksamheter: data.verksamheter, records });
+  return records;
 }
+
+const namedCache = new WeakMap<readonly unknown[], { verksamheter: readonly unknown[]; records: NamedRecord[] }>();
 
 /** One stated figure of the answer. */
 export interface BudgetFigure {
@@ -75,15 +83,27 @@ function words(normalized: string): string[] {
 
 /** True when every word of `phrase` (normalised) matches a word of the question, one typo allowed in long words. */
 function phraseIn(phrase: string, questionWords: readonly string[]): boolean {
-  const ws = words(normalize(phrase)).filter((w) => !/^\d+$/.test(w));
+  const ws = phraseWords(phrase);
   if (ws.length === 0) return false;
-  // A hyphenated word holds its parts ("ESF-förstudien" names the row "ESF förstudie").
-  const qs = questionWords.flatMap((q) => (q.includes('-') ? [q, ...q.split('-').filter((p) => p !== '')] : [q]));
+  const qs = withParts(questionWords);
   // A compound or an inflection holds the word's stem ("styrelseledamot" names "styrelsen", "arvode" "arvoden").
-  return ws.every((w) => {
-    const stem = stemSwedish(w);
-    return qs.some((q) => q === w || fuzzyWordMatch(q, w) || (w.length >= 5 && q.startsWith(w)) || (stem.length >= 5 && q.startsWith(stem)));
-  });
+  return ws.every(({ w, stem }) => qs.some((q) => q === w || fuzzyWordMatch(q, w) || (w.length >= 5 && q.startsWith(w)) || (stem.length >= 5 && q.startsWith(stem))));
+}
+
+/** A phrase's words but numbers, with their stems: the same row names are read for every row on every budget turn. */
+const phraseWords = memoizeText((phrase: string): readonly { w: string; stem: string }[] =>
+  words(normalize(phrase)).filter((w) => !/^\d+$/.test(w)).map((w) => ({ w, stem: stemSwedish(w) })));
+
+const partsCache = new WeakMap<readonly string[], readonly string[]>();
+
+/** The question's words and the parts of its hyphenated ones ("ESF-förstudien" names the row "ESF förstudie"), once per question. */
+function withParts(questionWords: readonly string[]): readonly string[] {
+  let qs = partsCache.get(questionWords);
+  if (!qs) {
+    qs = questionWords.flatMap((q) => (q.includes('-') ? [q, ...q.split('-').filter((p) => p !== '')] : [q]));
+    partsCache.set(questionWords, qs);
+  }
+  return qs;
 }
 
 function hasWord(questionWords: readonly string[], ...candidates: string[]): boolean {
@@ -153,6 +173,10 @@ function namesRecord(r: NamedRecord, questionWords: readonly string[]): boolean 
 
 /** Short aliases ("FK", "AF", "RV") of a row's party or verksamhet: they name the row only as a whole word of their own. */
 function shortAliases(row: Budget['sections'][number]['rows'][number], forbund: string, named: readonly NamedRecord[]): string[] {
+  return perRow(shortCache, row, forbund, named, rowShortAliases);
+}
+
+function rowShortAliases(row: Row, forbund: string, named: readonly NamedRecord[]): string[] {
   return named
     .filter((n) => n.forbund === forbund && (n.id === row.party || n.id === row.verksamhet))
     .flatMap((n) => (n.aliases ?? []).map((a) => normalize(a)).filter((a) => a.length === 2));
@@ -163,6 +187,26 @@ const GENERIC = new Set(['kommun', 'kommuns', 'av', 'och', 'till', 'for', 'i']);
 
 /** The row's names as the words that identify it, each name joined back into a phrase. */
 function significantNames(row: Budget['sections'][number]['rows'][number], forbund: string, named: readonly NamedRecord[]): string[] {
+  return perRow(significantCache, row, forbund, named, rowSignificantNames);
+}
+
+type Row = Budget['sections'][number]['rows'][number];
+type RowCache = WeakMap<readonly NamedRecord[], WeakMap<Row, { forbund: string; names: string[] }>>;
+const significantCache: RowCache = new WeakMap();
+const shortCache: RowCache = new WeakMap();
+
+/** A row's names, once per row, förbund and list of records: every budget question reads every row. */
+function perRow(cache: RowCache, row: Row, forbund: string, named: readonly NamedRecord[], compute: (row: Row, forbund: string, named: readonly NamedRecord[]) => string[]): string[] {
+  let byRow = cache.get(named);
+  if (!byRow) cache.set(named, (byRow = new WeakMap()));
+  const hit = byRow.get(row);
+  if (hit?.forbund === forbund) return hit.names;
+  const names = compute(row, forbund, named);
+  byRow.set(row, { forbund, names });
+  return names;
+}
+
+function rowSignificantNames(row: Budget['sections'][number]['rows'][number], forbund: string, named: readonly NamedRecord[]): string[] {
   const shared = umbrellaWords(row, forbund, named);
   return rowNames(row, forbund, named)
     .map((name) => words(normalize(name)).filter((w) => !GENERIC.has(w) && !shared.has(w) && !/^\d+$/.test(w) && w !== '%').join(' '))

@@ -92,8 +92,12 @@ export class ConversationRecords {
    * written are put back as they were, and the error is thrown.
    */
   async write(records: readonly EntryRecord[], state: EntryState): Promise<void> {
+    return this.writeOver(records, ConversationRecords.before(records, state));
+  }
+
+  /** As {@link write}, with the entries as they were before the records taken beforehand (a write that waits its turn). */
+  async writeOver(records: readonly EntryRecord[], before: readonly EntryRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const before = records.map((record) => currentOf(state, record));
     let done = 0;
     try {
       await this.makeFolder();

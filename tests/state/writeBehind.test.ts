@@ -38,6 +38,39 @@ describe('dialog state written behind the turn', () => {
     expect(failures).toEqual([]);
   });
 
+  test('a change of another item does not wait for the write before it to reach the disk, and the files are written in order', async () => {
+    const file = join(tempDir(), 'state.json');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    let hold = true;
+    const fs: StateFs = {
+      ...nodeStateFs,
+      writeFile: (async (target: string, data: string, options: Parameters<typeof nodeStateFs.writeFile>[2]) => {
+        if (target.includes('.conversations')) {
+          order.push(String(JSON.parse(data).item));
+          if (hold) {
+            hold = false;
+            await held;
+          }
+        }
+        return nodeStateFs.writeFile(target, data, options);
+      }) as StateFs['writeFile'],
+    };
+    const store = await openStateStore(file, { fs });
+    const storage = new LowdbStorage(store, undefined, { onWriteFailed: () => undefined });
+    await storage.write({ a: { v: 1 } });
+    // The write of a is held on its way to the disk; b is still in memory at once.
+    await storage.write({ b: { v: 1 } });
+    expect(store.read().botState.b).toEqual(expect.objectContaining({ v: 1 }));
+    expect(order).not.toContain('b');
+    release();
+    await store.flush();
+    expect(order).toEqual(['a', 'b']);
+    const onDisk = new LowdbStorage(await openStateStore(file, { readOnly: true }));
+    expect(await onDisk.read(['a', 'b'])).toEqual({ a: expect.objectContaining({ v: 1 }), b: expect.objectContaining({ v: 1 }) });
+  });
+
   test('the next read of an item waits for its write: what it reads is on disk', async () => {
     const file = join(tempDir(), 'state.json');
     const store = await openStateStore(file);

@@ -88,13 +88,23 @@ export function namedPaths(normalized: string, data: Pick<AnswerData, 'paths'>):
   const padded = ` ${normalized} `;
   const found = new Map<string, number>();
   for (const p of data.paths) {
-    for (const name of [p.name, ...p.aliases].map(normalize)) {
-      if (name.length >= 5 && (padded.includes(` ${name} `) || padded.includes(` ${name}en `) || padded.includes(` ${name}s `))) {
-        found.set(p.id, Math.max(found.get(p.id) ?? 0, name.length));
-      }
+    for (const { name, forms } of pathForms(p)) {
+      if (forms.some((f) => padded.includes(f))) found.set(p.id, Math.max(found.get(p.id) ?? 0, name.length));
     }
   }
   return [...found].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+const pathFormsCache = new WeakMap<AnswerData['paths'][number], { name: string; forms: string[] }[]>();
+
+/** A path's names (five letters or more) as words of a text, with "-en" or "-s"; once per path record. */
+function pathForms(p: AnswerData['paths'][number]): { name: string; forms: string[] }[] {
+  let named = pathFormsCache.get(p);
+  if (!named) {
+    named = [p.name, ...p.aliases].map(normalize).filter((name) => name.length >= 5).map((name) => ({ name, forms: [` ${name} `, ` ${name}en `, ` ${name}s `] }));
+    pathFormsCache.set(p, named);
+  }
+  return named;
 }
 
 /** The facts the dialog may ask for with this intent, in asking order. */

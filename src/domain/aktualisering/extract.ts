@@ -6,6 +6,7 @@ import { negationSpans } from '../../understanding/negation.js';
 import type { CaseFacts, FactKey } from './facts.js';
 import { benefitMentions, extractBenefits } from './benefits.js';
 import { tokenIs, tokens } from './words.js';
+import { candidateNames, TYPO_NAME_LENGTH } from './verksamhetNames.js';
 
 /**
  * Free-text fact extraction for the aktualiseringscheck (DESIGN.md, Language: users type fast
@@ -203,12 +204,10 @@ export function extractVerksamhet(normalized: string, lexicon: Lexicon): { id: s
   const padded = ` ${normalized} `;
   const toks = tokens(normalized);
   let best: { id: string; forbund: string; length: number } | undefined;
-  for (const v of lexicon.verksamheter) {
-    for (const name of v.names) {
-      const hit = padded.includes(` ${name} `) || padded.includes(` ${name}s `) || padded.includes(` ${name}:s `)
-        || (name.length >= 8 && toks.some((t) => withinOneEdit(t, name)));
-      if (hit && (best === undefined || name.length > best.length)) best = { id: v.id, forbund: v.forbund, length: name.length };
-    }
+  // Only the names that can be in the text (verksamhetNames.ts), in lexicon order.
+  for (const { verksamhet: v, name, forms } of candidateNames(lexicon.verksamheter, padded, toks)) {
+    const hit = forms.some((f) => padded.includes(f)) || (name.length >= TYPO_NAME_LENGTH && toks.some((t) => withinOneEdit(t, name)));
+    if (hit && (best === undefined || name.length > best.length)) best = { id: v.id, forbund: v.forbund, length: name.length };
   }
   return best && { id: best.id, forbund: best.forbund };
 }

@@ -13,6 +13,7 @@ import type { AgreementData } from '../../data/load.js';
 import type { Source } from '../../data/schema.js';
 import { docShortTitle } from '../sources.js';
 import { ancestorsOf } from '../verksamhetTree.js';
+import { ofForbund } from '../ofForbund.js';
 import { joinSv } from './labels.js';
 
 export type ScopeData = Pick<AgreementData, 'verksamheter' | 'commitments' | 'individprocesser' | 'paths' | 'documents'>;
@@ -25,7 +26,7 @@ export interface ScopeNote {
 /** What the answer must say first about the verksamhet the question names, or undefined when nothing. */
 export function verksamhetScope(data: ScopeData, forbund: string, verksamhetId: string | undefined, today: string | undefined): ScopeNote | undefined {
   if (verksamhetId === undefined) return undefined;
-  const v = data.verksamheter.find((x) => x.forbund === forbund && x.id === verksamhetId);
+  const v = ofForbund(data.verksamheter, forbund).find((x) => x.id === verksamhetId);
   if (v === undefined) return undefined;
   const lines: string[] = [];
   const sources: Source[] = [];
@@ -35,14 +36,14 @@ export function verksamhetScope(data: ScopeData, forbund: string, verksamhetId: 
     sources.push(v.source);
   }
   // The individprocesser lead to these verksamheter (their paths'); one outside them is not what their rules are about.
-  const processes = data.individprocesser.filter((p) => p.forbund === forbund);
+  const processes = ofForbund(data.individprocesser, forbund);
   const targets = new Set(processes.flatMap((p) => p.paths)
-    .flatMap((id) => data.paths.filter((x) => x.forbund === forbund && x.id === id))
+    .flatMap((id) => ofForbund(data.paths, forbund).filter((x) => x.id === id))
     .flatMap((x) => (x.verksamhet === undefined ? [] : [x.verksamhet])));
   const inside = targets.has(v.id) || ancestorsOf(data.verksamheter, forbund, v.id).some((a) => targets.has(a));
-  const own = data.commitments.filter((c) => c.forbund === forbund && c.verksamhet === v.id && /aktualiser/iu.test(c.text));
+  const own = ofForbund(data.commitments, forbund).filter((c) => c.verksamhet === v.id && /aktualiser/iu.test(c.text));
   if (!inside && targets.size > 0 && (ended || own.length > 0)) {
-    const names = [...targets].map((id) => data.verksamheter.find((x) => x.forbund === forbund && x.id === id)?.name ?? id);
+    const names = [...targets].map((id) => ofForbund(data.verksamheter, forbund).find((x) => x.id === id)?.name ?? id);
     lines.push(`Förbundets individprocesser för aktualisering gäller ${joinSv(names)}, inte ${v.name}.`);
   }
   const first = own[0];

@@ -110,9 +110,16 @@ function fuzzyMentions(n: string, groups: readonly GroupName[]): { start: number
   const out: { start: number; end: number; m: GroupMatch }[] = [];
   for (const word of n.matchAll(/[^\s\-/:.]+/g)) {
     const w = word[0];
+    // The word's starts, cut once per length rather than once per alias.
+    const starts = new Map<number, string>();
+    const start = (len: number): string => {
+      let s = starts.get(len);
+      if (s === undefined) starts.set(len, (s = w.slice(0, len)));
+      return s;
+    };
     for (const group of groups) {
       for (const alias of fuzzyAliases(group)) {
-        const hit = [alias.length - 1, alias.length, alias.length + 1].some((len) => len <= w.length && withinOneEdit(w.slice(0, len), alias));
+        const hit = [alias.length - 1, alias.length, alias.length + 1].some((len) => len <= w.length && withinOneEdit(start(len), alias));
         if (hit) out.push({ start: word.index ?? 0, end: (word.index ?? 0) + alias.length, m: { group, matched: alias } });
       }
     }

@@ -122,6 +122,31 @@ function topicWords(topics: readonly string[]): readonly string[] {
 /** The words of one calendar title or topic: the same texts are matched on every calendar turn. */
 const textWords = memoizeText((text: string): readonly string[] => normalize(text).split(/[\s\-/:.()]+/).filter((w) => w.length >= 2));
 
+const vocabularies = new WeakMap<CalendarData['events'], { rules: CalendarData['rules']; words: readonly string[]; found: Map<string, boolean> }>();
+
+/**
+ * Whether a question's word matches a word of some calendar item's topics or title: one that
+ * matches none adds nothing to any item's score, so most questions score no item at all. The
+ * curated items' words are gathered once per data object, the imports' on each call.
+ */
+function matchesSomeItem(cal: CalendarData, token: string): boolean {
+  let v = vocabularies.get(cal.events);
+  if (v?.rules !== cal.rules) {
+    const items = [...cal.events, ...cal.rules];
+    const words = new Set(items.flatMap((i) => [...topicWords(i.topics), ...(i.title ? textWords(i.title) : [])]));
+    v = { rules: cal.rules, words: [...words], found: new Map() };
+    vocabularies.set(cal.events, v);
+  }
+  let found = v.found.get(token);
+  if (found === undefined) {
+    found = v.words.some((w) => tokenMatches(token, w));
+    // Bounded: the questions' words are not the calendar's.
+    if (v.found.size >= 4096) v.found.clear();
+    v.found.set(token, found);
+  }
+  return found || cal.additions.map(additionOccurrence).some((o) => [...topicWords(o.topics), ...(o.title ? textWords(o.title) : [])].some((w) => tokenMatches(token, w)));
+}
+
 export interface TopicMatch {
   /** Dated events and imports about the topic, best first, then by date. */
   events: CalendarOccurrence[];
@@ -139,10 +164,16 @@ export function findByTopic(cal: CalendarData, question: string, filter: Occurre
   const ignored = new Set(ignore.flatMap((w) => topicTokens(w)));
   // A year narrows the dates; it is not a topic ("ledardagarna 2017").
   const years = topicTokens(question).filter((t) => /^(19|20)\d\d$/.test(t));
-  const tokens = topicTokens(question).filter((t) => !ignored.has(t) && !years.includes(t));
+  const tokens = topicTokens(question).filter((t) => !ignored.has(t) && !years.includes(t) && matchesSomeItem(cal, t));
   if (tokens.length === 0) return { events: [], rules: [], score: 0 };
-  const scoreOf = (topics: readonly string[], title: string) =>
-    2 * topicScore(tokens, topicWords(topics)) + topicScore(tokens, title ? textWords(title) : []);
+  // Many items share their words (a mötesplan's titles): each list of words is scored once per question.
+  const scored = new Map<readonly string[], number>();
+  const scoreWords = (words: readonly string[]): number => {
+    let score = scored.get(words);
+    if (score === undefined) scored.set(words, (score = topicScore(tokens, words)));
+    return score;
+  };
+  const scoreOf = (topics: readonly string[], title: string) => 2 * scoreWords(topicWords(topics)) + (title ? scoreWords(textWords(title)) : 0);
   const dated = datedOccurrences(cal, filter);
   const inYears = dated.filter((o) => years.includes(o.date.slice(0, 4)));
   const events = (years.length > 0 && inYears.length > 0 ? inYears : dated).map((o) => ({ o, s: scoreOf(o.topics, o.title) }));

@@ -17,6 +17,7 @@ import { corpusTerms } from './evidence.js';
 import { knownCue } from './vocabulary.js';
 import { editDistance, withinOneEdit } from '../fuzzy.js';
 import { processTerm } from '../search/tokenize.js';
+import { stemIndexOf, type StemIndex } from '../search/stemIndex.js';
 
 /** Compound tails that add no concept of their own: a time, a period, a date, a place, a post or role ("psykologtjänsten"). */
 const GENERIC_TAILS = new Set(['tid', 'tiden', 'tider', 'period', 'perioden', 'datum', 'datumet', 'dag', 'dagen', 'plats', 'platsen', 'ort', 'orten',
@@ -77,14 +78,30 @@ export function notStatedText(data: AgreementData, u: Pick<Understanding, 'text'
  */
 export function documentsName(data: AgreementData, word: string): boolean {
   const term = processTerm(word) ?? word;
-  const df = corpusTerms(data);
-  if (df.has(term)) return true;
+  const key = `${data.version}\u0000${term}`;
+  const known = named.get(key);
+  if (known !== undefined) return known;
+  const found = indexNames(stemIndexOf(corpusTerms(data)), term);
+  if (named.size >= 1024) named.delete(named.keys().next().value as string);
+  named.set(key, found);
+  return found;
+}
+
+/** The last words looked up, by data version: an absent word is looked for in every stem. */
+const named = new Map<string, boolean>();
+
+/** {@link documentsName}'s rule over the corpus's stem index (built once per data version). */
+function indexNames(index: StemIndex, term: string): boolean {
+  if (index.has(term) || some(index.startingWith(term)) || some(index.prefixesOf(term, Math.max(4, term.length - 2)))) return true;
+  // A compound of a word the documents have and a word of time or place ("giltighetstid", "mötesplats") names the same thing.
+  if (some(index.prefixesOf(term, 5), (s) => genericTail(term.slice(s.length)))) return true;
   const typos = term.length >= 10 ? 2 : term.length >= 6 ? 1 : 0;
-  for (const s of df.keys()) {
-    if (s.startsWith(term) || (term.startsWith(s) && term.length - s.length <= 2 && s.length >= 4)) return true;
-    // A compound of a word the documents have and a word of time or place ("giltighetstid", "mötesplats") names the same thing.
-    if (s.length >= 5 && term.startsWith(s) && genericTail(term.slice(s.length))) return true;
-    if (typos > 0 && Math.abs(s.length - term.length) <= typos && (typos === 1 ? withinOneEdit(s, term) : editDistance(s, term, typos) <= typos)) return true;
-  }
+  if (typos === 1) return some(index.ofLength(term.length, 1), (s) => withinOneEdit(s, term));
+  if (typos === 2) return some(index.ofLength(term.length, 2), (s) => editDistance(s, term, 2) <= 2);
+  return false;
+}
+
+function some(stems: Iterable<string>, holds: (stem: string) => boolean = () => true): boolean {
+  for (const s of stems) if (holds(s)) return true;
   return false;
 }

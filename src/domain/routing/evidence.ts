@@ -13,6 +13,7 @@ import { parseQueryCached } from '../entities.js';
 import { indexWords, processTerm, queryTerms } from '../search/tokenize.js';
 import { sourceRefs } from '../sources.js';
 import { memoizeText } from '../textMemo.js';
+import { stemIndexOf } from '../search/stemIndex.js';
 
 /** A term in at most this share of the passages is distinctive for a question. */
 const RARE_SHARE = 0.05;
@@ -25,6 +26,8 @@ interface TermStats {
   df: Map<string, number>;
   /** Stems per passage (same order as index.docs). */
   stems: ReadonlySet<string>[];
+  /** {@link documentFrequency} of terms not in `df`, as they are asked. */
+  related: Map<string, number>;
 }
 
 const statsCache = new WeakMap<SearchIndex, TermStats>();
@@ -50,7 +53,7 @@ function statsFor(index: SearchIndex): TermStats {
     for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);
     return s;
   });
-  const stats = { docCount: Math.max(1, index.docs.length), df, stems };
+  const stats = { docCount: Math.max(1, index.docs.length), df, stems, related: new Map<string, number>() };
   statsCache.set(index, stats);
   return stats;
 }
@@ -68,11 +71,19 @@ export function corpusTerms(data: AgreementData): ReadonlyMap<string, number> {
   return statsFor(searchIndexFor(data)).df;
 }
 
+/** Passages of the stem, or of the most frequent stem that starts with it or that it starts with (≥ 4 letters). */
 function documentFrequency(stats: TermStats, term: string): number {
   const exact = stats.df.get(term);
   if (exact !== undefined || term.length < 4) return exact ?? 0;
+  const known = stats.related.get(term);
+  if (known !== undefined) return known;
+  const index = stemIndexOf(stats.df);
   let n = 0;
-  for (const [s, c] of stats.df) if (s.length >= 4 && (s.startsWith(term) || term.startsWith(s))) n = Math.max(n, c);
+  for (const s of index.startingWith(term)) n = Math.max(n, stats.df.get(s) ?? 0);
+  for (const s of index.prefixesOf(term, 4)) n = Math.max(n, stats.df.get(s) ?? 0);
+  // Bounded: the questions' words are not the corpus's.
+  if (stats.related.size >= 4096) stats.related.clear();
+  stats.related.set(term, n);
   return n;
 }
 
@@ -166,9 +177,10 @@ export function missingTerms(data: AgreementData, question: string, replyTexts: 
  * neighbours up to about `max` characters, so a long decision never hides the sentence that
  * answers (e.g. an amount stated last). Short passages come back whole.
  */
-function sentencesOf(text: string): string[] {
-  return text.replace(/\s+/gu, ' ').trim().split(/(?<=[.!?;])\s+|\s+(?=- )|\s·\s/u).filter((s) => s !== '');
-}
+const sentencesOf: (text: string) => readonly string[] = memoizeText((text) => squashed(text).split(/(?<=[.!?;])\s+|\s+(?=- )|\s·\s/u).filter((s) => s !== ''));
+
+/** The text with each run of white space one space, trimmed: the passages' texts are cut into sentences on every search answer. */
+const squashed: (text: string) => string = memoizeText((text) => text.replace(/\s+/gu, ' ').trim());
 
 /** How many of the question's terms a sentence holds, distinctive ones counting three times. */
 function sentenceScores(sentences: readonly string[], terms: readonly string[], weighted: readonly string[], gives?: (sentence: string) => boolean, specific = false): { scores: number[]; best: number } {
@@ -273,7 +285,7 @@ export function datedHeadline(headline: string, passage: string): string {
 }
 
 export function excerptAround(text: string, terms: readonly string[], max = 600, weighted: readonly string[] = []): string {
-  const t = text.replace(/\s+/gu, ' ').trim();
+  const t = squashed(text);
   if (t.length <= max) return t;
   const sentences = sentencesOf(t);
   const { scores, best } = sentenceScores(sentences, terms, weighted);

@@ -39,6 +39,26 @@ describe('createPersistedSeenCache', () => {
     expect(await cache.checkAndRemember('signature:v0=abc', 600_000)).toBe(false);
   });
 
+  it('records keys that arrive together in one write, and a copy that arrives meanwhile is seen once the first is on disk', async () => {
+    const store = await openStateStore(`${tempDir()}/state.json`);
+    let updates = 0;
+    const counted = { ...store, file: store.file, read: () => store.read(), flush: () => store.flush(), update: <T>(change: Parameters<typeof store.update<T>>[0]) => {
+      updates += 1;
+      return store.update(change);
+    } };
+    const cache = createPersistedSeenCache(counted, { now: () => 0 });
+    // Keys that arrive before the change starts (here: all of them) are written together.
+    const answers = await Promise.all(['a', 'b', 'c', 'b', 'd'].map((key) => cache.checkAndRemember(key, 1000)));
+    expect(answers).toEqual([false, false, false, true, false]);
+    expect(updates).toBe(1);
+    // And a key that arrives while that write is under way waits for the next one.
+    const later = [cache.checkAndRemember('e', 1000)];
+    await Promise.resolve();
+    later.push(cache.checkAndRemember('f', 1000), cache.checkAndRemember('e', 1000));
+    expect(await Promise.all(later)).toEqual([false, false, true]);
+    expect(Object.keys(store.read().slackSeen)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
   it('prunes expired keys and stays bounded', async () => {
     let now = 0;
     const state = await openStateStore(`${tempDir()}/state.json`);
