@@ -12,6 +12,7 @@ import { zonedDay } from '../src/domain/calendar/zone.js';
 import { parseQueryCached } from '../src/domain/entities.js';
 import { forbundOf, inConversation } from '../src/domain/forbund.js';
 import type { Understanding } from '../src/understanding/understand.js';
+import { questionClause } from '../src/understanding/form.js';
 
 /** What the route and the dialog both need to read a question: the groups, the förbund, the intent. */
 export interface ArshjulReading {
@@ -77,7 +78,11 @@ function readQuestion(data: BotDeps['data'], additions: ReturnType<BotDeps['stat
   const groups = groupNames(data);
   const query = inConversation(parseQueryCached(data, text), conversationForbund);
   const forbund = forbundOf(data, query);
-  const named = findGroups(text, groupsOf(groups, forbund)).map((m) => m.group);
+  const own = groupsOf(groups, forbund);
+  // The groups the question's own clause names come first: "Jag på kansliet … Vilket datum har styrelsen …?" asks about the styrelse.
+  const clause = questionClause(text);
+  const asked = clause === undefined || clause === text ? [] : findGroups(clause, own).map((m) => m.group);
+  const named = [...asked, ...findGroups(text, own).map((m) => m.group).filter((g) => !asked.includes(g))];
   const group = named.find((g) => g.kind === 'organ') ?? named[0];
   const cal = calendarFromData(data, additions);
   const topic = findByTopic(cal, text, { forbund }, named.flatMap((g) => [g.name, ...g.aliases]));

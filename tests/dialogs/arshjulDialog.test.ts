@@ -55,6 +55,13 @@ describe('årshjul questions (one turn, with sources)', () => {
     for (const part of expected) expect(reply).toContain(part);
   });
 
+  test('the group the question itself names, not the one the asker is from ("Jag på kansliet … har styrelsen …?")', async () => {
+    const w = await world();
+    const reply = await w.say('Jag på kansliet håller på att boka lokaler. Vilket datum har styrelsen sitt första sammanträde 2023?', { today: '2026-12-04' });
+    expect(reply).toMatch(/^fredag 17 februari 2023 \(2023-02-17\)/mu);
+    expect(reply).not.toMatch(/^Inga möten för Samordningsförbundets kansli/mu);
+  });
+
   test('beyond the last dated mötesplan it says so, shows the latest plan and the yearly rules, invents nothing', async () => {
     const w = await world();
     const reply = await w.say('När är nästa styrelsemöte?', { today: '2026-11-23' });
