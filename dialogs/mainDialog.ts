@@ -379,12 +379,12 @@ export class MainDialog extends ComponentDialog {
         if (search.status === 'answered') await sendReply(step.context, this.shaped(u, search));
         // A rejected answer is not shown as if it answered: "not stated", with it among the closest passages.
         else if (rejected) await sendReply(step.context, nearestInstead(completeData(this.deps.data), u, built, search));
-        else await this.sendWithEvidence(step, u, first, route);
+        else await this.sendWithEvidence(step, u, first);
         return true;
       }
     }
     values.settled = true;
-    await this.sendWithEvidence(step, u, chosen, chosen === first ? route : alternative);
+    await this.sendWithEvidence(step, u, chosen);
     return true;
   }
 
@@ -471,11 +471,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Sends a route's answer with the passages for words it left out: after it, or before it when it is about none of them. */
-  private async sendWithEvidence(step: WaterfallStepContext, u: Understanding, built: Reply, route?: Route): Promise<void> {
+  private async sendWithEvidence(step: WaterfallStepContext, u: Understanding, built: Reply): Promise<void> {
     const reply = answerFirst(completeData(this.deps.data), u.text, u.form, built);
     const evidence = this.complementFor(step, [reply]);
-    // A case the rules decide ("Nej – en 66-åring ingår inte …") is not preceded by passages that merely share its words.
-    const decided = route?.asksForCase === true && u.form === 'yesno' && /^(?:Ja|Nej|Stämmer)\b/u.test(reply.text);
+    // A yes/no question its answer decides ("Nej – en 66-åring ingår inte …", "Nej – … målgrupp är …") is not
+    // preceded by passages that merely share its words.
+    const decided = u.form === 'yesno' && /^(?:Ja|Nej|Stämmer) – /u.test(reply.text);
     const lead = !decided && evidence !== undefined && passagesLead(evidence, 'two-more');
     const leading = lead ? leadingReply(evidence) : undefined;
     if (leading !== undefined) await sendReply(step.context, this.shaped(u, leading));

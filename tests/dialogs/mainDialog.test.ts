@@ -265,6 +265,12 @@ describe('MainDialog with the real routes and data', () => {
     expect(first).toMatch(/2023-10-20/u);
   });
 
+  test('a yes/no answer its builder decides ("Nej – … målgrupp är …") keeps the first line: passages that share its words follow', async () => {
+    const t = await dataBot();
+    const [first = ''] = await t.say('Jobbar på AF med etableringsprogrammet. Räknas även etableringsdeltagare som går att matcha mot jobb inom programtiden som prioriterad målgrupp, eller bara de som inte kan det?');
+    expect(first).toMatch(/^Nej – .*bedöms inte kunna matchas/u);
+  });
+
   test('a later part of a composite question without a subject of its own is about the one before', async () => {
     const t = await dataBot();
     const [reply = ''] = await t.say('Vad åtar sig Arbetsförmedlingen i Vuxentorget och vem är kontaktperson?');

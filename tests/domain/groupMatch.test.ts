@@ -40,6 +40,10 @@ describe('a yes/no målgrupp question about a person is answered Ja/Nej first', 
     expect(first('aktivt missbruk – stänger det ute från samverkansteam finnveden?')).toMatch(/^Ja – personen ingår inte/u);
   });
 
+  test('the agreement\'s groups answer only a question about a målgrupp, not one about a referrer\'s own process', () => {
+    expect(first('Under rubriken om unga som saknar fullgjord gymnasieutbildning: omfattas en 20-åring som hoppat av gymnasiet av det kommunala aktivitetsansvaret?')).not.toMatch(/^Ja – ”Unga som saknar/u);
+  });
+
   test('a question that is not yes/no gets no verdict', () => {
     expect(first('vilka ingår i vuxentorgets målgrupp')).not.toMatch(/^(Ja|Nej)\b/u);
   });

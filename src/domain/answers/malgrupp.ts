@@ -179,7 +179,9 @@ function malgruppVerdict(data: AgreementData, q: ParsedQuery, verksamheter: read
     // "Stänger aktivt missbruk ute?" asks the other way round: the person is out, so "Ja".
     if (line !== undefined) return EXCLUSION_ASK.test(q.normalized) ? line.replace(/^Nej – /u, 'Ja – ').replace(/^Ja – ”/u, 'Nej – ”') : line;
   }
-  // The verksamhet's own målgrupp lists no group the person matches: the agreement's groups may (Överenskommelse 2023's prioriterade målgrupper).
+  // The verksamhet's own målgrupp lists no group the person matches: the agreement's groups may (Överenskommelse 2023's
+  // prioriterade målgrupper) – when the question asks about a målgrupp, not about a referrer's own process (KAA).
+  if (!hasStem(q, 'malgrupp')) return undefined;
   for (const a of agreements) {
     const match = a.malgrupp.map((m) => matchGroup(q.raw, m)).find((m) => m !== undefined);
     if (match !== undefined) return groupVerdictLine(match, 'överenskommelsens');

@@ -159,6 +159,8 @@ function answeringLineFirst(data: AgreementData, question: string, form: Questio
   const distinctive = distinctiveTerms(data, question);
   const lines = reply.text.split('\n');
   const head = lines.find((l) => l.trim() !== '') ?? '';
+  // A verdict its builder decided ("Nej – … målgrupp är …", "Ja – Regionen ska förankra …") is the answer: it stays first.
+  if (/^(?:Ja|Nej|Stämmer)\s[–-]\s/u.test(head)) return reply;
   const headScore = isHeader(head, form) ? -1 : score(data, head, terms, distinctive, form);
   // An opening line that gives what the form asks for (a date, a frequency …) is not replaced by one that does not.
   const headGives = !isHeader(head, form) && givesForm(data, form, head);
