@@ -398,6 +398,8 @@ export class MainDialog extends ComponentDialog {
    * dialog asks).
    */
   private async answerOverMenu(step: WaterfallStepContext, u: Understanding, menu: Reply, caseDialog = false): Promise<boolean> {
+    // A step that already decides the yes/no question ("Ja – … ingår, om personen är bosatt i …") asks on: it is the answer.
+    if (u.form === 'yesno' && /^(?:Ja|Nej|Stämmer) – /u.test(menu.text)) return false;
     if (caseDialog || !VALUE_FORMS.has(u.form)) {
       // A question about something the menu's lists do not hold (a project, a rule) is answered by
       // the passages that hold its words, when they hold two more of them than the menu does.

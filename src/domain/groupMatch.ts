@@ -68,8 +68,11 @@ export function matchGroup(question: string, malgrupp: Pick<Malgrupp, 'groups' |
     const stems = contentStems(name);
     const held = stems.filter((s) => holds(qStems, s));
     if (held.length < Math.min(2, stems.length) || held.length === 0) continue;
+    // A conflict is what the group says negated and the question does not ("bedöms inte kunna matchas" against
+    // "går att matcha"); the other way round is left to the conditions – the reach of a negation in a long
+    // description and in a question differ too often to read it.
     const gNegated = negatedStems(name);
-    const conflict = held.some((s) => gNegated.has(s) !== [...qNegated].some((q) => q === s || q.startsWith(s) || s.startsWith(q)));
+    const conflict = held.some((s) => gNegated.has(s) && ![...qNegated].some((q) => q === s || q.startsWith(s) || s.startsWith(q)));
     matches.push({ group, held: held.length, conflict });
   }
   // A group the person belongs to wins over one it conflicts with: the person is in the målgrupp if in any of its groups.

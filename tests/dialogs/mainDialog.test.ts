@@ -271,6 +271,12 @@ describe('MainDialog with the real routes and data', () => {
     expect(first).toMatch(/^Nej – .*bedöms inte kunna matchas/u);
   });
 
+  test('a case step that already decides the yes/no question asks on with its verdict first, not a passage instead', async () => {
+    const t = await dataBot();
+    const [first = ''] = await t.say('Frivårdsinspektör här. Jag har en klient på 45 år som behöver stöd från flera håll för att komma i jobb – omfattas hen av överenskommelsens målgrupper?');
+    expect(first).toMatch(/^Ja – ”Klienter från frivården i behov av samordnat stöd” ingår/u);
+  });
+
   test('a later part of a composite question without a subject of its own is about the one before', async () => {
     const t = await dataBot();
     const [reply = ''] = await t.say('Vad åtar sig Arbetsförmedlingen i Vuxentorget och vem är kontaktperson?');

@@ -25,6 +25,9 @@ describe('matchGroup: the listed group a question\'s person belongs to', () => {
     expect(groupVerdictLine(m!, 'Arbetsmarknadstorgens')).toMatch(/^Nej – Arbetsmarknadstorgens målgrupp är ”Deltagare i etableringsprogrammet som bedöms inte kunna matchas/u);
     const ok = matchGroup('räknas etableringsdeltagare som inte kan matchas mot arbete inom programtiden?', groups);
     expect(ok?.conflict).toBe(false);
+    // A negation in the question's explanation ("… eftersom arbetsförmågan inte bedöms medicinskt nedsatt") against a group that says the same is no conflict.
+    const same = { groups: ['Arbetssökande som fått avslag på förlängning av sjukersättning eftersom deras arbetsförmåga inte är nedsatt av medicinska skäl'], prioritised: [] };
+    expect(matchGroup('fick avslag på förlängd sjukersättning eftersom arbetsförmågan inte bedöms medicinskt nedsatt', same)?.conflict).toBe(false);
   });
 });
 
